@@ -1,0 +1,321 @@
+package weka.core.converters;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Environment;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.OptionHandler;
+import weka.core.OptionMetadata;
+import weka.core.RevisionUtils;
+import weka.core.Utils;
+import weka.superposition.io.IdxReader;
+
+/**
+ * Loads MNIST-style IDX files: an images file and, beside it or named by {@code -labels}, a label
+ * file. The result has the layout of OpenML's {@code mnist_784} ARFF: numeric {@code pixel1 ...
+ * pixelN} with the stored values (0-255 for MNIST) and a nominal {@code class} last.
+ */
+public class IDXLoader extends AbstractFileLoader
+    implements BatchConverter, IncrementalConverter, OptionHandler {
+
+  private static final long serialVersionUID = 5306212263451734311L;
+
+  /** Extensions by which Weka's file dialogs and DataSource recognise IDX image files. */
+  private static final String[] EXTENSIONS = {".idx3-ubyte", "-idx3-ubyte", ".idx3-ubyte.gz",
+      "-idx3-ubyte.gz", ".idx", ".idx.gz"};
+
+  private File labelsFile = new File("");
+
+  /** The open images file while data is being read. */
+  private transient IdxReader images;
+  private transient String imagesName;
+  /** Class values in the order of the images; null when no label file was found. */
+  private transient double[] labels;
+  private transient int nextIndex;
+
+  public String globalInfo() {
+    return "Reads MNIST-style IDX files (plain or gzipped): an images file (e.g. "
+        + "train-images-idx3-ubyte) together with its label file (train-labels-idx1-ubyte), which "
+        + "is looked for beside the images unless the labels option names it. The data has the "
+        + "layout of OpenML's mnist_784 ARFF: one numeric attribute per pixel, pixel1 ... pixel784, "
+        + "holding the stored values (0-255 for MNIST), and a nominal class {0,...,9}. Without a "
+        + "label file the class values are missing.";
+  }
+
+  @Override
+  public String getFileExtension() {
+    return EXTENSIONS[0];
+  }
+
+  @Override
+  public String[] getFileExtensions() {
+    return EXTENSIONS.clone();
+  }
+
+  @Override
+  public String getFileDescription() {
+    return "IDX image files (MNIST)";
+  }
+
+  @OptionMetadata(displayName = "labels file",
+      description = "The IDX label file (idx1) of these images. Empty: look beside the images for "
+          + "the file whose name has 'labels' for 'images' and 'idx1' for 'idx3' (plain or .gz).",
+      commandLineParamName = "labels", commandLineParamSynopsis = "-labels <file>",
+      displayOrder = 1)
+  public File getLabelsFile() {
+    return labelsFile;
+  }
+
+  public void setLabelsFile(File labelsFile) {
+    this.labelsFile = labelsFile == null ? new File("") : labelsFile;
+  }
+
+  public String labelsFileTipText() {
+    return "The IDX label file of these images; empty to look beside the images file.";
+  }
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    return Option.listOptionsForClass(getClass()).elements();
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    setLabelsFile(new File(""));
+    Option.setOptions(options, this, getClass());
+  }
+
+  @Override
+  public String[] getOptions() {
+    return Option.getOptions(this, getClass());
+  }
+
+  @Override
+  public void reset() throws IOException {
+    closeImages();
+    super.reset();
+    if (m_sourceFile != null) {
+      setFile(m_sourceFile);
+    }
+  }
+
+  @Override
+  public void setSource(File file) throws IOException {
+    closeImages();
+    setRetrieval(NONE);
+    if (file == null) {
+      throw new IOException("Source file object is null!");
+    }
+    File resolved = new File(substituteEnvironment(file.getPath()));
+    if (!resolved.isFile()) {
+      throw new FileNotFoundException("IDX file not found: " + resolved);
+    }
+    m_sourceFile = file;
+    m_File = file.getPath();
+    openImages(new FileInputStream(resolved), resolved.getName());
+    try {
+      labels = readLabels(resolveLabelsFile(resolved));
+    } catch (IOException e) {
+      closeImages();
+      throw e;
+    }
+  }
+
+  /** Resolves ${variables} in file names, as Weka's other file loaders do (Knowledge Flow). */
+  private String substituteEnvironment(String path) {
+    try {
+      return (m_env == null ? Environment.getSystemWide() : m_env).substitute(path);
+    } catch (Exception e) {
+      return path;
+    }
+  }
+
+  @Override
+  public void setSource(InputStream input) throws IOException {
+    closeImages();
+    setRetrieval(NONE);
+    openImages(input, "IDX stream");
+    labels = null;
+  }
+
+  private void openImages(InputStream input, String name) throws IOException {
+    m_structure = null;
+    imagesName = name;
+    images = new IdxReader(input, name);
+    nextIndex = 0;
+    if (images.dimensions().length < 2) {
+      String message = name + " is an IDX file of " + images.itemCount() + " single values "
+          + "(a label file?). Open the images file; its labels are read along with it.";
+      closeImages();
+      throw new IOException(message);
+    }
+  }
+
+  private File resolveLabelsFile(File imagesFile) {
+    if (labelsFile.getPath().length() > 0) {
+      return labelsFile;
+    }
+    String name = imagesFile.getName();
+    String labelsName = name.replace("images", "labels").replace("idx3", "idx1");
+    if (labelsName.equals(name)) {
+      return null;
+    }
+    String plain = labelsName.endsWith(".gz")
+        ? labelsName.substring(0, labelsName.length() - 3) : labelsName;
+    for (String candidate : new String[] {plain, plain + ".gz"}) {
+      File file = new File(imagesFile.getParentFile(), candidate);
+      if (file.isFile()) {
+        return file;
+      }
+    }
+    return null;
+  }
+
+  private double[] readLabels(File file) throws IOException {
+    if (file == null) {
+      return null;
+    }
+    if (!file.isFile()) {
+      throw new IOException("Label file not found: " + file);
+    }
+    double[] values;
+    try (IdxReader reader = new IdxReader(new FileInputStream(file), file.getName())) {
+      if (!reader.type().isIntegral() || reader.itemSize() != 1) {
+        throw new IOException(file.getName() + " is not an IDX label file: expected one whole "
+            + "number per item, found " + reader.type() + " items of " + reader.itemSize()
+            + " values");
+      }
+      values = reader.readAllScalars();
+    }
+    if (values.length != images.itemCount()) {
+      throw new IOException(String.format("Image/label count mismatch: %s holds %d images but %s "
+          + "holds %d labels", imagesName, images.itemCount(), file.getName(), values.length));
+    }
+    for (double label : values) {
+      if (label < 0) {
+        throw new IOException(file.getName() + ": negative label " + (int) label);
+      }
+    }
+    return values;
+  }
+
+  @Override
+  public Instances getStructure() throws IOException {
+    if (images == null && m_structure == null) {
+      throw new IOException("No source has been specified");
+    }
+    if (m_structure == null) {
+      m_structure = buildStructure();
+    }
+    return new Instances(m_structure, 0);
+  }
+
+  private Instances buildStructure() {
+    ArrayList<Attribute> attributes = new ArrayList<>(images.itemSize() + 1);
+    for (int i = 1; i <= images.itemSize(); i++) {
+      attributes.add(new Attribute("pixel" + i));
+    }
+    attributes.add(new Attribute("class", classValues()));
+    Instances structure = new Instances(relationName(), attributes, 0);
+    structure.setClassIndex(structure.numAttributes() - 1);
+    return structure;
+  }
+
+  /** {0,...,9} as in OpenML's MNIST, widened when a label file holds larger labels. */
+  private List<String> classValues() {
+    int largest = 9;
+    if (labels != null) {
+      for (double label : labels) {
+        largest = Math.max(largest, (int) label);
+      }
+    }
+    List<String> values = new ArrayList<>(largest + 1);
+    for (int v = 0; v <= largest; v++) {
+      values.add(Integer.toString(v));
+    }
+    return values;
+  }
+
+  private String relationName() {
+    String name = imagesName;
+    for (String extension : EXTENSIONS) {
+      if (name.endsWith(extension)) {
+        return name.substring(0, name.length() - extension.length());
+      }
+    }
+    return name;
+  }
+
+  @Override
+  public Instances getDataSet() throws IOException {
+    if (getRetrieval() == INCREMENTAL) {
+      throw new IOException("Cannot mix getting instances in both incremental and batch modes");
+    }
+    Instances structure = getStructure();
+    setRetrieval(BATCH);
+    Instances data = new Instances(structure, images.itemCount() - nextIndex);
+    Instance row;
+    while ((row = readNext(structure)) != null) {
+      data.add(row);
+    }
+    return data;
+  }
+
+  @Override
+  public Instance getNextInstance(Instances structure) throws IOException {
+    if (getRetrieval() == BATCH) {
+      throw new IOException("Cannot mix getting instances in both incremental and batch modes");
+    }
+    setRetrieval(INCREMENTAL);
+    if (m_structure == null) {
+      getStructure();
+    }
+    return readNext(structure);
+  }
+
+  private Instance readNext(Instances structure) throws IOException {
+    if (images == null || !images.hasNext()) {
+      closeImages();
+      return null;
+    }
+    double[] values = new double[images.itemSize() + 1];
+    images.readItem(values, 0);
+    values[values.length - 1] = labels == null ? Utils.missingValue() : labels[nextIndex];
+    nextIndex++;
+    Instance row = new DenseInstance(1.0, values);
+    row.setDataset(structure);
+    return row;
+  }
+
+  private void closeImages() throws IOException {
+    if (images != null) {
+      IdxReader open = images;
+      images = null;
+      open.close();
+    }
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  /**
+   * Prints the data of an IDX file as ARFF. Usage: {@code IDXLoader <images file> [-labels
+   * <file>]}.
+   */
+  public static void main(String[] args) {
+    runFileLoader(new IDXLoader(), args);
+  }
+}

@@ -1,0 +1,69 @@
+package weka.superposition.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+/** Writes small IDX files for tests, so that no binary fixture has to be committed. */
+public final class IdxFixtures {
+
+  private IdxFixtures() {
+  }
+
+  /** The bytes of an IDX file of unsigned bytes: header (type 0x08), dimensions, values. */
+  public static byte[] unsignedBytes(int[] dimensions, int[] values) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(0x0800 | dimensions.length);
+      for (int d : dimensions) {
+        out.writeInt(d);
+      }
+      for (int v : values) {
+        out.writeByte(v);
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** {@code count} images of {@code rows x cols} whose pixel j of image i is (i * 7 + j) % 256. */
+  public static byte[] images(int count, int rows, int cols) {
+    int[] values = new int[count * rows * cols];
+    for (int i = 0; i < count; i++) {
+      for (int j = 0; j < rows * cols; j++) {
+        values[i * rows * cols + j] = pixel(i, j);
+      }
+    }
+    return unsignedBytes(new int[] {count, rows, cols}, values);
+  }
+
+  public static int pixel(int image, int index) {
+    return (image * 7 + index) % 256;
+  }
+
+  /** A label file whose label i is {@code i % 10}. */
+  public static byte[] labels(int count) {
+    int[] values = new int[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = i % 10;
+    }
+    return unsignedBytes(new int[] {count}, values);
+  }
+
+  public static Path write(Path file, byte[] content) throws IOException {
+    Files.write(file, content);
+    return file;
+  }
+
+  public static Path writeGzipped(Path file, byte[] content) throws IOException {
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(content);
+    }
+    return file;
+  }
+}

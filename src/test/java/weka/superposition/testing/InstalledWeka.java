@@ -1,0 +1,127 @@
+package weka.superposition.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bare Weka (weka-stable and its dependencies, nothing of this project on the class path) with a
+ * private, offline WEKA_HOME, run in child JVMs as a user would run it. Integration tests share one
+ * instance per JVM, into which the package zip is installed once.
+ */
+public final class InstalledWeka {
+
+  /** The result of one child JVM. */
+  public record Run(int exitCode, String stdout, String stderr, double seconds) {
+    public String describe() {
+      return "exit " + exitCode + "\n--- stdout (tail) ---\n" + tail(stdout) + "\n--- stderr ---\n"
+          + tail(stderr);
+    }
+
+    private static String tail(String text) {
+      return text.length() <= 4000 ? text : "..." + text.substring(text.length() - 4000);
+    }
+  }
+
+  private static InstalledWeka shared;
+
+  private final Path home;
+  private final String classPath;
+  private Run installation;
+
+  private InstalledWeka(Path home) throws IOException {
+    this.home = home;
+    this.classPath = Files.readString(Path.of(requiredProperty("weka.classpath.file"))).trim();
+    // Weka's package manager tries the network at every start, and can hang on a closed one
+    Files.createDirectories(home.resolve("props"));
+    Files.writeString(home.resolve("props/PackageManager.props"),
+        "weka.packageManager.offline=true\n");
+  }
+
+  /** The shared Weka home with the package zip installed (installed on first use). */
+  public static synchronized InstalledWeka withPackage() throws IOException, InterruptedException {
+    if (shared == null) {
+      Path home = Path.of(requiredProperty("project.basedir"), "target", "it-weka-home");
+      deleteRecursively(home);
+      shared = new InstalledWeka(home);
+      shared.installation = shared.java("weka.core.WekaPackageManager", "-install-package",
+          packageZip().toString());
+    }
+    return shared;
+  }
+
+  public static Path packageZip() {
+    return Path.of(requiredProperty("package.zip"));
+  }
+
+  /** The run that installed the package. */
+  public Run installation() {
+    return installation;
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  /** Runs {@code mainClass} with {@code args} in a child JVM on Weka's class path. */
+  public Run java(String mainClass, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Arrays.asList(System.getProperty("weka.jvm.opens", "").split("\\s+")));
+    command.removeIf(String::isBlank);
+    command.addAll(List.of("-DWEKA_HOME=" + home, "-Dweka.packageManager.offline=true",
+        "-Djava.awt.headless=true", "-cp", classPath, mainClass));
+    command.addAll(Arrays.asList(args));
+
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    File stdout = File.createTempFile("weka-out", ".txt");
+    File stderr = File.createTempFile("weka-err", ".txt");
+    builder.redirectOutput(stdout).redirectError(stderr);
+    long start = System.nanoTime();
+    Process process = builder.start();
+    if (!process.waitFor(15, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IOException("Timed out: " + command);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    try {
+      return new Run(process.exitValue(), Files.readString(stdout.toPath(), StandardCharsets.UTF_8),
+          Files.readString(stderr.toPath(), StandardCharsets.UTF_8), seconds);
+    } finally {
+      stdout.delete();
+      stderr.delete();
+    }
+  }
+
+  /** Runs a class of Weka or of an installed package by its short name through weka.Run. */
+  public Run wekaRun(String... args) throws IOException, InterruptedException {
+    return java("weka.Run", args);
+  }
+
+  private static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException("System property " + name + " is not set: run integration "
+          + "tests through Maven (mvn verify), which sets it");
+    }
+    return value;
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (var walk = Files.walk(path)) {
+      for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs Weka's command line (weka.Run) with this project's package installed in a private, offline
+# Weka home, as a Weka user would run it:
+#
+#   examples/weka.sh IDXLoader examples/data/t10k-images-idx3-ubyte
+#   examples/weka.sh weka.core.WekaPackageManager -list-packages installed
+#
+# A first argument with a dot is run as a main class; anything else goes through weka.Run.
+# WEKA_HOME defaults to work/weka-home in the repository (ignored by git); examples/prepare.sh
+# builds the package and installs it there.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+export WEKA_HOME=${WEKA_HOME:-$repo/work/weka-home}
+classpath_file="$repo/target/weka-classpath.txt"
+if [[ ! -f "$classpath_file" ]]; then
+  echo "[weka.sh] $classpath_file is missing: run examples/prepare.sh (or mvn package) first" >&2
+  exit 1
+fi
+mkdir -p "$WEKA_HOME/props"
+# Weka's package manager tries the network at every start and can hang on a closed one.
+grep -qs 'weka.packageManager.offline=true' "$WEKA_HOME/props/PackageManager.props" \
+  || echo "weka.packageManager.offline=true" >> "$WEKA_HOME/props/PackageManager.props"
+main=weka.Run
+if [[ $# -gt 0 && "$1" == *.* && "$1" != -* ]]; then
+  main=$1
+  shift
+fi
+export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
+exec java ${JAVA_OPTS:-} --add-opens java.base/sun.net.www.protocol.jar=ALL-UNNAMED \
+  -Djava.util.logging.config.file="$repo/examples/logging.properties" \
+  -Dweka.packageManager.offline=true -cp "$(cat "$classpath_file")" "$main" "$@"

@@ -1,0 +1,92 @@
+package weka.superposition.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import weka.classifiers.Evaluation;
+import weka.classifiers.functions.TFMlpClassifier;
+import weka.core.Instances;
+import weka.core.converters.ConverterUtils.DataSource;
+
+/**
+ * Trains {@link TFMlpClassifier} with its defaults on a training ARFF, predicts a test ARFF, and
+ * prints one figure a line: seconds per epoch (median of epochs 2..n), prediction seconds, test
+ * accuracy, peak RSS.
+ *
+ * <p>Usage: {@code ClassifierBenchmark <train.arff> <test.arff> [classifier options]}
+ */
+public final class ClassifierBenchmark {
+
+  private ClassifierBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("Usage: ClassifierBenchmark <train.arff> <test.arff> [options]");
+      System.exit(1);
+    }
+    Instances train = load(args[0]);
+    Instances test = load(args[1]);
+    TFMlpClassifier classifier = new TFMlpClassifier();
+    classifier.setOptions(Arrays.copyOfRange(args, 2, args.length));
+
+    long start = System.nanoTime();
+    classifier.buildClassifier(train);
+    double trainSeconds = (System.nanoTime() - start) / 1e9;
+
+    start = System.nanoTime();
+    double[][] distributions = classifier.distributionsForInstances(test);
+    double predictSeconds = (System.nanoTime() - start) / 1e9;
+
+    Evaluation evaluation = new Evaluation(train);
+    evaluation.evaluateModel(classifier, test);
+
+    List<TFMlpClassifier.EpochRecord> history = classifier.getHistory();
+    System.out.printf("rows: %d train, %d test%n", train.numInstances(), distributions.length);
+    System.out.printf("seconds per epoch (median of epochs 2..%d): %.3f%n", history.size(),
+        medianEpochSeconds(history));
+    System.out.printf("seconds per epoch (all): %s%n", history.stream()
+        .map(r -> String.format("%.3f", r.seconds())).toList());
+    System.out.printf("training seconds (with data loading into TensorFlow): %.2f%n", trainSeconds);
+    System.out.printf("prediction seconds for %d rows: %.3f%n", test.numInstances(),
+        predictSeconds);
+    System.out.printf("final mean training loss: %.4f%n",
+        history.isEmpty() ? Double.NaN : history.get(history.size() - 1).loss());
+    System.out.printf("test accuracy: %.4f%n", evaluation.pctCorrect() / 100);
+    System.out.printf("peak RSS MiB: %s%n", peakRssMiB());
+  }
+
+  private static Instances load(String file) throws Exception {
+    Instances data = DataSource.read(file);
+    data.setClassIndex(data.numAttributes() - 1);
+    return data;
+  }
+
+  static double medianEpochSeconds(List<TFMlpClassifier.EpochRecord> history) {
+    double[] seconds = history.stream().skip(history.size() > 1 ? 1 : 0)
+        .mapToDouble(TFMlpClassifier.EpochRecord::seconds).sorted().toArray();
+    if (seconds.length == 0) {
+      return Double.NaN;
+    }
+    int mid = seconds.length / 2;
+    return seconds.length % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2;
+  }
+
+  /** VmHWM of this process (Linux), or "n/a". */
+  static String peakRssMiB() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          long kib = Long.parseLong(line.replaceAll("\\D", ""));
+          return Long.toString(kib / 1024);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: no figure
+    }
+    return "n/a";
+  }
+}

@@ -1,0 +1,195 @@
+package weka.superposition.data;
+
+import java.io.Serializable;
+
+import weka.core.Attribute;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * Turns the non-class attributes of Instances into a row-major float matrix for a network, as fitted
+ * on the training data: numeric attributes scaled by the chosen {@link Normalization}; nominal
+ * attributes as binary columns (one column for two values, one per value for more, as Weka's
+ * NominalToBinary does); missing values replaced by the training mean or mode, as Weka's
+ * MultilayerPerceptron does through ReplaceMissingValues.
+ */
+public final class InputEncoder implements Serializable {
+
+  private static final long serialVersionUID = -6187025460212773512L;
+
+  /** How numeric inputs are scaled before they reach the network. */
+  public enum Normalization {
+    /**
+     * Every numeric input divided by the largest absolute numeric value in the training data: keeps
+     * the relations between pixels, and makes 0-255 and 0-1 images the same input (the seed
+     * divides by 255).
+     */
+    GLOBAL_MAX_ABS,
+    /** Each numeric attribute mapped from its training range to [0, 1]. */
+    ATTRIBUTE_RANGE,
+    /** Each numeric attribute to zero mean and unit variance on the training data. */
+    STANDARDIZE,
+    /** Values used as they are. */
+    NONE
+  }
+
+  private final Normalization normalization;
+  private final int classIndex;
+  /** Per attribute: its first column, or -1 for the class. */
+  private final int[] firstColumn;
+  /** Per attribute: its number of nominal values, 0 for a numeric one. */
+  private final int[] numValues;
+  /** Per attribute: the value that replaces a missing one (mean, or index of the mode). */
+  private final double[] replacement;
+  /** Per numeric attribute: (value - offset) / scale. */
+  private final double[] offset;
+  private final double[] scale;
+  private final int numColumns;
+
+  /** Fits the encoding to {@code training}. */
+  public InputEncoder(Instances training, Normalization normalization) {
+    this.normalization = normalization;
+    int n = training.numAttributes();
+    this.classIndex = training.classIndex();
+    this.firstColumn = new int[n];
+    this.numValues = new int[n];
+    this.replacement = new double[n];
+    this.offset = new double[n];
+    this.scale = new double[n];
+    int columns = 0;
+    double globalMaxAbs = 0;
+    for (int a = 0; a < n; a++) {
+      Attribute attribute = training.attribute(a);
+      if (a == classIndex) {
+        firstColumn[a] = -1;
+        continue;
+      }
+      firstColumn[a] = columns;
+      columns += width(attribute);
+      if (attribute.isNominal()) {
+        numValues[a] = attribute.numValues();
+        replacement[a] = mode(training, a);
+        scale[a] = 1;
+      } else {
+        double[] stats = numericStats(training, a);
+        replacement[a] = stats[0];
+        globalMaxAbs = Math.max(globalMaxAbs, stats[3]);
+        fitScaling(a, stats);
+      }
+    }
+    if (normalization == Normalization.GLOBAL_MAX_ABS) {
+      for (int a = 0; a < n; a++) {
+        if (a != classIndex && numValues[a] == 0) {
+          scale[a] = globalMaxAbs > 0 ? globalMaxAbs : 1;
+        }
+      }
+    }
+    this.numColumns = columns;
+  }
+
+  private static int width(Attribute attribute) {
+    return attribute.isNominal() && attribute.numValues() > 2 ? attribute.numValues() : 1;
+  }
+
+  private void fitScaling(int a, double[] stats) {
+    double mean = stats[0];
+    double sd = stats[1];
+    double min = stats[2];
+    double max = stats[4];
+    switch (normalization) {
+      case ATTRIBUTE_RANGE -> {
+        offset[a] = min;
+        scale[a] = max > min ? max - min : 1;
+      }
+      case STANDARDIZE -> {
+        offset[a] = mean;
+        scale[a] = sd > 0 ? sd : 1;
+      }
+      default -> scale[a] = 1;
+    }
+  }
+
+  /** Mean, standard deviation, min, max |value|, max of the non-missing values (weighted). */
+  private static double[] numericStats(Instances data, int a) {
+    double sum = 0;
+    double sumSquares = 0;
+    double weights = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double maxAbs = 0;
+    for (Instance row : data) {
+      if (row.isMissing(a)) {
+        continue;
+      }
+      double v = row.value(a);
+      double w = row.weight();
+      sum += w * v;
+      sumSquares += w * v * v;
+      weights += w;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      maxAbs = Math.max(maxAbs, Math.abs(v));
+    }
+    if (weights == 0) {
+      return new double[] {0, 0, 0, 0, 0};
+    }
+    double mean = sum / weights;
+    double variance = Math.max(0, sumSquares / weights - mean * mean);
+    return new double[] {mean, Math.sqrt(variance), min, maxAbs, max};
+  }
+
+  private static double mode(Instances data, int a) {
+    double[] counts = new double[data.attribute(a).numValues()];
+    for (Instance row : data) {
+      if (!row.isMissing(a)) {
+        counts[(int) row.value(a)] += row.weight();
+      }
+    }
+    int best = 0;
+    for (int v = 1; v < counts.length; v++) {
+      if (counts[v] > counts[best]) {
+        best = v;
+      }
+    }
+    return best;
+  }
+
+  /** Columns of the encoded matrix: the network's number of inputs. */
+  public int numColumns() {
+    return numColumns;
+  }
+
+  public Normalization normalization() {
+    return normalization;
+  }
+
+  /** Encodes rows {@code from} (inclusive) to {@code to} (exclusive) of {@code data}. */
+  public float[] encode(Instances data, int from, int to) {
+    float[] matrix = new float[(to - from) * numColumns];
+    for (int r = from; r < to; r++) {
+      encodeRow(data.instance(r), matrix, (r - from) * numColumns);
+    }
+    return matrix;
+  }
+
+  public float[] encode(Instances data) {
+    return encode(data, 0, data.numInstances());
+  }
+
+  private void encodeRow(Instance row, float[] matrix, int rowStart) {
+    for (int a = 0; a < firstColumn.length; a++) {
+      int column = firstColumn[a];
+      if (column < 0) {
+        continue;
+      }
+      double value = row.isMissing(a) ? replacement[a] : row.value(a);
+      if (numValues[a] == 0) {
+        matrix[rowStart + column] = (float) ((value - offset[a]) / scale[a]);
+      } else if (numValues[a] > 2) {
+        matrix[rowStart + column + (int) value] = 1;
+      } else {
+        matrix[rowStart + column] = (float) value;
+      }
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package weka.tensorflow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Trains a {@link Network}'s parameters with Adam on mini-batches, in one TensorFlow graph.
+ *
+ * <p>The training data are loaded into the session once; each step feeds only the row indices of
+ * its mini-batch, which the graph gathers. The loss of a batch is the weighted mean of the rows'
+ * losses (the plain mean when all weights are 1, as in PyTorch).
+ *
+ * <p>Adam is built by hand rather than taken from tensorflow-framework, whose beta-power updates
+ * race its ApplyAdam ops: here every ApplyAdam waits for all gradients, and the beta powers are
+ * updated after every ApplyAdam, so the same data, order and initial weights give bit-identical
+ * weights on every run.
+ *
+ * <p>Owns its graph and session; close it to release them.
+ */
+public final class AdamTrainer implements AutoCloseable {
+
+  /** Adam's constants; PyTorch's defaults but the learning rate. */
+  public static final float BETA1 = 0.9f;
+  public static final float BETA2 = 0.999f;
+  public static final float EPSILON = 1e-8f;
+
+  private final Graph graph;
+  private final Session session;
+  private final Parameters initial;
+  private final List<Variable<TFloat32>> variables = new ArrayList<>();
+  private final Placeholder<TInt32> batchRows;
+  private final Operand<TFloat32> batchLoss;
+  private final Op step;
+  private final int rows;
+  private final float learningRate;
+
+  /**
+   * Builds the training graph and loads the data and the initial parameters into it.
+   *
+   * @param threads threads within and across operations; 0 lets TensorFlow choose
+   */
+  public AdamTrainer(Network network, Parameters initial, TrainingData data, float learningRate,
+      int threads) {
+    this.initial = initial;
+    this.rows = data.rows();
+    this.learningRate = learningRate;
+    this.graph = new Graph();
+    Map<Placeholder<?>, Tensor> loadFeeds = new LinkedHashMap<>();
+    List<Op> loads = new ArrayList<>();
+    try {
+      Ops tf = Ops.create(graph);
+
+      Variable<TFloat32> inputs = loaded(tf, "data/inputs", data.inputs(),
+          new long[] {rows, data.numInputs()}, loads, loadFeeds);
+      Variable<TFloat32> targets = data.targets() == null ? null : loaded(tf, "data/targets",
+          data.targets(), new long[] {rows, data.numTargets()}, loads, loadFeeds);
+      Variable<TFloat32> weights = loaded(tf, "data/weights", data.weights(), new long[] {rows},
+          loads, loadFeeds);
+
+      Map<String, Operand<TFloat32>> parameters = new LinkedHashMap<>();
+      for (Parameter p : initial.list()) {
+        Variable<TFloat32> variable = loaded(tf, p.name(), p.values(), p.shape(), loads,
+            loadFeeds);
+        variables.add(variable);
+        parameters.put(p.name(), variable);
+      }
+
+      batchRows = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TInt32> axis0 = tf.constant(0);
+      Operand<TFloat32> x = tf.gather(inputs, batchRows, axis0);
+      Operand<TFloat32> y = targets == null ? x : tf.gather(targets, batchRows, axis0);
+      Operand<TFloat32> w = tf.gather(weights, batchRows, axis0);
+      Operand<TFloat32> rowLoss = network.rowLoss(tf, x, y, parameters::get);
+      Operand<TInt32> allRows = tf.constant(new int[] {0});
+      batchLoss = tf.math.div(tf.sum(tf.math.mul(w, rowLoss), allRows), tf.sum(w, allRows));
+
+      step = adamStep(tf, learningRate, loads, loadFeeds);
+      session = TFRuntime.openSession(graph, threads);
+    } catch (RuntimeException e) {
+      loadFeeds.values().forEach(Tensor::close);
+      graph.close();
+      throw e;
+    }
+    try {
+      runLoads(loads, loadFeeds);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** A variable of {@code shape} whose value is fed once, by the load run, from {@code values}. */
+  private static Variable<TFloat32> loaded(Ops tf, String name, float[] values, long[] shape,
+      List<Op> loads, Map<Placeholder<?>, Tensor> loadFeeds) {
+    Variable<TFloat32> variable = tf.withName(name.replace('/', '_')).variable(Shape.of(shape), TFloat32.class);
+    Placeholder<TFloat32> value = tf.placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(shape)));
+    loads.add(tf.assign(variable, value));
+    loadFeeds.put(value, TFRuntime.tensor(values, shape));
+    return variable;
+  }
+
+  private Op adamStep(Ops tf, float learningRate, List<Op> loads,
+      Map<Placeholder<?>, Tensor> loadFeeds) {
+    Output<?>[] targets = variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+    Output<?>[] gradients = graph.addGradients(batchLoss.asOutput(), targets);
+
+    Variable<TFloat32> beta1Power = loaded(tf, "adam/beta1_power", new float[] {BETA1},
+        new long[0], loads, loadFeeds);
+    Variable<TFloat32> beta2Power = loaded(tf, "adam/beta2_power", new float[] {BETA2},
+        new long[0], loads, loadFeeds);
+
+    List<Op> gradientsDone = new ArrayList<>();
+    for (Output<?> gradient : gradients) {
+      gradientsDone.add(tf.identity(gradient));
+    }
+    Ops afterGradients = tf.withControlDependencies(gradientsDone);
+    List<Op> updates = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      Parameter p = initial.list().get(i);
+      float[] zeros = new float[p.values().length];
+      Variable<TFloat32> m = loaded(tf, "adam/m/" + p.name(), zeros, p.shape(), loads, loadFeeds);
+      Variable<TFloat32> v = loaded(tf, "adam/v/" + p.name(), zeros, p.shape(), loads, loadFeeds);
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
+      updates.add(afterGradients.train.applyAdam(variables.get(i), m, v, beta1Power, beta2Power,
+          tf.constant(learningRate), tf.constant(BETA1), tf.constant(BETA2), tf.constant(EPSILON),
+          gradient));
+    }
+    Ops afterUpdates = tf.withControlDependencies(updates);
+    List<Op> powers = List.of(
+        afterUpdates.assign(beta1Power, afterUpdates.math.mul(beta1Power, tf.constant(BETA1))),
+        afterUpdates.assign(beta2Power, afterUpdates.math.mul(beta2Power, tf.constant(BETA2))));
+    return tf.withControlDependencies(powers).noOp();
+  }
+
+  private void runLoads(List<Op> loads, Map<Placeholder<?>, Tensor> loadFeeds) {
+    try {
+      Session.Runner runner = session.runner();
+      loadFeeds.forEach(runner::feed);
+      loads.forEach(runner::addTarget);
+      runner.run().close();
+    } finally {
+      loadFeeds.values().forEach(Tensor::close);
+    }
+  }
+
+  /**
+   * One Adam step on the given rows.
+   *
+   * @return the batch's loss before the step
+   */
+  public float step(int[] batch) {
+    try (TInt32 indices = TInt32.vectorOf(batch);
+        Result result = session.runner().feed(batchRows, indices).addTarget(step)
+            .fetch(batchLoss).run()) {
+      return ((TFloat32) result.get(0)).getFloat();
+    }
+  }
+
+  /**
+   * One pass over all rows in a random order (a fresh permutation from {@code random}), one Adam
+   * step per mini-batch of {@code batchSize} rows; the last batch may be smaller.
+   *
+   * @return the mean of the batches' losses, each weighted by its number of rows
+   * @throws InterruptedException if the thread is interrupted (the Explorer's Stop button); the
+   *     check is made before each mini-batch
+   * @throws IllegalStateException if the loss becomes NaN or infinite
+   */
+  public double epoch(int batchSize, Random random) throws InterruptedException {
+    int[] order = permutation(rows, random);
+    double lossSum = 0;
+    for (int start = 0, batch = 1; start < rows; start += batchSize, batch++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("Training stopped");
+      }
+      int[] indices = Arrays.copyOfRange(order, start, Math.min(rows, start + batchSize));
+      float loss = step(indices);
+      if (!Float.isFinite(loss)) {
+        throw new IllegalStateException(String.format("The training loss became %s in mini-batch "
+            + "%d at learning rate %s: lower the learning rate (or check the data for extreme "
+            + "values)", loss, batch, learningRate));
+      }
+      lossSum += (double) loss * indices.length;
+    }
+    return lossSum / rows;
+  }
+
+  /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
+  static int[] permutation(int n, Random random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
+
+  /** The loss over the given rows (weighted mean) with the current parameters, without training. */
+  public float loss(int[] batch) {
+    try (TInt32 indices = TInt32.vectorOf(batch);
+        Result result = session.runner().feed(batchRows, indices).fetch(batchLoss).run()) {
+      return ((TFloat32) result.get(0)).getFloat();
+    }
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  /** The current values of the parameters. */
+  public Parameters parameters() {
+    Session.Runner runner = session.runner();
+    variables.forEach(runner::fetch);
+    List<Parameter> values = new ArrayList<>();
+    try (Result result = runner.run()) {
+      for (int i = 0; i < variables.size(); i++) {
+        values.add(initial.list().get(i).withValues(TFRuntime.values((TFloat32) result.get(i))));
+      }
+    }
+    return new Parameters(values);
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

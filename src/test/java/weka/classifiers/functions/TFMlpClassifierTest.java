@@ -1,0 +1,384 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import weka.classifiers.Evaluation;
+import weka.core.Attribute;
+import weka.core.CheckGOE;
+import weka.core.CheckOptionHandler;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SelectedTag;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+import weka.core.WekaException;
+import weka.gui.Logger;
+import weka.superposition.testing.TestData;
+
+class TFMlpClassifierTest {
+
+  private static Instances mnist;
+  private static Instances mnistTrain;
+  private static Instances mnistTest;
+
+  @BeforeAll
+  static void loadMnist() throws Exception {
+    mnist = TestData.mnist600();
+    mnistTrain = new Instances(mnist, 0, 500);
+    mnistTest = new Instances(mnist, 500, 100);
+  }
+
+  private static TFMlpClassifier classifier(int epochs) {
+    TFMlpClassifier classifier = new TFMlpClassifier();
+    classifier.setEpochs(epochs);
+    classifier.setLog(new QuietLog());
+    return classifier;
+  }
+
+  private static double accuracy(TFMlpClassifier classifier, Instances train, Instances test)
+      throws Exception {
+    Evaluation evaluation = new Evaluation(train);
+    evaluation.evaluateModel(classifier, test);
+    return evaluation.pctCorrect() / 100;
+  }
+
+  @Test
+  void learnsSeparableDataAlmostPerfectly() throws Exception {
+    Instances blobs = TestData.separableBlobs(200, 3);
+    TFMlpClassifier classifier = classifier(20);
+    classifier.setHiddenUnits(8);
+    classifier.setMiniBatchSize(16);
+    classifier.setNormalization(new SelectedTag(2, TFMlpClassifier.TAGS_NORMALIZATION));
+
+    classifier.buildClassifier(blobs);
+
+    assertTrue(accuracy(classifier, blobs, TestData.separableBlobs(200, 4)) >= 0.98);
+  }
+
+  @Test
+  void reachesASensibleAccuracyOnMnistDigits() throws Exception {
+    TFMlpClassifier classifier = classifier(15);
+    classifier.setMiniBatchSize(16);
+
+    classifier.buildClassifier(mnistTrain);
+
+    double accuracy = accuracy(classifier, mnistTrain, mnistTest);
+    assertTrue(accuracy >= 0.8, "accuracy on 100 held-out digits: " + accuracy);
+    List<TFMlpClassifier.EpochRecord> history = classifier.getHistory();
+    assertEquals(15, history.size());
+    assertTrue(history.get(14).loss() < history.get(0).loss() / 3, history.toString());
+  }
+
+  @Test
+  void sameSeedSameModelBitForBit() throws Exception {
+    TFMlpClassifier first = classifier(3);
+    TFMlpClassifier second = classifier(3);
+    first.buildClassifier(mnistTrain);
+    second.buildClassifier(mnistTrain);
+
+    double[][] a = first.distributionsForInstances(mnistTest);
+    double[][] b = second.distributionsForInstances(mnistTest);
+    for (int r = 0; r < a.length; r++) {
+      assertArrayEquals(a[r], b[r], 0.0, "row " + r);
+    }
+    assertEquals(first.getHistory().get(2).loss(), second.getHistory().get(2).loss(), 0.0);
+
+    TFMlpClassifier otherSeed = classifier(3);
+    otherSeed.setSeed(2);
+    otherSeed.buildClassifier(mnistTrain);
+    assertFalse(java.util.Arrays.equals(a[0], otherSeed.distributionsForInstances(mnistTest)[0]));
+  }
+
+  @Test
+  void pixelsAsZeroTo255OrZeroToOneGiveTheSameModel() throws Exception {
+    TFMlpClassifier raw = classifier(2);
+    TFMlpClassifier unit = classifier(2);
+    raw.buildClassifier(mnistTrain);
+    unit.buildClassifier(TestData.divided(mnistTrain, 255.0));
+
+    double[][] a = raw.distributionsForInstances(mnistTest);
+    double[][] b = unit.distributionsForInstances(TestData.divided(mnistTest, 255.0));
+    for (int r = 0; r < a.length; r++) {
+      assertArrayEquals(a[r], b[r], 0.0, "row " + r);
+    }
+  }
+
+  @Test
+  void savedAndLoadedModelPredictsExactlyAsBefore() throws Exception {
+    TFMlpClassifier classifier = classifier(2);
+    classifier.buildClassifier(mnistTrain);
+    double[][] before = classifier.distributionsForInstances(mnistTest);
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SerializationHelper.write(bytes, classifier);
+    TFMlpClassifier loaded = (TFMlpClassifier) SerializationHelper.read(
+        new ByteArrayInputStream(bytes.toByteArray()));
+
+    double[][] after = loaded.distributionsForInstances(mnistTest);
+    for (int r = 0; r < before.length; r++) {
+      assertArrayEquals(before[r], after[r], 0.0, "row " + r);
+      assertArrayEquals(before[r], loaded.distributionForInstance(mnistTest.instance(r)), 1e-6);
+    }
+    assertEquals(classifier.toString(), loaded.toString());
+  }
+
+  @Test
+  void hiddenActivationsAreTheReluOfTanh() throws Exception {
+    TFMlpClassifier classifier = classifier(1);
+    classifier.setHiddenUnits(7);
+    classifier.buildClassifier(mnistTrain);
+
+    float[][] hidden = classifier.hiddenActivations(mnistTest);
+
+    assertEquals(100, hidden.length);
+    assertEquals(7, hidden[0].length);
+    assertEquals(7, classifier.trainedHiddenUnits());
+    boolean someZero = false;
+    boolean somePositive = false;
+    for (float[] row : hidden) {
+      for (float h : row) {
+        assertTrue(h >= 0 && h < 1, "tanh then ReLU lies in [0, 1): " + h);
+        someZero |= h == 0;
+        somePositive |= h > 0;
+      }
+    }
+    assertTrue(someZero && somePositive);
+  }
+
+  @Test
+  void instanceWeightsWeightTheLoss() throws Exception {
+    // one full batch per epoch, so that the weights are the only difference
+    Instances blobs = TestData.separableBlobs(40, 5);
+    Instances weighted = new Instances(blobs);
+    Instances duplicated = new Instances(blobs);
+    Instances withZeroWeights = new Instances(blobs);
+    for (int r = 0; r < 10; r++) {
+      weighted.instance(r).setWeight(2.0);
+      duplicated.add((Instance) blobs.instance(r).copy());
+      Instance noise = (Instance) blobs.instance(r).copy();
+      noise.setClassValue(1 - noise.classValue());
+      noise.setWeight(0.0);
+      withZeroWeights.add(noise);
+    }
+    double[] fromWeighted = fullBatchPredictions(weighted, blobs);
+    double[] fromDuplicated = fullBatchPredictions(duplicated, blobs);
+    double[] fromPlain = fullBatchPredictions(blobs, blobs);
+    double[] fromZeroWeights = fullBatchPredictions(withZeroWeights, blobs);
+
+    assertArrayEquals(fromDuplicated, fromWeighted, 1e-4);
+    assertArrayEquals(fromPlain, fromZeroWeights, 1e-4);
+    assertFalse(java.util.Arrays.equals(fromPlain, fromWeighted));
+  }
+
+  private static double[] fullBatchPredictions(Instances train, Instances test) throws Exception {
+    TFMlpClassifier classifier = classifier(5);
+    classifier.setMiniBatchSize(1000);
+    classifier.setHiddenUnits(4);
+    classifier.setLearningRate(0.05);
+    classifier.setNormalization(new SelectedTag(3, TFMlpClassifier.TAGS_NORMALIZATION));
+    classifier.buildClassifier(train);
+    double[][] distributions = classifier.distributionsForInstances(test);
+    return java.util.Arrays.stream(distributions).mapToDouble(d -> d[0]).toArray();
+  }
+
+  @Test
+  void reportsEveryEpochToTheLog() throws Exception {
+    List<String> status = new ArrayList<>();
+    TFMlpClassifier classifier = classifier(3);
+    classifier.setLog(new QuietLog() {
+      @Override
+      public void statusMessage(String message) {
+        status.add(message);
+      }
+    });
+
+    classifier.buildClassifier(TestData.separableBlobs(50, 1));
+
+    assertEquals(3, status.size());
+    assertTrue(status.get(2).matches("TFMlpClassifier: epoch 3/3, loss \\d+\\.\\d{4}, .* s"),
+        status.get(2));
+    String description = classifier.toString();
+    assertTrue(description.contains("Network: 7 inputs"), description);
+    assertTrue(description.contains("Mean loss"), description);
+  }
+
+  @Test
+  void interruptionStopsTraining() throws Exception {
+    TFMlpClassifier classifier = classifier(1000);
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    Thread training = new Thread(() -> {
+      try {
+        classifier.buildClassifier(mnistTrain);
+      } catch (Exception e) {
+        failure.set(e);
+      }
+    });
+    training.start();
+    Thread.sleep(1500);
+    training.interrupt();
+    training.join(10_000);
+
+    assertFalse(training.isAlive());
+    assertNotNull(failure.get());
+    assertTrue(failure.get() instanceof InterruptedException, failure.get().toString());
+    assertThrows(WekaException.class, () -> classifier.distributionsForInstances(mnistTest));
+  }
+
+  // ---------------------------------------------------------------- bad input
+
+  @Test
+  void stringAttributesGetWekasCapabilitiesError() {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("text", (List<String>) null));
+    attributes.add(new Attribute("class", List.of("a", "b")));
+    Instances data = new Instances("strings", attributes, 0);
+    data.setClassIndex(1);
+    data.add(new DenseInstance(1, new double[] {data.attribute(0).addStringValue("x"), 0}));
+
+    Exception error = assertThrows(Exception.class, () -> classifier(1).buildClassifier(data));
+
+    assertTrue(error.getMessage().contains("string attributes"), error.getMessage());
+  }
+
+  @Test
+  void aNumericClassGetsWekasCapabilitiesError() {
+    Instances data = TestData.separableBlobs(10, 1);
+    data.setClassIndex(0);
+
+    Exception error = assertThrows(Exception.class, () -> classifier(1).buildClassifier(data));
+
+    assertTrue(error.getMessage().contains("numeric class"), error.getMessage());
+  }
+
+  @Test
+  void emptyTrainingDataIsRejected() {
+    Instances data = TestData.separableBlobs(10, 1);
+    for (Instance row : data) {
+      row.setClassMissing();
+    }
+
+    Exception error = assertThrows(Exception.class, () -> classifier(1).buildClassifier(data));
+
+    assertTrue(error.getMessage().toLowerCase().contains("training instances"),
+        error.getMessage());
+  }
+
+  @Test
+  void aSingleClassValueIsRejected() {
+    Instances data = TestData.separableBlobs(10, 1);
+    for (Instance row : data) {
+      row.setClassValue("a");
+    }
+
+    Exception error = assertThrows(WekaException.class, () -> classifier(1).buildClassifier(data));
+
+    assertTrue(error.getMessage().contains("only 1 of the class values"), error.getMessage());
+  }
+
+  @Test
+  void aMismatchedTestHeaderIsRejected() throws Exception {
+    TFMlpClassifier classifier = classifier(1);
+    classifier.buildClassifier(TestData.separableBlobs(20, 1));
+    Instances other = TestData.separableBlobs(5, 1);
+    other.deleteAttributeAt(4);
+
+    Exception error = assertThrows(WekaException.class,
+        () -> classifier.distributionsForInstances(other));
+
+    assertTrue(error.getMessage().contains("do not match the training data's header"),
+        error.getMessage());
+  }
+
+  @Test
+  void aDivergingLossNamesTheLearningRate() {
+    // steps of 1e38 overflow float weights to infinity within a few epochs
+    TFMlpClassifier classifier = classifier(10);
+    classifier.setLearningRate(1e38);
+
+    Exception error = assertThrows(WekaException.class,
+        () -> classifier.buildClassifier(TestData.separableBlobs(20, 1)));
+
+    assertTrue(error.getMessage().contains("learning rate 1.0E38"), error.getMessage());
+  }
+
+  @Test
+  void badOptionsAreNamed() {
+    TFMlpClassifier classifier = classifier(1);
+    classifier.setMiniBatchSize(0);
+
+    Exception error = assertThrows(WekaException.class,
+        () -> classifier.buildClassifier(TestData.separableBlobs(10, 1)));
+
+    assertTrue(error.getMessage().contains("mini-batch size"), error.getMessage());
+  }
+
+  // ---------------------------------------------------------------- Weka conventions
+
+  @Test
+  void optionsRoundTrip() throws Exception {
+    TFMlpClassifier classifier = new TFMlpClassifier();
+    String[] options = Utils.splitOptions("-hidden-units 7 -epochs 3 -mini-batch-size 32 "
+        + "-learning-rate 0.01 -S 9 -num-threads 2 -normalization standardize");
+    classifier.setOptions(options);
+
+    assertEquals(7, classifier.getHiddenUnits());
+    assertEquals(32, classifier.getMiniBatchSize());
+    assertEquals(0.01, classifier.getLearningRate());
+    assertEquals(9, classifier.getSeed());
+    assertEquals("standardize", classifier.getNormalization().getSelectedTag().getReadable());
+    TFMlpClassifier copy = new TFMlpClassifier();
+    copy.setOptions(classifier.getOptions());
+    assertArrayEquals(classifier.getOptions(), copy.getOptions());
+  }
+
+  @Test
+  void passesWekasCheckOptionHandler() {
+    CheckOptionHandler check = new CheckOptionHandler();
+    check.setOptionHandler(new TFMlpClassifier());
+    check.setUserOptions(new String[] {"-epochs", "2"});
+    check.setSilent(true);
+
+    check.doTests();
+
+    assertTrue(check.getOptionHandler() != null);
+    assertTrue(check.checkListOptions() && check.checkSetOptions() && check.checkDefaultOptions()
+        && check.checkRemainingOptions() && check.checkCanonicalUserOptions()
+        && check.checkResettingOptions());
+  }
+
+  @Test
+  void passesWekasCheckGOE() {
+    CheckGOE check = new CheckGOE();
+    check.setObject(new TFMlpClassifier());
+    check.setSilent(true);
+
+    assertTrue(check.checkGlobalInfo(), "globalInfo");
+    assertTrue(check.checkToolTips(), "tool tips");
+  }
+
+  /** A log that records nothing, to keep test output readable. */
+  private static class QuietLog implements Logger {
+    @Override
+    public void logMessage(String message) {
+    }
+
+    @Override
+    public void statusMessage(String message) {
+    }
+  }
+}

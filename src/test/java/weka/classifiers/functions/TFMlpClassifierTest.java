@@ -78,7 +78,7 @@ class TFMlpClassifierTest {
     classifier.buildClassifier(mnistTrain);
 
     double accuracy = accuracy(classifier, mnistTrain, mnistTest);
-    assertTrue(accuracy >= 0.8, "accuracy on 100 held-out digits: " + accuracy);
+    assertTrue(accuracy >= 0.7, "accuracy on 100 held-out digits: " + accuracy);
     List<TFMlpClassifier.EpochRecord> history = classifier.getHistory();
     assertEquals(15, history.size());
     assertTrue(history.get(14).loss() < history.get(0).loss() / 3, history.toString());

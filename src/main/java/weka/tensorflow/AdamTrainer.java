@@ -204,6 +204,30 @@ public final class AdamTrainer implements AutoCloseable {
     return lossSum / rows;
   }
 
+  /** Told of every finished epoch, while the trainer still holds that epoch's parameters. */
+  @FunctionalInterface
+  public interface EpochListener {
+    void epochDone(EpochRecord record, AdamTrainer trainer) throws Exception;
+  }
+
+  /**
+   * Trains for {@code epochs} epochs (see {@link #epoch}), telling {@code listener} after each.
+   *
+   * @return one record per epoch
+   */
+  public List<EpochRecord> train(int epochs, int batchSize, Random random, EpochListener listener)
+      throws Exception {
+    List<EpochRecord> history = new ArrayList<>();
+    for (int e = 1; e <= epochs; e++) {
+      long start = System.nanoTime();
+      double loss = epoch(batchSize, random);
+      EpochRecord record = new EpochRecord(e, loss, (System.nanoTime() - start) / 1e9);
+      history.add(record);
+      listener.epochDone(record, this);
+    }
+    return history;
+  }
+
   /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
   static int[] permutation(int n, Random random) {
     int[] order = new int[n];

@@ -23,6 +23,7 @@ import weka.gui.Logger;
 import weka.superposition.data.InputEncoder;
 import weka.superposition.data.InputEncoder.Normalization;
 import weka.tensorflow.AdamTrainer;
+import weka.tensorflow.EpochRecord;
 import weka.tensorflow.MlpNetwork;
 import weka.tensorflow.NetworkRunner;
 import weka.tensorflow.Parameters;
@@ -49,10 +50,6 @@ public class TFMlpClassifier extends AbstractClassifier
       new Tag(Normalization.ATTRIBUTE_RANGE.ordinal(), "range"),
       new Tag(Normalization.STANDARDIZE.ordinal(), "standardize"),
       new Tag(Normalization.NONE.ordinal(), "none")};
-
-  /** One epoch of training, for the model's description. */
-  public record EpochRecord(int epoch, double loss, double seconds) implements java.io.Serializable {
-  }
 
   // options
   private int hiddenUnits = 49;
@@ -146,7 +143,7 @@ public class TFMlpClassifier extends AbstractClassifier
   }
 
   @OptionMetadata(displayName = "number of threads",
-      description = "TensorFlow threads within and across operations (default 1, the fastest for "
+      description = "TensorFlow threads per operation (default 1, the fastest for "
           + "this small network; 0 lets TensorFlow use every core).",
       commandLineParamName = "num-threads", commandLineParamSynopsis = "-num-threads <int>",
       displayOrder = 6)
@@ -223,12 +220,8 @@ public class TFMlpClassifier extends AbstractClassifier
         random);
     try (AdamTrainer trainer = new AdamTrainer(new MlpNetwork(), initial, rows,
         (float) learningRate, numThreads)) {
-      for (int epoch = 1; epoch <= epochs; epoch++) {
-        long start = System.nanoTime();
-        double loss = trainer.epoch(miniBatchSize, random);
-        history.add(new EpochRecord(epoch, loss, (System.nanoTime() - start) / 1e9));
-        reportProgress(history.get(history.size() - 1));
-      }
+      history.addAll(trainer.train(epochs, miniBatchSize, random,
+          (record, unused) -> reportProgress(record)));
       parameters = trainer.parameters();
     } catch (IllegalStateException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);

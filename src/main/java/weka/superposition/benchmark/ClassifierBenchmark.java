@@ -8,6 +8,7 @@ import java.util.List;
 
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.TFMlpClassifier;
+import weka.tensorflow.EpochRecord;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -44,7 +45,7 @@ public final class ClassifierBenchmark {
     Evaluation evaluation = new Evaluation(train);
     evaluation.evaluateModel(classifier, test);
 
-    List<TFMlpClassifier.EpochRecord> history = classifier.getHistory();
+    List<EpochRecord> history = classifier.getHistory();
     System.out.printf("rows: %d train, %d test%n", train.numInstances(), distributions.length);
     System.out.printf("seconds per epoch (median of epochs 2..%d): %.3f%n", history.size(),
         medianEpochSeconds(history));
@@ -65,9 +66,9 @@ public final class ClassifierBenchmark {
     return data;
   }
 
-  static double medianEpochSeconds(List<TFMlpClassifier.EpochRecord> history) {
+  static double medianEpochSeconds(List<EpochRecord> history) {
     double[] seconds = history.stream().skip(history.size() > 1 ? 1 : 0)
-        .mapToDouble(TFMlpClassifier.EpochRecord::seconds).sorted().toArray();
+        .mapToDouble(EpochRecord::seconds).sorted().toArray();
     if (seconds.length == 0) {
       return Double.NaN;
     }

@@ -29,6 +29,7 @@ import weka.core.Utils;
 import weka.core.WekaException;
 import weka.gui.Logger;
 import weka.superposition.testing.TestData;
+import weka.tensorflow.EpochRecord;
 
 class TFMlpClassifierTest {
 
@@ -79,7 +80,7 @@ class TFMlpClassifierTest {
 
     double accuracy = accuracy(classifier, mnistTrain, mnistTest);
     assertTrue(accuracy >= 0.7, "accuracy on 100 held-out digits: " + accuracy);
-    List<TFMlpClassifier.EpochRecord> history = classifier.getHistory();
+    List<EpochRecord> history = classifier.getHistory();
     assertEquals(15, history.size());
     assertTrue(history.get(14).loss() < history.get(0).loss() / 3, history.toString());
   }

@@ -1,0 +1,365 @@
+package weka.filters.unsupervised.attribute;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.OptionMetadata;
+import weka.core.Randomizable;
+import weka.core.RevisionUtils;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.WekaException;
+import weka.filters.SimpleBatchFilter;
+import weka.superposition.analysis.Analysis;
+import weka.superposition.analysis.AutoencoderWeights;
+import weka.superposition.autoencoder.AutoencoderTraining;
+import weka.superposition.autoencoder.ModelType;
+import weka.superposition.report.AnalysisReport;
+
+/**
+ * Phase 2 of the seed experiment as a Weka filter: trains the n -> 2 -> n autoencoder on the first
+ * batch (e.g. the 49 hidden activations from {@link TFMlpActivations}), analyses it for
+ * superposition, and replaces the features by their code, their reconstruction, or both. The
+ * filter is the Weka face only: training is in {@link AutoencoderTraining}, the analysis in
+ * {@link weka.superposition.analysis.SuperpositionAnalysis}.
+ */
+public class SuperpositionAutoencoder extends SimpleBatchFilter implements Randomizable {
+
+  private static final long serialVersionUID = 6360960366853532163L;
+
+  private static final int OUTPUT_CODES = 0;
+  private static final int OUTPUT_RECONSTRUCTION = 1;
+  private static final int OUTPUT_BOTH = 2;
+  public static final Tag[] TAGS_OUTPUT = {new Tag(OUTPUT_CODES, "codes"),
+      new Tag(OUTPUT_RECONSTRUCTION, "reconstruction"), new Tag(OUTPUT_BOTH, "both")};
+
+  private int bottleneck = 2;
+  private int epochs = 20;
+  private int miniBatchSize = 64;
+  private double learningRate = 0.0001;
+  private int seed = 1;
+  private int numThreads = 1;
+  private int output = OUTPUT_CODES;
+  private boolean analyseEveryEpoch;
+  private File reportFile = new File("");
+
+  private AutoencoderTraining.Result result;
+
+  @Override
+  public String globalInfo() {
+    return "Trains an autoencoder on the first batch of data and analyses it for superposition, as "
+        + "in the tensorflowSuperposition package's replication of Elhage et al. 2022, \"Toy Models "
+        + "of Superposition\" on MNIST. Its defaults reproduce the seed experiment's phase 2: "
+        + "encoder Dense(n -> 2) -> tanh (the code), decoder Dense(2 -> n) -> tanh -> ReLU, mean "
+        + "squared error, Adam with learning rate 0.0001, mini-batch 64, 20 epochs. The analysis "
+        + "gives each feature's importance (MSE increase when it is zeroed), its 2-D direction, "
+        + "||W_i||, bias, interference, dimensionality and the W^T W matrix, and compares the "
+        + "reconstruction error with predicting each feature's mean and with PCA. All non-class "
+        + "attributes must be numeric without missing values. Every later batch is encoded with "
+        + "the model of the first.";
+  }
+
+  // ---------------------------------------------------------------- options
+
+  @OptionMetadata(displayName = "bottleneck", description = "Dimensions of the code (default 2).",
+      commandLineParamName = "bottleneck", commandLineParamSynopsis = "-bottleneck <int>",
+      displayOrder = 1)
+  public int getBottleneck() {
+    return bottleneck;
+  }
+
+  public void setBottleneck(int bottleneck) {
+    this.bottleneck = bottleneck;
+  }
+
+  @OptionMetadata(displayName = "epochs", description = "Passes over the data (default 20).",
+      commandLineParamName = "epochs", commandLineParamSynopsis = "-epochs <int>", displayOrder = 2)
+  public int getEpochs() {
+    return epochs;
+  }
+
+  public void setEpochs(int epochs) {
+    this.epochs = epochs;
+  }
+
+  @OptionMetadata(displayName = "mini-batch size", description = "Rows per Adam step (default 64).",
+      commandLineParamName = "mini-batch-size", commandLineParamSynopsis = "-mini-batch-size <int>",
+      displayOrder = 3)
+  public int getMiniBatchSize() {
+    return miniBatchSize;
+  }
+
+  public void setMiniBatchSize(int miniBatchSize) {
+    this.miniBatchSize = miniBatchSize;
+  }
+
+  @OptionMetadata(displayName = "learning rate",
+      description = "Adam's learning rate (default 0.0001, the seed's; the autoencoder is barely "
+          + "trained at this rate: compare its MSE with the references in the summary).",
+      commandLineParamName = "learning-rate", commandLineParamSynopsis = "-learning-rate <double>",
+      displayOrder = 4)
+  public double getLearningRate() {
+    return learningRate;
+  }
+
+  public void setLearningRate(double learningRate) {
+    this.learningRate = learningRate;
+  }
+
+  @OptionMetadata(displayName = "seed",
+      description = "Seed of the initial weights and of the shuffling (default 1).",
+      commandLineParamName = "S", commandLineParamSynopsis = "-S <int>", displayOrder = 5)
+  @Override
+  public int getSeed() {
+    return seed;
+  }
+
+  @Override
+  public void setSeed(int seed) {
+    this.seed = seed;
+  }
+
+  @OptionMetadata(displayName = "number of threads",
+      description = "TensorFlow threads per operation (default 1, the fastest for this network; 0 "
+          + "lets TensorFlow use every core).",
+      commandLineParamName = "num-threads", commandLineParamSynopsis = "-num-threads <int>",
+      displayOrder = 6)
+  public int getNumThreads() {
+    return numThreads;
+  }
+
+  public void setNumThreads(int numThreads) {
+    this.numThreads = numThreads;
+  }
+
+  @OptionMetadata(displayName = "output",
+      description = "What replaces the features: codes = the code attributes z1..zm (default); "
+          + "reconstruction = the reconstructed features; both. The class is kept.",
+      commandLineParamName = "output",
+      commandLineParamSynopsis = "-output <codes|reconstruction|both>", displayOrder = 7)
+  public SelectedTag getOutput() {
+    return new SelectedTag(output, TAGS_OUTPUT);
+  }
+
+  public void setOutput(SelectedTag tag) {
+    if (tag.getTags() == TAGS_OUTPUT) {
+      output = tag.getSelectedTag().getID();
+    }
+  }
+
+  @OptionMetadata(displayName = "analyse every epoch",
+      description = "Also analyse the model after every epoch (for the per-epoch plots), not only "
+          + "after training.",
+      commandLineParamName = "analyse-every-epoch",
+      commandLineParamSynopsis = "-analyse-every-epoch", commandLineParamIsFlag = true,
+      displayOrder = 8)
+  public boolean getAnalyseEveryEpoch() {
+    return analyseEveryEpoch;
+  }
+
+  public void setAnalyseEveryEpoch(boolean analyseEveryEpoch) {
+    this.analyseEveryEpoch = analyseEveryEpoch;
+  }
+
+  @OptionMetadata(displayName = "report file",
+      description = "Where to write the whole analysis as JSON (final and, with "
+          + "-analyse-every-epoch, per epoch); the per-feature table goes beside it as CSV. Empty: "
+          + "no files.",
+      commandLineParamName = "report", commandLineParamSynopsis = "-report <file.json>",
+      displayOrder = 9)
+  public File getReportFile() {
+    return reportFile;
+  }
+
+  public void setReportFile(File reportFile) {
+    this.reportFile = reportFile == null ? new File("") : reportFile;
+  }
+
+  // ---------------------------------------------------------------- filtering
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    result.disableAll();
+    result.enable(Capability.NUMERIC_ATTRIBUTES);
+    result.enableAllClasses();
+    result.enable(Capability.MISSING_CLASS_VALUES);
+    result.enable(Capability.NO_CLASS);
+    return result;
+  }
+
+  @Override
+  protected Instances determineOutputFormat(Instances input) throws Exception {
+    List<Integer> features = featureIndices(input);
+    if (features.size() < bottleneck) {
+      throw new WekaException(getClass().getSimpleName() + ": " + features.size()
+          + " feature(s) cannot be compressed into a bottleneck of " + bottleneck);
+    }
+    if (bottleneck < 1 || epochs < 0 || miniBatchSize < 1 || !(learningRate > 0)
+        || numThreads < 0) {
+      throw new WekaException(getClass().getSimpleName() + ": the bottleneck and mini-batch size "
+          + "must be at least 1, the epochs and threads not negative, the learning rate positive");
+    }
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    if (output != OUTPUT_RECONSTRUCTION) {
+      for (int k = 1; k <= bottleneck; k++) {
+        attributes.add(new Attribute("z" + k));
+      }
+    }
+    if (output != OUTPUT_CODES) {
+      for (int i : features) {
+        attributes.add(new Attribute(input.attribute(i).name()
+            + (output == OUTPUT_BOTH ? "_reconstructed" : "")));
+      }
+    }
+    if (input.classIndex() >= 0) {
+      attributes.add((Attribute) input.classAttribute().copy());
+    }
+    Instances format = new Instances(input.relationName() + "-autoencoder", attributes, 0);
+    format.setClassIndex(input.classIndex() >= 0 ? attributes.size() - 1 : -1);
+    return format;
+  }
+
+  private static List<Integer> featureIndices(Instances data) {
+    List<Integer> features = new ArrayList<>();
+    for (int a = 0; a < data.numAttributes(); a++) {
+      if (a != data.classIndex()) {
+        features.add(a);
+      }
+    }
+    return features;
+  }
+
+  @Override
+  public boolean input(Instance instance) throws Exception {
+    checkSameHeader(getClass().getSimpleName(), getInputFormat(), instance);
+    return super.input(instance);
+  }
+
+  /** Rejects an instance whose data set differs from the filter's input format. */
+  static void checkSameHeader(String filter, Instances format, Instance instance)
+      throws WekaException {
+    if (format != null && instance.dataset() != null && !format.equalHeaders(instance.dataset())) {
+      throw new WekaException(filter + ": the data's attributes differ from those of the first "
+          + "batch: " + format.equalHeadersMsg(instance.dataset()));
+    }
+  }
+
+  @Override
+  protected Instances process(Instances instances) throws Exception {
+    List<Integer> features = featureIndices(instances);
+    float[] data = featureMatrix(instances, features);
+    if (!isFirstBatchDone()) {
+      train(instances, features, data);
+    }
+    return transform(instances, features, data);
+  }
+
+  private float[] featureMatrix(Instances instances, List<Integer> features)
+      throws WekaException {
+    int n = features.size();
+    float[] data = new float[instances.numInstances() * n];
+    for (int r = 0; r < instances.numInstances(); r++) {
+      Instance row = instances.instance(r);
+      for (int i = 0; i < n; i++) {
+        double value = row.value(features.get(i));
+        if (!Double.isFinite(value) || Float.isInfinite((float) value)) {
+          throw new WekaException(getClass().getSimpleName() + ": row " + (r + 1) + " has the "
+              + (Double.isNaN(value) ? "missing or NaN" : "non-finite") + " value " + value
+              + " in attribute " + instances.attribute(features.get(i)).name());
+        }
+        data[r * n + i] = (float) value;
+      }
+    }
+    return data;
+  }
+
+  private void train(Instances instances, List<Integer> features, float[] data) throws Exception {
+    if (instances.isEmpty()) {
+      throw new WekaException(getClass().getSimpleName() + ": no rows to train on");
+    }
+    List<String> names = features.stream().map(i -> instances.attribute(i).name()).toList();
+    AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(ModelType.SEED,
+        bottleneck, epochs, miniBatchSize, learningRate, seed, numThreads, analyseEveryEpoch);
+    try {
+      result = AutoencoderTraining.train(data, instances.numInstances(), names, settings,
+          (record, analysis) -> {
+            if (getDebug()) {
+              System.err.printf("%s: epoch %d/%d, loss %.5f, %.2f s%n",
+                  getClass().getSimpleName(), record.epoch(), epochs, record.loss(),
+                  record.seconds());
+            }
+          });
+    } catch (IllegalStateException e) {
+      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+    System.err.println(AnalysisReport.summary(result));
+    if (reportFile.getPath().length() > 0) {
+      AnalysisReport.write(result, reportFile.toPath());
+    }
+  }
+
+  private Instances transform(Instances instances, List<Integer> features, float[] data) {
+    AutoencoderWeights weights = result.weights();
+    int n = features.size();
+    Instances out = new Instances(getOutputFormat(), instances.numInstances());
+    float[] code = new float[bottleneck];
+    float[] reconstruction = new float[n];
+    for (int r = 0; r < instances.numInstances(); r++) {
+      weights.encode(data, r * n, code);
+      double[] values = new double[out.numAttributes()];
+      int at = 0;
+      if (output != OUTPUT_RECONSTRUCTION) {
+        for (float c : code) {
+          values[at++] = c;
+        }
+      }
+      if (output != OUTPUT_CODES) {
+        weights.decode(code, reconstruction);
+        for (float x : reconstruction) {
+          values[at++] = x;
+        }
+      }
+      Instance row = instances.instance(r);
+      if (instances.classIndex() >= 0) {
+        values[at] = row.classValue();
+      }
+      out.add(new DenseInstance(row.weight(), values));
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- results
+
+  /** The training and analysis of the first batch, or null before it. */
+  public AutoencoderTraining.Result getResult() {
+    return result;
+  }
+
+  /** The analysis after training, or null before the first batch. */
+  public Analysis getAnalysis() {
+    return result == null ? null : result.analysis();
+  }
+
+  @Override
+  public String toString() {
+    return result == null ? getClass().getSimpleName() + ": not trained yet (no first batch)."
+        : AnalysisReport.summary(result);
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  public static void main(String[] args) {
+    runFilter(new SuperpositionAutoencoder(), args);
+  }
+}

@@ -1,0 +1,164 @@
+package weka.filters.unsupervised.attribute;
+
+import java.io.File;
+import java.util.ArrayList;
+
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.functions.TFMlpClassifier;
+import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.OptionMetadata;
+import weka.core.RevisionUtils;
+import weka.core.SerializationHelper;
+import weka.core.WekaException;
+import weka.filters.SimpleBatchFilter;
+
+/**
+ * Replaces the input attributes by the hidden activations {@code h1..hN} of a trained
+ * {@link TFMlpClassifier}, keeping the class: the features whose superposition
+ * {@link SuperpositionAutoencoder} studies.
+ */
+public class TFMlpActivations extends SimpleBatchFilter {
+
+  private static final long serialVersionUID = -2837565049180520418L;
+
+  private File modelFile = new File("");
+  private TFMlpClassifier classifier = new TFMlpClassifier();
+
+  /** The classifier in use: loaded from the model file or trained on the first batch. */
+  private TFMlpClassifier trained;
+
+  @Override
+  public String globalInfo() {
+    return "Replaces the input attributes by the hidden activations (after tanh and ReLU) of a "
+        + "trained TFMlpClassifier, h1 ... hN, and keeps the class. The classifier is loaded from "
+        + "a model file (as saved by -d on the command line or by the Explorer's 'Save model'), "
+        + "or, without one, the given classifier is trained on the first batch. The data must "
+        + "have the attributes the classifier was trained on.";
+  }
+
+  @OptionMetadata(displayName = "model file",
+      description = "A TFMlpClassifier saved with -d (or 'Save model' in the Explorer). Empty: "
+          + "train the classifier option on the first batch.",
+      commandLineParamName = "model", commandLineParamSynopsis = "-model <file>", displayOrder = 1)
+  public File getModelFile() {
+    return modelFile;
+  }
+
+  public void setModelFile(File modelFile) {
+    this.modelFile = modelFile == null ? new File("") : modelFile;
+  }
+
+  @OptionMetadata(displayName = "classifier",
+      description = "The TFMlpClassifier to train on the first batch when no model file is given.",
+      commandLineParamName = "W",
+      commandLineParamSynopsis = "-W <classifier specification>", displayOrder = 2)
+  public TFMlpClassifier getClassifier() {
+    return classifier;
+  }
+
+  public void setClassifier(TFMlpClassifier classifier) {
+    this.classifier = classifier;
+  }
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = classifier.getCapabilities();
+    result.setOwner(this);
+    // the structure alone (no rows) comes first on the command line
+    result.setMinimumNumberInstances(0);
+    return result;
+  }
+
+  @Override
+  protected boolean hasImmediateOutputFormat() {
+    return false;
+  }
+
+  @Override
+  protected Instances determineOutputFormat(Instances input) throws Exception {
+    if (trained == null || !isFirstBatchDone()) {
+      trained = prepareClassifier(input);
+    }
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    for (int h = 1; h <= trained.trainedHiddenUnits(); h++) {
+      attributes.add(new Attribute("h" + h));
+    }
+    Instances header = trained.trainingHeader();
+    attributes.add((Attribute) header.classAttribute().copy());
+    Instances format = new Instances(input.relationName() + "-activations", attributes, 0);
+    format.setClassIndex(attributes.size() - 1);
+    return format;
+  }
+
+  private TFMlpClassifier prepareClassifier(Instances input) throws Exception {
+    if (modelFile.getPath().length() > 0) {
+      if (!modelFile.isFile()) {
+        throw new WekaException(getClass().getSimpleName() + ": model file not found: "
+            + modelFile);
+      }
+      Object model = SerializationHelper.readAll(modelFile.getPath())[0];
+      if (!(model instanceof TFMlpClassifier)) {
+        throw new WekaException(getClass().getSimpleName() + ": " + modelFile + " holds a "
+            + model.getClass().getName() + ", not a TFMlpClassifier");
+      }
+      return (TFMlpClassifier) model;
+    }
+    if (input.classIndex() < 0) {
+      throw new WekaException(getClass().getSimpleName() + ": training the classifier needs a "
+          + "class attribute (set one, e.g. -c last on the command line)");
+    }
+    TFMlpClassifier copy = (TFMlpClassifier) AbstractClassifier.makeCopy(classifier);
+    copy.buildClassifier(input);
+    return copy;
+  }
+
+  @Override
+  public boolean allowAccessToFullInputFormat() {
+    // the classifier trains on the whole first batch before the output format is known
+    return true;
+  }
+
+  @Override
+  public boolean input(Instance instance) throws Exception {
+    SuperpositionAutoencoder.checkSameHeader(getClass().getSimpleName(), getInputFormat(),
+        instance);
+    return super.input(instance);
+  }
+
+  @Override
+  protected Instances process(Instances instances) throws Exception {
+    Instances header = trained.trainingHeader();
+    if (instances.classIndex() < 0 && instances.numAttributes() == header.numAttributes()) {
+      instances.setClassIndex(header.classIndex());
+    }
+    float[][] hidden = trained.hiddenActivations(instances);
+    Instances out = new Instances(getOutputFormat(), instances.numInstances());
+    for (int r = 0; r < hidden.length; r++) {
+      double[] values = new double[out.numAttributes()];
+      for (int h = 0; h < hidden[r].length; h++) {
+        values[h] = hidden[r][h];
+      }
+      values[values.length - 1] = instances.instance(r).classValue();
+      out.add(new DenseInstance(instances.instance(r).weight(), values));
+    }
+    return out;
+  }
+
+  /** The classifier whose activations this filter outputs, or null before the first batch. */
+  public TFMlpClassifier getTrainedClassifier() {
+    return trained;
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  public static void main(String[] args) {
+    runFilter(new TFMlpActivations(), args);
+  }
+}

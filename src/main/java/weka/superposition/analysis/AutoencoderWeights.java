@@ -48,7 +48,7 @@ public record AutoencoderWeights(int numFeatures, int bottleneck, float[] encode
       }
     }
 
-    /** In float, with the same tanh as TensorFlow's CPU kernels (to about one ulp). */
+    /** In float, with the same tanh as TensorFlow's CPU kernels (to a few float ulps). */
     public float apply(float value) {
       return switch (this) {
         case IDENTITY -> value;

@@ -3,7 +3,7 @@ package weka.superposition.analysis;
 /**
  * tanh in float precision by the rational approximation that TensorFlow's CPU kernels use (Eigen's
  * {@code generic_fast_tanh_float}): odd polynomial over even polynomial on [-7.9, 7.9], exact to
- * about one float ulp. Unlike {@link Math#tanh} it is a few multiplications and one division, which
+ * a few float ulps. Unlike {@link Math#tanh} it is a few multiplications and one division, which
  * the JIT can vectorize: the analysis evaluates it tens of millions of times per epoch.
  */
 final class FastTanh {

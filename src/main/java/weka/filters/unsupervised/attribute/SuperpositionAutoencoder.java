@@ -182,6 +182,13 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
     this.reportFile = reportFile == null ? new File("") : reportFile;
   }
 
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    // an option left out means its default, also for the report file
+    setReportFile(new File(""));
+    super.setOptions(options);
+  }
+
   // ---------------------------------------------------------------- filtering
 
   @Override
@@ -243,12 +250,25 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
     return super.input(instance);
   }
 
+  @Override
+  public boolean input(Instances instances) throws Exception {
+    checkSameHeader(getClass().getSimpleName(), getInputFormat(), instances);
+    return super.input(instances);
+  }
+
+  static void checkSameHeader(String filter, Instances format, Instances data)
+      throws WekaException {
+    if (format != null && !format.equalHeaders(data)) {
+      throw new WekaException(filter + ": the data's attributes differ from those of the first "
+          + "batch: " + format.equalHeadersMsg(data));
+    }
+  }
+
   /** Rejects an instance whose data set differs from the filter's input format. */
   static void checkSameHeader(String filter, Instances format, Instance instance)
       throws WekaException {
-    if (format != null && instance.dataset() != null && !format.equalHeaders(instance.dataset())) {
-      throw new WekaException(filter + ": the data's attributes differ from those of the first "
-          + "batch: " + format.equalHeadersMsg(instance.dataset()));
+    if (instance.dataset() != null) {
+      checkSameHeader(filter, format, instance.dataset());
     }
   }
 

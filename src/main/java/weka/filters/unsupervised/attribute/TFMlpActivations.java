@@ -65,6 +65,14 @@ public class TFMlpActivations extends SimpleBatchFilter {
   }
 
   @Override
+  public void setOptions(String[] options) throws Exception {
+    // options left out mean their defaults, also for the file and the classifier
+    setModelFile(new File(""));
+    setClassifier(new TFMlpClassifier());
+    super.setOptions(options);
+  }
+
+  @Override
   public Capabilities getCapabilities() {
     Capabilities result = classifier.getCapabilities();
     result.setOwner(this);
@@ -127,6 +135,13 @@ public class TFMlpActivations extends SimpleBatchFilter {
     SuperpositionAutoencoder.checkSameHeader(getClass().getSimpleName(), getInputFormat(),
         instance);
     return super.input(instance);
+  }
+
+  @Override
+  public boolean input(Instances instances) throws Exception {
+    SuperpositionAutoencoder.checkSameHeader(getClass().getSimpleName(), getInputFormat(),
+        instances);
+    return super.input(instances);
   }
 
   @Override

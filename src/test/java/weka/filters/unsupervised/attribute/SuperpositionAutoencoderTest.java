@@ -1,0 +1,297 @@
+package weka.filters.unsupervised.attribute;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import weka.core.Attribute;
+import weka.core.CheckGOE;
+import weka.core.CheckOptionHandler;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.SelectedTag;
+import weka.core.Utils;
+import weka.core.WekaException;
+import weka.filters.Filter;
+import weka.superposition.analysis.Analysis;
+import weka.superposition.analysis.AutoencoderWeights;
+import weka.superposition.report.AnalysisReport;
+import weka.tensorflow.AutoencoderNetwork;
+import weka.tensorflow.NetworkRunner;
+
+class SuperpositionAutoencoderTest {
+
+  @TempDir
+  Path dir;
+
+  /**
+   * Sparse ReLU-like features: each row activates a few of {@code n} features, with a nominal
+   * class {@code a, b} last.
+   */
+  static Instances sparseFeatures(int rows, int n, long seed) {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      attributes.add(new Attribute("h" + i));
+    }
+    attributes.add(new Attribute("class", List.of("a", "b")));
+    Instances data = new Instances("features", attributes, rows);
+    data.setClassIndex(n);
+    Random random = new Random(seed);
+    for (int r = 0; r < rows; r++) {
+      double[] values = new double[n + 1];
+      for (int i = 0; i < n; i++) {
+        values[i] = random.nextDouble() < 0.3 ? random.nextDouble() : 0;
+      }
+      values[n] = r % 2;
+      data.add(new DenseInstance(1, values));
+    }
+    return data;
+  }
+
+  private static SuperpositionAutoencoder filter(int epochs) {
+    SuperpositionAutoencoder filter = new SuperpositionAutoencoder();
+    filter.setEpochs(epochs);
+    filter.setLearningRate(0.01);
+    return filter;
+  }
+
+  @Test
+  void outputsTheCodeAndKeepsTheClass() throws Exception {
+    Instances data = sparseFeatures(300, 8, 1);
+    SuperpositionAutoencoder filter = filter(5);
+    filter.setInputFormat(data);
+
+    Instances codes = Filter.useFilter(data, filter);
+
+    assertEquals(3, codes.numAttributes());
+    assertEquals("z1", codes.attribute(0).name());
+    assertEquals("z2", codes.attribute(1).name());
+    assertEquals(2, codes.classIndex());
+    assertEquals(300, codes.numInstances());
+    for (int r = 0; r < 300; r++) {
+      assertEquals(data.instance(r).classValue(), codes.instance(r).classValue());
+      assertTrue(Math.abs(codes.instance(r).value(0)) < 1, "tanh code");
+    }
+    assertEquals(5, filter.getResult().history().size());
+  }
+
+  @Test
+  void theSecondBatchUsesTheFirstBatchsModel() throws Exception {
+    Instances first = sparseFeatures(200, 6, 1);
+    Instances second = sparseFeatures(50, 6, 2);
+    SuperpositionAutoencoder filter = filter(3);
+    filter.setInputFormat(first);
+    Filter.useFilter(first, filter);
+    var trained = filter.getResult();
+
+    Instances codes = Filter.useFilter(second, filter);
+
+    assertSame(trained, filter.getResult());
+    AutoencoderWeights w = trained.weights();
+    float[] x = new float[6];
+    float[] code = new float[2];
+    for (int i = 0; i < 6; i++) {
+      x[i] = (float) second.instance(7).value(i);
+    }
+    w.encode(x, 0, code);
+    assertEquals(code[0], codes.instance(7).value(0), 0);
+    assertEquals(code[1], codes.instance(7).value(1), 0);
+  }
+
+  @Test
+  void plainJavaForwardPassMatchesTheTensorFlowGraph() throws Exception {
+    Instances data = sparseFeatures(100, 6, 3);
+    SuperpositionAutoencoder filter = filter(2);
+    filter.setOutput(new SelectedTag(2, SuperpositionAutoencoder.TAGS_OUTPUT));
+    filter.setInputFormat(data);
+    Instances both = Filter.useFilter(data, filter);
+
+    float[] x = new float[100 * 6];
+    for (int r = 0; r < 100; r++) {
+      for (int i = 0; i < 6; i++) {
+        x[r * 6 + i] = (float) data.instance(r).value(i);
+      }
+    }
+    try (NetworkRunner runner = new NetworkRunner(new AutoencoderNetwork(),
+        filter.getResult().parameters(), 6, 1)) {
+      var out = runner.run(x, 100, AutoencoderNetwork.CODE, AutoencoderNetwork.RECONSTRUCTION);
+      for (int r = 0; r < 100; r++) {
+        assertEquals(out.get(AutoencoderNetwork.CODE)[r * 2], both.instance(r).value(0), 1e-6);
+        assertEquals(out.get(AutoencoderNetwork.RECONSTRUCTION)[r * 6 + 5],
+            both.instance(r).value(2 + 5), 1e-6);
+      }
+    }
+    assertEquals("h1_reconstructed", both.attribute(2).name());
+    assertEquals(2 + 6 + 1, both.numAttributes());
+  }
+
+  @Test
+  void sameSeedSameModel() throws Exception {
+    Instances data = sparseFeatures(200, 6, 1);
+    double[] a = codes(data, 1);
+    assertArrayEquals(a, codes(data, 1), 0);
+    assertFalse(java.util.Arrays.equals(a, codes(data, 2)));
+  }
+
+  private static double[] codes(Instances data, int seed) throws Exception {
+    SuperpositionAutoencoder filter = filter(3);
+    filter.setSeed(seed);
+    filter.setInputFormat(data);
+    return Filter.useFilter(data, filter).attributeToDoubleArray(0);
+  }
+
+  @Test
+  void analysesEveryEpochOnRequestAndWritesTheReport() throws Exception {
+    Instances data = sparseFeatures(200, 6, 1);
+    SuperpositionAutoencoder filter = filter(4);
+    filter.setAnalyseEveryEpoch(true);
+    File report = dir.resolve("out/report.json").toFile();
+    filter.setReportFile(report);
+    filter.setInputFormat(data);
+
+    Filter.useFilter(data, filter);
+
+    List<Analysis> epochs = filter.getResult().epochAnalyses();
+    assertEquals(4, epochs.size());
+    assertEquals(3, epochs.get(2).epoch());
+    assertSame(epochs.get(3), filter.getAnalysis());
+    AnalysisReport.Saved saved = AnalysisReport.fromJson(Files.readString(report.toPath()));
+    assertEquals(4, saved.epochAnalyses().size());
+    assertArrayEquals(filter.getAnalysis().importance().raw(), saved.analysis().importance().raw(),
+        0);
+    List<String> csv = Files.readAllLines(dir.resolve("out/report.csv"));
+    assertEquals(7, csv.size());
+    assertTrue(csv.get(0).startsWith("rank,feature,importance_raw"));
+    assertTrue(filter.toString().contains("Reconstruction MSE on the training data"));
+  }
+
+  // ---------------------------------------------------------------- bad input
+
+  @Test
+  void nominalFeaturesGetWekasCapabilitiesError() {
+    Instances data = sparseFeatures(10, 3, 1);
+    data.setClassIndex(-1);
+
+    Exception error = assertThrows(Exception.class, () -> filter(1).setInputFormat(data));
+
+    assertTrue(error.getMessage().contains("Cannot handle binary attributes"), error.getMessage());
+  }
+
+  @Test
+  void missingValuesGetWekasCapabilitiesError() {
+    Instances data = sparseFeatures(10, 3, 1);
+    data.instance(4).setMissing(1);
+
+    Exception error = assertThrows(Exception.class, () -> {
+      SuperpositionAutoencoder filter = filter(1);
+      filter.setInputFormat(data);
+      Filter.useFilter(data, filter);
+    });
+
+    assertTrue(error.getMessage().contains("missing values"), error.getMessage());
+  }
+
+  @Test
+  void fewerFeaturesThanTheBottleneckAreRejected() {
+    Instances data = sparseFeatures(10, 2, 1);
+    SuperpositionAutoencoder filter = filter(1);
+    filter.setBottleneck(3);
+
+    Exception error = assertThrows(WekaException.class, () -> {
+      filter.setInputFormat(data);
+      Filter.useFilter(data, filter);
+    });
+
+    assertTrue(error.getMessage().contains("bottleneck of 3"), error.getMessage());
+  }
+
+  @Test
+  void nonFiniteValuesAreNamed() {
+    Instances data = sparseFeatures(10, 3, 1);
+    data.instance(4).setValue(2, Double.POSITIVE_INFINITY);
+
+    Exception error = assertThrows(WekaException.class, () -> {
+      SuperpositionAutoencoder filter = filter(1);
+      filter.setInputFormat(data);
+      Filter.useFilter(data, filter);
+    });
+
+    assertTrue(error.getMessage().contains("row 5"), error.getMessage());
+    assertTrue(error.getMessage().contains("attribute h3"), error.getMessage());
+  }
+
+  @Test
+  void aSecondBatchWithOtherAttributesIsRejected() throws Exception {
+    Instances data = sparseFeatures(50, 4, 1);
+    SuperpositionAutoencoder filter = filter(1);
+    filter.setInputFormat(data);
+    Filter.useFilter(data, filter);
+    Instances other = sparseFeatures(5, 5, 1);
+
+    Exception error = assertThrows(WekaException.class, () -> Filter.useFilter(other, filter));
+
+    assertTrue(error.getMessage().contains("differ from those of the first batch"),
+        error.getMessage());
+  }
+
+  @Test
+  void aDivergingLossIsNamedAndNothingIsWritten() {
+    Instances data = sparseFeatures(100, 4, 1);
+    SuperpositionAutoencoder filter = filter(10);
+    filter.setLearningRate(1e38);
+    File report = dir.resolve("diverged.json").toFile();
+    filter.setReportFile(report);
+
+    Exception error = assertThrows(WekaException.class, () -> {
+      filter.setInputFormat(data);
+      Filter.useFilter(data, filter);
+    });
+
+    assertTrue(error.getMessage().contains("learning rate 1.0E38"), error.getMessage());
+    assertFalse(report.exists());
+  }
+
+  // ---------------------------------------------------------------- Weka conventions
+
+  @Test
+  void optionsRoundTrip() throws Exception {
+    SuperpositionAutoencoder filter = new SuperpositionAutoencoder();
+    filter.setOptions(Utils.splitOptions("-bottleneck 3 -epochs 7 -mini-batch-size 32 "
+        + "-learning-rate 0.001 -S 5 -output both -analyse-every-epoch -report r.json"));
+    assertEquals(3, filter.getBottleneck());
+    assertEquals("both", filter.getOutput().getSelectedTag().getReadable());
+    assertTrue(filter.getAnalyseEveryEpoch());
+    SuperpositionAutoencoder copy = new SuperpositionAutoencoder();
+    copy.setOptions(filter.getOptions());
+    assertArrayEquals(filter.getOptions(), copy.getOptions());
+  }
+
+  @Test
+  void passesWekasOptionAndGoeChecks() {
+    CheckOptionHandler options = new CheckOptionHandler();
+    options.setOptionHandler(new SuperpositionAutoencoder());
+    options.setUserOptions(new String[] {"-epochs", "2"});
+    options.setSilent(true);
+    assertTrue(options.checkListOptions() && options.checkSetOptions()
+        && options.checkDefaultOptions() && options.checkRemainingOptions()
+        && options.checkCanonicalUserOptions() && options.checkResettingOptions());
+
+    CheckGOE goe = new CheckGOE();
+    goe.setObject(new SuperpositionAutoencoder());
+    goe.setSilent(true);
+    assertTrue(goe.checkGlobalInfo() && goe.checkToolTips());
+  }
+}

@@ -1,0 +1,157 @@
+package weka.filters.unsupervised.attribute;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import weka.classifiers.functions.TFMlpClassifier;
+import weka.core.CheckGOE;
+import weka.core.CheckOptionHandler;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.WekaException;
+import weka.filters.Filter;
+import weka.superposition.testing.TestData;
+
+class TFMlpActivationsTest {
+
+  @TempDir
+  static Path dir;
+
+  private static Instances train;
+  private static Instances test;
+  private static TFMlpClassifier classifier;
+  private static File modelFile;
+
+  @BeforeAll
+  static void trainClassifier() throws Exception {
+    Instances mnist = TestData.mnist600();
+    train = new Instances(mnist, 0, 300);
+    test = new Instances(mnist, 300, 50);
+    classifier = new TFMlpClassifier();
+    classifier.setEpochs(2);
+    classifier.setHiddenUnits(12);
+    classifier.setLog(new weka.gui.Logger() {
+      @Override
+      public void logMessage(String message) {
+      }
+
+      @Override
+      public void statusMessage(String message) {
+      }
+    });
+    classifier.buildClassifier(train);
+    modelFile = dir.resolve("mlp.model").toFile();
+    // as weka.Run TFMlpClassifier -d writes it: the model, then the training header
+    SerializationHelper.writeAll(modelFile.getPath(),
+        new Object[] {classifier, new Instances(train, 0)});
+  }
+
+  @Test
+  void replacesTheInputsByTheSavedModelsHiddenActivations() throws Exception {
+    TFMlpActivations filter = new TFMlpActivations();
+    filter.setModelFile(modelFile);
+    filter.setInputFormat(train);
+    Filter.useFilter(train, filter);
+
+    Instances hidden = Filter.useFilter(test, filter);
+
+    assertEquals(13, hidden.numAttributes());
+    assertEquals("h1", hidden.attribute(0).name());
+    assertEquals("h12", hidden.attribute(11).name());
+    assertEquals(12, hidden.classIndex());
+    float[][] expected = classifier.hiddenActivations(test);
+    for (int r = 0; r < test.numInstances(); r++) {
+      double[] row = hidden.instance(r).toDoubleArray();
+      for (int h = 0; h < 12; h++) {
+        assertEquals(expected[r][h], row[h], 0);
+      }
+      assertEquals(test.instance(r).classValue(), hidden.instance(r).classValue());
+    }
+  }
+
+  @Test
+  void withoutAModelTrainsTheClassifierOnTheFirstBatch() throws Exception {
+    TFMlpActivations filter = new TFMlpActivations();
+    TFMlpClassifier spec = new TFMlpClassifier();
+    spec.setHiddenUnits(5);
+    spec.setEpochs(1);
+    filter.setClassifier(spec);
+    filter.setInputFormat(train);
+
+    Instances hidden = Filter.useFilter(train, filter);
+
+    assertEquals(6, hidden.numAttributes());
+    assertEquals(5, filter.getTrainedClassifier().trainedHiddenUnits());
+    assertArrayEquals(filter.getTrainedClassifier().hiddenActivations(train)[3],
+        toFloats(hidden.instance(3).toDoubleArray(), 5), 0);
+  }
+
+  private static float[] toFloats(double[] values, int count) {
+    float[] floats = new float[count];
+    for (int i = 0; i < count; i++) {
+      floats[i] = (float) values[i];
+    }
+    return floats;
+  }
+
+  @Test
+  void aMissingOrWrongModelFileIsNamed() throws Exception {
+    TFMlpActivations missing = new TFMlpActivations();
+    missing.setModelFile(dir.resolve("absent.model").toFile());
+    Exception error = assertThrows(WekaException.class, () -> {
+      missing.setInputFormat(train);
+      Filter.useFilter(train, missing);
+    });
+    assertTrue(error.getMessage().contains("model file not found"), error.getMessage());
+
+    File wrong = dir.resolve("wrong.model").toFile();
+    SerializationHelper.write(wrong.getPath(), "not a model");
+    TFMlpActivations filter = new TFMlpActivations();
+    filter.setModelFile(wrong);
+    error = assertThrows(WekaException.class, () -> {
+      filter.setInputFormat(train);
+      Filter.useFilter(train, filter);
+    });
+    assertTrue(error.getMessage().contains("not a TFMlpClassifier"), error.getMessage());
+  }
+
+  @Test
+  void dataThatDoNotMatchTheModelAreRejected() {
+    Instances blobs = TestData.separableBlobs(10, 1);
+    TFMlpActivations filter = new TFMlpActivations();
+    filter.setModelFile(modelFile);
+
+    Exception error = assertThrows(WekaException.class, () -> {
+      filter.setInputFormat(blobs);
+      Filter.useFilter(blobs, filter);
+    });
+
+    assertTrue(error.getMessage().contains("do not match the training data's header"),
+        error.getMessage());
+  }
+
+  @Test
+  void passesWekasOptionAndGoeChecks() {
+    CheckOptionHandler options = new CheckOptionHandler();
+    options.setOptionHandler(new TFMlpActivations());
+    options.setUserOptions(new String[] {"-model", "x.model"});
+    options.setSilent(true);
+    assertTrue(options.checkListOptions() && options.checkSetOptions()
+        && options.checkDefaultOptions() && options.checkRemainingOptions()
+        && options.checkCanonicalUserOptions() && options.checkResettingOptions());
+
+    CheckGOE goe = new CheckGOE();
+    goe.setObject(new TFMlpActivations());
+    goe.setSilent(true);
+    assertTrue(goe.checkGlobalInfo() && goe.checkToolTips());
+  }
+}

@@ -1,0 +1,90 @@
+package weka.superposition.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import weka.superposition.analysis.Analysis;
+import weka.superposition.analysis.AutoencoderWeights;
+import weka.superposition.analysis.AutoencoderWeights.Activation;
+import weka.superposition.analysis.ReferenceErrors;
+import weka.superposition.analysis.SuperpositionAnalysis;
+import weka.superposition.autoencoder.AutoencoderTraining;
+import weka.superposition.autoencoder.ModelType;
+import weka.tensorflow.EpochRecord;
+import weka.tensorflow.Parameters;
+
+class AnalysisReportTest {
+
+  private static AutoencoderTraining.Result result() {
+    AutoencoderWeights w = new AutoencoderWeights(3, 2, new float[] {1, 0, 0, 2, 1, 1},
+        new float[2], Activation.IDENTITY, new float[] {1, 0, 1, 0, 2, 1},
+        new float[] {0.1f, -0.2f, 0.3f}, Activation.RELU);
+    float[] data = {1, 0, 0, 0, 0.5f, 0, 1e-9f, 0, 0};
+    ReferenceErrors references = ReferenceErrors.of(data, 3, 3, 2);
+    List<String> names = List.of("a", "b \"quoted\", with comma", "c");
+    Analysis first = SuperpositionAnalysis.analyse(1, names, w, data, 3, references);
+    Analysis last = SuperpositionAnalysis.analyse(2, names, w, data, 3, references);
+    return new AutoencoderTraining.Result(new AutoencoderTraining.Settings(ModelType.SEED, 2, 2,
+        64, 1e-4, 1, 1, true), names, new Parameters(List.of()), w,
+        List.of(new EpochRecord(1, 0.5, 0.1), new EpochRecord(2, 0.25, 0.1)),
+        List.of(first, last), last, references, 0.2, 0.01);
+  }
+
+  @Test
+  void jsonRoundTripKeepsEveryFigure() {
+    AutoencoderTraining.Result result = result();
+
+    AnalysisReport.Saved saved = AnalysisReport.fromJson(AnalysisReport.toJson(result));
+
+    assertEquals(result.features(), saved.features());
+    assertEquals(result.references(), saved.references());
+    assertEquals(result.history(), saved.history());
+    assertEquals(2, saved.epochAnalyses().size());
+    Analysis a = result.analysis();
+    Analysis b = saved.analysis();
+    assertEquals(a.epoch(), b.epoch());
+    assertArrayEquals(a.importance().raw(), b.importance().raw(), 0);
+    assertArrayEquals(a.importance().rank(), b.importance().rank());
+    assertArrayEquals(a.directions().flex()[1], b.directions().flex()[1], 0);
+    assertArrayEquals(a.weights().dimensionality(), b.weights().dimensionality(), 0);
+    assertArrayEquals(a.weights().decoderTimesEncoder()[2], b.weights().decoderTimesEncoder()[2],
+        0);
+    assertArrayEquals(a.summary().cluster(), b.summary().cluster());
+    assertEquals(a.summary().mse(), b.summary().mse(), 0);
+    assertTrue(Double.isNaN(b.summary().topTwoAngle()), "NaN is written as null and read back");
+  }
+
+  @Test
+  void csvHasOneRowPerFeatureInImportanceOrder() {
+    String csv = AnalysisReport.featureTableCsv(result().analysis());
+    String[] lines = csv.split("\n");
+    assertEquals(4, lines.length);
+    assertTrue(lines[1].startsWith("1,\"b \"\"quoted\"\", with comma\","), lines[1]);
+    assertEquals(19, lines[0].split(",").length);
+  }
+
+  @Test
+  void summaryPutsTheErrorBesideItsReferences() {
+    String text = AnalysisReport.summary(result());
+    assertTrue(text.contains("Reconstruction MSE on the training data"), text);
+    assertTrue(text.contains("predicting each feature's mean"), text);
+    assertTrue(text.contains("best rank-2 linear reconstruction (PCA)"), text);
+  }
+
+  @Test
+  void jsonParserReadsWhatOtherWritersWrite() {
+    Object parsed = Json.parse("{\"a\": [1, -2.5e-3, 3E2, null, true], \"b\": {\"c\": \"x\\ny\\u0041\"}}");
+    Map<?, ?> map = (Map<?, ?>) parsed;
+    assertArrayEquals(new double[] {1, -0.0025, 300, Double.NaN},
+        java.util.Arrays.copyOf(Json.numbers(((List<?>) map.get("a")).subList(0, 4)), 4), 0);
+    assertEquals("x\nyA", ((Map<?, ?>) map.get("b")).get("c"));
+    assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1,}"));
+  }
+}

@@ -66,7 +66,7 @@ public final class ClassifierBenchmark {
     return data;
   }
 
-  static double medianEpochSeconds(List<EpochRecord> history) {
+  public static double medianEpochSeconds(List<EpochRecord> history) {
     double[] seconds = history.stream().skip(history.size() > 1 ? 1 : 0)
         .mapToDouble(EpochRecord::seconds).sorted().toArray();
     if (seconds.length == 0) {
@@ -77,7 +77,7 @@ public final class ClassifierBenchmark {
   }
 
   /** VmHWM of this process (Linux), or "n/a". */
-  static String peakRssMiB() {
+  public static String peakRssMiB() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Map;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
 import weka.superposition.autoencoder.AutoencoderTraining;
+import weka.superposition.io.AtomicFiles;
 import weka.tensorflow.EpochRecord;
 
 /**
@@ -253,14 +253,6 @@ public final class AnalysisReport {
   }
 
   private static void writeWhole(Path file, String content) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path part = parent.resolve(file.getFileName() + ".part");
-    try {
-      Files.writeString(part, content, StandardCharsets.UTF_8);
-      Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(part);
-    }
+    AtomicFiles.write(file, part -> Files.writeString(part, content, StandardCharsets.UTF_8));
   }
 }

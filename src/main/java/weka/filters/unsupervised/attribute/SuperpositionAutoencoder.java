@@ -1,6 +1,8 @@
 package weka.filters.unsupervised.attribute;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,7 @@ import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ModelType;
+import weka.superposition.charts.ChartImages;
 import weka.superposition.report.AnalysisReport;
 
 /**
@@ -40,6 +43,9 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
   public static final Tag[] TAGS_OUTPUT = {new Tag(OUTPUT_CODES, "codes"),
       new Tag(OUTPUT_RECONSTRUCTION, "reconstruction"), new Tag(OUTPUT_BOTH, "both")};
 
+  /** The most important features are named in the feature-vector plots. */
+  private static final int LABELLED_FEATURES = 5;
+
   private int bottleneck = 2;
   private int epochs = 20;
   private int miniBatchSize = 64;
@@ -49,6 +55,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
   private int output = OUTPUT_CODES;
   private boolean analyseEveryEpoch;
   private File reportFile = new File("");
+  private File pngFolder = new File("");
 
   private AutoencoderTraining.Result result;
 
@@ -182,10 +189,26 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
     this.reportFile = reportFile == null ? new File("") : reportFile;
   }
 
+  @OptionMetadata(displayName = "PNG folder",
+      description = "Where to write the plots as PNG files: the feature vectors (flex and fix1) "
+          + "after every analysed epoch (feature-vectors-epoch-NN.png) and after training "
+          + "(feature-vectors.png), and the weight analysis once (weight-analysis.png). Empty: no "
+          + "plots.",
+      commandLineParamName = "png-dir", commandLineParamSynopsis = "-png-dir <folder>",
+      displayOrder = 10)
+  public File getPngFolder() {
+    return pngFolder;
+  }
+
+  public void setPngFolder(File pngFolder) {
+    this.pngFolder = pngFolder == null ? new File("") : pngFolder;
+  }
+
   @Override
   public void setOptions(String[] options) throws Exception {
-    // an option left out means its default, also for the report file
+    // an option left out means its default, also for the files
     setReportFile(new File(""));
+    setPngFolder(new File(""));
     super.setOptions(options);
   }
 
@@ -324,6 +347,27 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
     if (reportFile.getPath().length() > 0) {
       AnalysisReport.write(result, reportFile.toPath());
     }
+    if (pngFolder.getPath().length() > 0) {
+      writePlots(result, pngFolder.toPath());
+    }
+  }
+
+  /** Writes the plots of {@code result} into {@code folder}; returns the files written. */
+  public static List<Path> writePlots(AutoencoderTraining.Result result, Path folder)
+      throws IOException {
+    List<Path> written = new ArrayList<>();
+    for (Analysis epoch : result.epochAnalyses()) {
+      written.add(folder.resolve(String.format("feature-vectors-epoch-%02d.png", epoch.epoch())));
+      ChartImages.writePng(ChartImages.featureVectors(epoch, LABELLED_FEATURES),
+          written.get(written.size() - 1));
+    }
+    written.add(folder.resolve("feature-vectors.png"));
+    ChartImages.writePng(ChartImages.featureVectors(result.analysis(), LABELLED_FEATURES),
+        written.get(written.size() - 1));
+    written.add(folder.resolve("weight-analysis.png"));
+    ChartImages.writePng(ChartImages.weightAnalysis(result.analysis()),
+        written.get(written.size() - 1));
+    return written;
   }
 
   private Instances transform(Instances instances, List<Integer> features, float[] data) {

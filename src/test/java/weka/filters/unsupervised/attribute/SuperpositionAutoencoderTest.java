@@ -178,6 +178,22 @@ class SuperpositionAutoencoderTest {
     assertTrue(filter.toString().contains("Reconstruction MSE on the training data"));
   }
 
+  @Test
+  void writesThePlotsAsPng() throws Exception {
+    Instances data = sparseFeatures(200, 6, 1);
+    SuperpositionAutoencoder filter = filter(2);
+    filter.setAnalyseEveryEpoch(true);
+    filter.setPngFolder(dir.resolve("png").toFile());
+    filter.setInputFormat(data);
+
+    Filter.useFilter(data, filter);
+
+    for (String name : new String[] {"feature-vectors-epoch-01.png", "feature-vectors-epoch-02.png",
+        "feature-vectors.png", "weight-analysis.png"}) {
+      assertTrue(Files.size(dir.resolve("png").resolve(name)) > 10_000, name);
+    }
+  }
+
   // ---------------------------------------------------------------- bad input
 
   @Test
@@ -254,6 +270,7 @@ class SuperpositionAutoencoderTest {
     filter.setLearningRate(1e38);
     File report = dir.resolve("diverged.json").toFile();
     filter.setReportFile(report);
+    filter.setPngFolder(dir.resolve("diverged-png").toFile());
 
     Exception error = assertThrows(WekaException.class, () -> {
       filter.setInputFormat(data);
@@ -262,6 +279,7 @@ class SuperpositionAutoencoderTest {
 
     assertTrue(error.getMessage().contains("learning rate 1.0E38"), error.getMessage());
     assertFalse(report.exists());
+    assertFalse(dir.resolve("diverged-png").toFile().exists());
   }
 
   // ---------------------------------------------------------------- Weka conventions

@@ -1,0 +1,281 @@
+package weka.superposition.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.util.Locale;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import weka.superposition.analysis.Analysis;
+
+/**
+ * JFreeChart charts of an {@link Analysis}: the seed's feature-vector plots ("imp * len=flex",
+ * "imp * len=fix1") and its weight analysis row (||W_i||, b, interference, W^T W, W^T W top 1 %),
+ * plus the reconstruction error against its references.
+ */
+public final class SuperpositionCharts {
+
+  static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+  static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+
+  /** Which of the seed's two feature-vector plots. */
+  public enum VectorLength {
+    /** Direction times scaled importance: length shows the direction's own size too. */
+    FLEX("imp * len=flex"),
+    /** Unit direction times scaled importance: length shows importance only. */
+    FIX1("imp * len=fix1");
+
+    final String title;
+
+    VectorLength(String title) {
+      this.title = title;
+    }
+  }
+
+  private SuperpositionCharts() {
+  }
+
+  /**
+   * One segment from the origin and a marker per feature, coloured by scaled importance, axes
+   * through the origin, equal aspect ratio; the {@code labelled} most important features are
+   * named.
+   */
+  public static JFreeChart featureVectors(Analysis a, VectorLength length, int labelled) {
+    double[][] points = length == VectorLength.FLEX ? a.directions().flex()
+        : a.directions().fix1();
+    double[] scaled = a.importance().scaled();
+    int[] rank = a.importance().rank();
+    XYSeriesCollection segments = new XYSeriesCollection();
+    XYSeriesCollection ends = new XYSeriesCollection();
+    double limit = 0;
+    // least important first, so that the important ones are drawn on top
+    for (int r = rank.length - 1; r >= 0; r--) {
+      int i = rank[r];
+      XYSeries segment = new XYSeries(a.featureNames().get(i), false);
+      segment.add(0, 0);
+      segment.add(points[i][0], points[i][1]);
+      segments.addSeries(segment);
+      XYSeries end = new XYSeries(a.featureNames().get(i), false);
+      end.add(points[i][0], points[i][1]);
+      ends.addSeries(end);
+      limit = Math.max(limit, Math.max(Math.abs(points[i][0]), Math.abs(points[i][1])));
+    }
+    limit = limit > 0 ? limit * 1.12 : 1;
+    ColourScale colours = ColourScale.sequential(0, 1);
+
+    XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+    XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true);
+    for (int s = 0; s < segments.getSeriesCount(); s++) {
+      int i = rank[rank.length - 1 - s];
+      Color colour = colours.colour(scaled[i]);
+      lines.setSeriesPaint(s, colour);
+      lines.setSeriesStroke(s, new BasicStroke(1.6f));
+      markers.setSeriesPaint(s, colour);
+      markers.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+      boolean named = rank.length - 1 - s < labelled;
+      markers.setSeriesItemLabelsVisible(s, named);
+    }
+    markers.setDefaultItemLabelGenerator((dataset, series, item) ->
+        dataset.getSeriesKey(series).toString());
+    markers.setDefaultItemLabelFont(TICK_FONT);
+
+    NumberAxis x = axis("x", -limit, limit);
+    NumberAxis y = axis("y", -limit, limit);
+    XYPlot plot = new EqualAspectXYPlot(segments, x, y, lines);
+    plot.setDataset(1, ends);
+    plot.setRenderer(1, markers);
+    BasicStroke dashed = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {4f, 4f}, 0f);
+    plot.addDomainMarker(new ValueMarker(0, Color.GRAY, dashed));
+    plot.addRangeMarker(new ValueMarker(0, Color.GRAY, dashed));
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(225, 225, 225));
+    plot.setRangeGridlinePaint(new Color(225, 225, 225));
+
+    JFreeChart chart = chart(length.title + "  (epoch " + a.epoch() + ")", plot);
+    chart.addSubtitle(colourBar(colours, "scaled importance"));
+    return chart;
+  }
+
+  /** A per-feature value against importance rank (0 = most important), as the seed plots them. */
+  public static JFreeChart byRank(String title, String yLabel, Analysis a, double[]... series) {
+    return byRank(title, yLabel, a, new String[0], series);
+  }
+
+  /** Several named per-feature series against importance rank. */
+  public static JFreeChart byRank(String title, String yLabel, Analysis a, String[] names,
+      double[]... series) {
+    int[] rank = a.importance().rank();
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (int s = 0; s < series.length; s++) {
+      XYSeries line = new XYSeries(s < names.length ? names[s] : yLabel, false);
+      for (int r = 0; r < rank.length; r++) {
+        line.add(r, series[s][rank[r]]);
+      }
+      data.addSeries(line);
+    }
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    Color[] colours = {new Color(31, 119, 180), new Color(255, 127, 14)};
+    for (int s = 0; s < series.length; s++) {
+      renderer.setSeriesPaint(s, colours[s % colours.length]);
+      renderer.setSeriesShape(s, new Ellipse2D.Double(-2, -2, 4, 4));
+    }
+    NumberAxis x = axis("importance rank", 0, Math.max(1, rank.length - 1));
+    NumberAxis y = new NumberAxis(yLabel);
+    style(y);
+    y.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(225, 225, 225));
+    plot.setRangeGridlinePaint(new Color(225, 225, 225));
+    JFreeChart chart = chart(title, plot, series.length > 1);
+    if (series.length > 1) {
+      chart.getLegend().setItemFont(TICK_FONT);
+      chart.getLegend().setFrame(BlockBorder.NONE);
+    }
+    return chart;
+  }
+
+  /**
+   * A matrix (rows and columns in importance order) as a heat map, row 0 at the top as in
+   * matplotlib's imshow, with a colour scale centred on 0 and a colour bar.
+   */
+  public static JFreeChart heatMap(String title, double[][] matrix) {
+    int n = matrix.length;
+    double[] xs = new double[n * n];
+    double[] ys = new double[n * n];
+    double[] zs = new double[n * n];
+    double limit = 0;
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < n; c++) {
+        xs[r * n + c] = c;
+        ys[r * n + c] = r;
+        zs[r * n + c] = matrix[r][c];
+        limit = Math.max(limit, Math.abs(matrix[r][c]));
+      }
+    }
+    DefaultXYZDataset data = new DefaultXYZDataset();
+    data.addSeries("matrix", new double[][] {xs, ys, zs});
+    ColourScale colours = ColourScale.diverging(limit);
+    XYBlockRenderer renderer = new XYBlockRenderer();
+    renderer.setPaintScale(colours);
+    NumberAxis x = axis("feature (importance rank)", -0.5, n - 0.5);
+    NumberAxis y = axis("feature (importance rank)", -0.5, n - 0.5);
+    y.setInverted(true);
+    XYPlot plot = new EqualAspectXYPlot(data, x, y, renderer);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinesVisible(false);
+    plot.setBackgroundPaint(Color.WHITE);
+    JFreeChart chart = chart(title, plot);
+    chart.addSubtitle(colourBar(colours, null));
+    return chart;
+  }
+
+  /** The reconstruction MSE beside predicting the mean and the rank-m PCA reconstruction. */
+  public static JFreeChart errorAgainstReferences(Analysis a) {
+    Analysis.Summary s = a.summary();
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    data.addValue(s.mse(), "MSE", "autoencoder");
+    data.addValue(s.meanPredictorMse(), "MSE", "feature means");
+    data.addValue(s.pcaMse(), "MSE", "PCA (" + a.bottleneck() + ")");
+    NumberAxis y = new NumberAxis("reconstruction MSE (training data)");
+    style(y);
+    org.jfree.chart.axis.CategoryAxis x = new org.jfree.chart.axis.CategoryAxis();
+    x.setTickLabelFont(TICK_FONT);
+    BarRenderer renderer = new BarRenderer();
+    renderer.setSeriesPaint(0, new Color(31, 119, 180));
+    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+        new java.text.DecimalFormat("0.0000")));
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultItemLabelFont(TICK_FONT);
+    renderer.setShadowVisible(false);
+    renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+    CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+    plot.setOrientation(PlotOrientation.VERTICAL);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(225, 225, 225));
+    JFreeChart chart = new JFreeChart("Error and its references", TITLE_FONT, plot, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    String clusters = s.clusters() == 0 ? "no important feature has a direction"
+        : String.format(Locale.ROOT, "%d important features in %d clusters; two largest: %.0f %% "
+            + "of importance%s", s.importantFeatures(), s.clusters(), 100 * s.topTwoShare(),
+            Double.isNaN(s.topTwoAngle()) ? ""
+                : String.format(Locale.ROOT, ", %.0f degrees apart", s.topTwoAngle()));
+    TextTitle subtitle = new TextTitle(clusters, TICK_FONT);
+    subtitle.setPosition(RectangleEdge.BOTTOM);
+    chart.addSubtitle(subtitle);
+    return chart;
+  }
+
+  /** The seed's weight analysis row, in its order, plus the error panel. */
+  public static JFreeChart[] weightAnalysis(Analysis a) {
+    Analysis.Weights w = a.weights();
+    return new JFreeChart[] {
+        byRank("||W_i||", "||W_i|| (encoder)", a, w.norm()),
+        byRank("b", "decoder bias", a, w.bias()),
+        byRank("interference", "sum of squared dot products", a,
+            new String[] {"seed (\"cos sim\")", "paper"}, w.interferenceSeed(),
+            w.interferencePaper()),
+        heatMap("W^T W (decoder x encoder)", w.decoderTimesEncoder()),
+        heatMap("W^T W, top 1 %", w.top1Percent()),
+        errorAgainstReferences(a)};
+  }
+
+  private static NumberAxis axis(String label, double lower, double upper) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setRange(lower, upper);
+    style(axis);
+    return axis;
+  }
+
+  private static void style(NumberAxis axis) {
+    axis.setLabelFont(LABEL_FONT);
+    axis.setTickLabelFont(TICK_FONT);
+  }
+
+  private static JFreeChart chart(String title, XYPlot plot) {
+    return chart(title, plot, false);
+  }
+
+  private static JFreeChart chart(String title, XYPlot plot, boolean legend) {
+    JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+    return chart;
+  }
+
+  private static PaintScaleLegend colourBar(ColourScale scale, String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+    style(axis);
+    PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+    legend.setStripWidth(12);
+    legend.setMargin(new RectangleInsets(8, 6, 8, 2));
+    legend.setSubdivisionCount(64);
+    return legend;
+  }
+}

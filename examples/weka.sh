@@ -6,6 +6,8 @@
 #   examples/weka.sh weka.core.WekaPackageManager -list-packages installed
 #
 # A first argument with a dot is run as a main class; anything else goes through weka.Run.
+# --package-class CLASS runs a main class of the installed package itself (weka.Run only runs
+# Weka schemes), with the package's jar and lib/ on the class path.
 # WEKA_HOME defaults to work/weka-home in the repository (ignored by git); examples/prepare.sh
 # builds the package and installs it there.
 set -euo pipefail
@@ -21,11 +23,17 @@ mkdir -p "$WEKA_HOME/props"
 grep -qs 'weka.packageManager.offline=true' "$WEKA_HOME/props/PackageManager.props" \
   || echo "weka.packageManager.offline=true" >> "$WEKA_HOME/props/PackageManager.props"
 main=weka.Run
-if [[ $# -gt 0 && "$1" == *.* && "$1" != -* ]]; then
+classpath=$(cat "$classpath_file")
+if [[ $# -gt 1 && "$1" == --package-class ]]; then
+  package="$WEKA_HOME/packages/tensorflowSuperposition"
+  classpath="$package/tensorflowSuperposition.jar:$package/lib/*:$classpath"
+  main=$2
+  shift 2
+elif [[ $# -gt 0 && "$1" == *.* && "$1" != -* ]]; then
   main=$1
   shift
 fi
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
 exec java ${JAVA_OPTS:-} --add-opens java.base/sun.net.www.protocol.jar=ALL-UNNAMED \
   -Djava.util.logging.config.file="$repo/examples/logging.properties" \
-  -Dweka.packageManager.offline=true -cp "$(cat "$classpath_file")" "$main" "$@"
+  -Dweka.packageManager.offline=true -cp "$classpath" "$main" "$@"

@@ -1,5 +1,6 @@
 package weka.classifiers.functions;
 
+import java.io.File;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
+import weka.core.converters.ConverterUtils;
 import weka.gui.Logger;
 import weka.superposition.data.InputEncoder;
 import weka.superposition.data.InputEncoder.Normalization;
@@ -59,12 +61,15 @@ public class TFMlpClassifier extends AbstractClassifier
   private int seed = 1;
   private int numThreads = 1;
   private Normalization normalization = Normalization.GLOBAL_MAX_ABS;
+  private File monitorFile = new File("");
 
   // the model
   private Instances header;
   private InputEncoder encoder;
   private Parameters parameters;
   private final List<EpochRecord> history = new ArrayList<>();
+  /** Accuracy on the monitor file after each epoch; empty without one. */
+  private final List<Double> monitorAccuracy = new ArrayList<>();
 
   private transient Logger log;
   private transient NetworkRunner runner;
@@ -172,6 +177,27 @@ public class TFMlpClassifier extends AbstractClassifier
     }
   }
 
+  @OptionMetadata(displayName = "monitor file",
+      description = "An ARFF file with the training data's attributes (e.g. the test set) whose "
+          + "accuracy is measured after every epoch and shown with the loss, as the seed's "
+          + "notebook prints it. It plays no part in training. Empty: none.",
+      commandLineParamName = "monitor", commandLineParamSynopsis = "-monitor <file>",
+      displayOrder = 8)
+  public File getMonitorFile() {
+    return monitorFile;
+  }
+
+  public void setMonitorFile(File monitorFile) {
+    this.monitorFile = monitorFile == null ? new File("") : monitorFile;
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    // an option left out means its default, also for the monitor file
+    setMonitorFile(new File(""));
+    super.setOptions(options);
+  }
+
   @ProgrammaticProperty
   @Override
   public void setLog(Logger log) {
@@ -205,6 +231,7 @@ public class TFMlpClassifier extends AbstractClassifier
     releaseRunner();
     parameters = null;
     history.clear();
+    monitorAccuracy.clear();
 
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
@@ -215,16 +242,60 @@ public class TFMlpClassifier extends AbstractClassifier
     TrainingData rows = new TrainingData(encoder.encode(train), encoder.numColumns(),
         oneHotClasses(train), classes, weights(train));
 
+    Instances monitor = readMonitor(data);
     Random random = new Random(seed);
     Parameters initial = MlpNetwork.initialParameters(encoder.numColumns(), hiddenUnits, classes,
         random);
     try (AdamTrainer trainer = new AdamTrainer(new MlpNetwork(), initial, rows,
         (float) learningRate, numThreads)) {
-      history.addAll(trainer.train(epochs, miniBatchSize, random,
-          (record, unused) -> reportProgress(record)));
+      history.addAll(trainer.train(epochs, miniBatchSize, random, (record, current) -> {
+        if (monitor != null) {
+          monitorAccuracy.add(accuracy(current.parameters(), monitor));
+        }
+        reportProgress(record);
+      }));
       parameters = trainer.parameters();
     } catch (IllegalStateException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Instances readMonitor(Instances training) throws Exception {
+    if (monitorFile.getPath().isEmpty()) {
+      return null;
+    }
+    if (!monitorFile.isFile()) {
+      throw new WekaException(getClass().getSimpleName() + ": monitor file not found: "
+          + monitorFile);
+    }
+    Instances monitor = ConverterUtils.DataSource.read(monitorFile.getPath());
+    monitor.setClassIndex(training.classIndex());
+    if (!training.equalHeaders(monitor)) {
+      throw new WekaException(getClass().getSimpleName() + ": the monitor file's attributes differ "
+          + "from the training data's: " + training.equalHeadersMsg(monitor));
+    }
+    monitor.deleteWithMissingClass();
+    return monitor;
+  }
+
+  /** The share of {@code data} that a network with {@code current} parameters classifies right. */
+  private double accuracy(Parameters current, Instances data) {
+    try (NetworkRunner network = new NetworkRunner(new MlpNetwork(), current,
+        encoder.numColumns(), numThreads)) {
+      float[] p = network.run(encoder.encode(data), data.numInstances(),
+          MlpNetwork.PROBABILITIES).get(MlpNetwork.PROBABILITIES);
+      int classes = data.numClasses();
+      int correct = 0;
+      for (int r = 0; r < data.numInstances(); r++) {
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+          if (p[r * classes + c] > p[r * classes + best]) {
+            best = c;
+          }
+        }
+        correct += best == (int) data.instance(r).classValue() ? 1 : 0;
+      }
+      return data.isEmpty() ? Double.NaN : (double) correct / data.numInstances();
     }
   }
 
@@ -275,8 +346,10 @@ public class TFMlpClassifier extends AbstractClassifier
   }
 
   private void reportProgress(EpochRecord record) {
-    String line = String.format("%s: epoch %d/%d, loss %.4f, %.2f s", getClass().getSimpleName(),
-        record.epoch(), epochs, record.loss(), record.seconds());
+    String line = String.format("%s: epoch %d/%d, loss %.4f, %.2f s%s", getClass().getSimpleName(),
+        record.epoch(), epochs, record.loss(), record.seconds(), monitorAccuracy.isEmpty() ? ""
+            : String.format(", monitor accuracy %.4f",
+                monitorAccuracy.get(monitorAccuracy.size() - 1)));
     if (log != null) {
       log.statusMessage(line);
       log.logMessage(line);
@@ -398,11 +471,14 @@ public class TFMlpClassifier extends AbstractClassifier
         + "%d thread(s)%n", learningRate, miniBatchSize, epochs, seed, numThreads));
     text.append(String.format("Inputs: %d attributes, normalization: %s%n%n",
         header.numAttributes() - 1, getNormalization().getSelectedTag().getReadable()));
-    text.append(String.format("%5s  %12s  %8s%n", "Epoch", "Mean loss", "Seconds"));
+    boolean monitored = !monitorAccuracy.isEmpty();
+    text.append(String.format("%5s  %12s  %8s%s%n", "Epoch", "Mean loss", "Seconds",
+        monitored ? "  Monitor accuracy" : ""));
     double total = 0;
     for (EpochRecord record : history) {
-      text.append(String.format("%5d  %12.6f  %8.2f%n", record.epoch(), record.loss(),
-          record.seconds()));
+      text.append(String.format("%5d  %12.6f  %8.2f%s%n", record.epoch(), record.loss(),
+          record.seconds(), monitored
+              ? String.format("  %16.4f", monitorAccuracy.get(record.epoch() - 1)) : ""));
       total += record.seconds();
     }
     text.append(String.format("%nTraining time: %.2f s%n", total));
@@ -412,6 +488,11 @@ public class TFMlpClassifier extends AbstractClassifier
   /** The per-epoch mean training loss and time. */
   public List<EpochRecord> getHistory() {
     return List.copyOf(history);
+  }
+
+  /** The accuracy on the monitor file after each epoch; empty without one. */
+  public List<Double> getMonitorAccuracy() {
+    return List.copyOf(monitorAccuracy);
   }
 
   @Override

@@ -86,6 +86,25 @@ class TFMlpClassifierTest {
   }
 
   @Test
+  void monitorFileAccuracyIsMeasuredAfterEveryEpoch(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.io.File monitor = dir.resolve("monitor.arff").toFile();
+    weka.core.converters.ArffSaver saver = new weka.core.converters.ArffSaver();
+    saver.setInstances(mnistTest);
+    saver.setFile(monitor);
+    saver.writeBatch();
+    TFMlpClassifier classifier = classifier(3);
+    classifier.setMonitorFile(monitor);
+
+    classifier.buildClassifier(mnistTrain);
+
+    List<Double> accuracy = classifier.getMonitorAccuracy();
+    assertEquals(3, accuracy.size());
+    assertEquals(accuracy(classifier, mnistTrain, mnistTest), accuracy.get(2), 0.011);
+    assertTrue(classifier.toString().contains("Monitor accuracy"), classifier.toString());
+  }
+
+  @Test
   void sameSeedSameModelBitForBit() throws Exception {
     TFMlpClassifier first = classifier(3);
     TFMlpClassifier second = classifier(3);

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The project's main job: the seed experiment end to end through Weka's command line and the
+# installed package, on MNIST, ending in REPORT.md.
+#
+#   examples/run-experiment.sh [--seed N | --seeds N] [--out DIR] [--epochs1 N] [--epochs2 N]
+#                              [--data DIR]
+#
+#   --seed N      one run with seed N (default 1)
+#   --seeds N     runs with seeds 1..N, and a table across them
+#   --out DIR     output folder (default work/experiment); REPORT.md, seed-N/ folders, timings.tsv
+#   --epochs1 N   phase-1 epochs (default 10, the seed's)
+#   --epochs2 N   phase-2 epochs (default 20, the seed's)
+#   --data DIR    folder with mnist_train.arff and mnist_test.arff (default examples/data, fetched
+#                 and prepared on first use)
+#
+# Builds and installs the package into work/weka-home when needed (examples/install-package.sh).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+seeds=(1)
+out=$repo/work/experiment
+epochs1=10
+epochs2=20
+data=$repo/examples/data
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --seed) seeds=("$2"); shift 2 ;;
+    --seeds) seeds=($(seq 1 "$2")); shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --epochs1) epochs1=$2; shift 2 ;;
+    --epochs2) epochs2=$2; shift 2 ;;
+    --data) data=$2; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "run-experiment: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+out=$(mkdir -p "$out" && cd "$out" && pwd)
+data=$(cd "$data" 2>/dev/null && pwd || echo "$data")
+
+say() { echo "[experiment] $*" >&2; }
+
+examples/install-package.sh
+if [[ "$data" == "$repo/examples/data" ]]; then
+  examples/fetch-mnist.sh
+fi
+train=$data/mnist_train.arff
+test=$data/mnist_test.arff
+for file in "$train" "$test"; do
+  [[ -f "$file" ]] || { say "ERROR: $file is missing"; exit 1; }
+done
+
+# Every Java process: a bounded heap (the data need about 1 GB), and its time and peak RSS.
+export JAVA_OPTS="${JAVA_OPTS:--Xmx1400m}"
+timings=$out/timings.tsv
+printf 'step\tseconds\tpeak_rss_kib\n' > "$timings"
+step() {
+  local name=$1 log=$2
+  shift 2
+  local start=$SECONDS rss=n/a
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f '%M' -o "$out/.rss" "$@" > "$log"
+    rss=$(tail -1 "$out/.rss")
+  else
+    "$@" > "$log"
+  fi
+  printf '%s\t%s\t%s\n' "$name" "$((SECONDS - start))" "$rss" >> "$timings"
+}
+
+total_start=$SECONDS
+for seed in "${seeds[@]}"; do
+  dir=$out/seed-$seed
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  say "seed $seed: phase 1, TFMlpClassifier ($epochs1 epochs; test accuracy after each)"
+  step "seed-$seed phase1" "$dir/phase1.txt" examples/weka.sh TFMlpClassifier \
+    -t "$train" -T "$test" -d "$dir/mlp.model" -S "$seed" -epochs "$epochs1" -monitor "$test"
+  grep -A2 'Error on test data' "$dir/phase1.txt" | tail -1 | sed 's/^/[experiment]   /' >&2
+
+  say "seed $seed: hidden activations of the training and test sets (TFMlpActivations)"
+  step "seed-$seed activations" "$dir/activations.txt" examples/weka.sh TFMlpActivations \
+    -model "$dir/mlp.model" -c last -b -i "$train" -o "$dir/hidden-train.arff" \
+    -r "$test" -s "$dir/hidden-test.arff"
+
+  say "seed $seed: phase 2, SuperpositionAutoencoder ($epochs2 epochs, analysed after each)"
+  step "seed-$seed phase2" "$dir/phase2.txt" examples/weka.sh SuperpositionAutoencoder \
+    -S "$seed" -epochs "$epochs2" -analyse-every-epoch -output-debug-info \
+    -report "$dir/report.json" -png-dir "$dir/png" -c last -b \
+    -i "$dir/hidden-train.arff" -o "$dir/codes-train.arff" \
+    -r "$dir/hidden-test.arff" -s "$dir/codes-test.arff"
+done
+printf 'total\t%s\tn/a\n' "$((SECONDS - total_start))" >> "$timings"
+rm -f "$out/.rss"
+
+examples/weka.sh --package-class weka.superposition.report.ExperimentReport "$out"
+say "done in $((SECONDS - total_start)) s: $out/REPORT.md"

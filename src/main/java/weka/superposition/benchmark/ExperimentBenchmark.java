@@ -1,0 +1,69 @@
+package weka.superposition.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.superposition.report.AnalysisReport;
+import weka.tensorflow.EpochRecord;
+
+/**
+ * Prints the benchmark of a finished {@code examples/run-experiment.sh} run, one figure a line:
+ * ARFF load time, phase-1 seconds per epoch, phase-2 seconds per epoch without and with the
+ * analysis, the experiment's total time, and the peak RSS of each Java process.
+ *
+ * <p>Usage: {@code ExperimentBenchmark <experiment folder> <train.arff>}
+ */
+public final class ExperimentBenchmark {
+
+  private static final Pattern EPOCH_ROW = Pattern.compile(
+      "^\\s*(\\d+)\\s+[\\d.]+\\s+([\\d.]+)(?:\\s+[\\d.]+)?\\s*$");
+
+  private ExperimentBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args[0]);
+    long start = System.nanoTime();
+    int rows = DataSource.read(args[1]).numInstances();
+    System.out.printf(Locale.ROOT, "ARFF load seconds (%d rows, Weka's ArffLoader): %.2f%n", rows,
+        (System.nanoTime() - start) / 1e9);
+
+    Path seed = out.resolve("seed-1");
+    List<EpochRecord> phase1 = new ArrayList<>();
+    for (String line : Files.readAllLines(seed.resolve("phase1.txt"))) {
+      Matcher m = EPOCH_ROW.matcher(line);
+      if (m.matches()) {
+        phase1.add(new EpochRecord(Integer.parseInt(m.group(1)), 0,
+            Double.parseDouble(m.group(2))));
+      }
+    }
+    System.out.printf(Locale.ROOT, "phase-1 seconds per epoch (median of 2..n): %.3f%n",
+        ClassifierBenchmark.medianEpochSeconds(phase1));
+    AnalysisReport.Saved phase2 = AnalysisReport.fromJson(
+        Files.readString(seed.resolve("report.json")));
+    double perEpoch = ClassifierBenchmark.medianEpochSeconds(phase2.history());
+    String json = Files.readString(seed.resolve("report.json"));
+    Matcher analysis = Pattern.compile("\"analysisSeconds\": ([\\d.Ee-]+)").matcher(json);
+    double analysisSeconds = analysis.find() ? Double.parseDouble(analysis.group(1)) : Double.NaN;
+    int analyses = Math.max(1, phase2.epochAnalyses().size());
+    System.out.printf(Locale.ROOT, "phase-2 seconds per epoch without analysis (median): %.3f%n",
+        perEpoch);
+    System.out.printf(Locale.ROOT, "phase-2 seconds per epoch with analysis: %.3f%n",
+        perEpoch + analysisSeconds / analyses);
+    for (String line : Files.readAllLines(out.resolve("timings.tsv"))) {
+      String[] f = line.split("\t");
+      if (f[0].equals("total")) {
+        System.out.printf(Locale.ROOT, "experiment total seconds (data prepared): %s%n", f[1]);
+      } else if (!f[0].equals("step")) {
+        System.out.printf(Locale.ROOT, "%s: %s s, peak RSS %s MiB%n", f[0], f[1],
+            f[2].equals("n/a") ? "n/a" : Long.toString(Long.parseLong(f[2]) / 1024));
+      }
+    }
+  }
+}

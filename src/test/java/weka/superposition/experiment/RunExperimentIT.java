@@ -1,0 +1,78 @@
+package weka.superposition.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import weka.core.Instances;
+import weka.core.converters.ArffSaver;
+import weka.superposition.report.AnalysisReport;
+import weka.superposition.testing.InstalledWeka;
+import weka.superposition.testing.TestData;
+
+/** The README's main job, examples/run-experiment.sh, on a small MNIST subset with tiny epochs. */
+class RunExperimentIT {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void writesTheReportTheJsonAndThePlotsForEverySeed() throws Exception {
+    Instances mnist = TestData.mnist600();
+    save(new Instances(mnist, 0, 500), "mnist_train.arff");
+    save(new Instances(mnist, 500, 100), "mnist_test.arff");
+    InstalledWeka weka = InstalledWeka.withPackage();
+    Path out = dir.resolve("out");
+
+    ProcessBuilder builder = new ProcessBuilder("bash", "examples/run-experiment.sh", "--seeds",
+        "2", "--epochs1", "2", "--epochs2", "3", "--data", dir.toString(), "--out",
+        out.toString());
+    builder.directory(new File(System.getProperty("project.basedir")));
+    builder.environment().put("WEKA_HOME", weka.home().toString());
+    builder.environment().put("TFS_PACKAGE_ZIP", InstalledWeka.packageZip().toString());
+    builder.redirectErrorStream(true);
+    Path log = dir.resolve("log.txt");
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    assertTrue(process.waitFor(10, TimeUnit.MINUTES));
+    String output = Files.readString(log);
+    assertEquals(0, process.exitValue(), output);
+
+    String report = Files.readString(out.resolve("REPORT.md"));
+    for (String section : List.of("## Seed 1: Phase 1, the classifier",
+        "## Seed 2: Phase 2, the autoencoder", "## Across seeds",
+        "## Which of the seed's claims hold here")) {
+      assertTrue(report.contains(section), section + "\n" + report);
+    }
+    for (int seed = 1; seed <= 2; seed++) {
+      Path folder = out.resolve("seed-" + seed);
+      AnalysisReport.Saved saved = AnalysisReport.fromJson(
+          Files.readString(folder.resolve("report.json")));
+      assertEquals(3, saved.epochAnalyses().size());
+      assertEquals(49, saved.features().size());
+      try (var pngs = Files.list(folder.resolve("png"))) {
+        assertEquals(5, pngs.filter(p -> p.toString().endsWith(".png")).count());
+      }
+      assertTrue(report.contains("seed-" + seed + "/png/weight-analysis.png"), report);
+    }
+    // the phase-1 table has a row per epoch, with the test accuracy after it
+    assertTrue(report.matches("(?s).*\\| 2 \\| [\\d.]+ \\| 0\\.\\d{4} \\| 0\\.9430 \\|.*"), report);
+    List<String> timings = Files.readAllLines(out.resolve("timings.tsv"));
+    assertEquals(1 + 3 * 2 + 1, timings.size(), timings.toString());
+  }
+
+  private void save(Instances data, String name) throws Exception {
+    ArffSaver saver = new ArffSaver();
+    saver.setInstances(data);
+    saver.setFile(dir.resolve(name).toFile());
+    saver.writeBatch();
+  }
+}

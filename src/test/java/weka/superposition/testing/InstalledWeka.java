@@ -69,18 +69,33 @@ public final class InstalledWeka {
     return home;
   }
 
-  /** Runs {@code mainClass} with {@code args} in a child JVM on Weka's class path. */
+  /** Runs {@code mainClass} with {@code args} in a headless child JVM on Weka's class path. */
   public Run java(String mainClass, String... args) throws IOException, InterruptedException {
+    return javaOnDisplay(null, "", mainClass, args);
+  }
+
+  /**
+   * Runs {@code mainClass} in a child JVM on Weka's class path plus {@code extraClassPath}, on X
+   * display {@code display} (headless when null).
+   */
+  public Run javaOnDisplay(String display, String extraClassPath, String mainClass,
+      String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("weka.jvm.opens", "").split("\\s+")));
     command.removeIf(String::isBlank);
     command.addAll(List.of("-DWEKA_HOME=" + home, "-Dweka.packageManager.offline=true",
-        "-Djava.awt.headless=true", "-cp", classPath, mainClass));
+        "-Djava.awt.headless=" + (display == null), "-cp",
+        extraClassPath.isEmpty() ? classPath : extraClassPath + File.pathSeparator + classPath,
+        mainClass));
     command.addAll(Arrays.asList(args));
 
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    if (display != null) {
+      builder.environment().put("DISPLAY", display);
+    }
     File stdout = File.createTempFile("weka-out", ".txt");
     File stderr = File.createTempFile("weka-err", ".txt");
     builder.redirectOutput(stdout).redirectError(stderr);

@@ -325,6 +325,25 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
   }
 
   private void train(Instances instances, List<Integer> features, float[] data) throws Exception {
+    train(instances, features, data, (record, analysis) -> { });
+  }
+
+  /**
+   * Trains and analyses the autoencoder on {@code data} as the first batch would (checks, report
+   * and plot files included), telling {@code progress} of every epoch; for views that show the
+   * training as it goes. The filter is then ready for {@link #getResult()}.
+   */
+  public AutoencoderTraining.Result trainOn(Instances data, AutoencoderTraining.Progress progress)
+      throws Exception {
+    setInputFormat(data);
+    List<Integer> features = featureIndices(data);
+    determineOutputFormat(data);
+    train(data, features, featureMatrix(data, features), progress);
+    return result;
+  }
+
+  private void train(Instances instances, List<Integer> features, float[] data,
+      AutoencoderTraining.Progress progress) throws Exception {
     if (instances.isEmpty()) {
       throw new WekaException(getClass().getSimpleName() + ": no rows to train on");
     }
@@ -339,6 +358,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
                   getClass().getSimpleName(), record.epoch(), epochs, record.loss(),
                   record.seconds());
             }
+            progress.epochDone(record, analysis);
           });
     } catch (IllegalStateException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -348,25 +368,27 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
       AnalysisReport.write(result, reportFile.toPath());
     }
     if (pngFolder.getPath().length() > 0) {
-      writePlots(result, pngFolder.toPath());
+      writePlots(result.epochAnalyses(), result.analysis(), pngFolder.toPath());
     }
   }
 
-  /** Writes the plots of {@code result} into {@code folder}; returns the files written. */
-  public static List<Path> writePlots(AutoencoderTraining.Result result, Path folder)
+  /**
+   * Writes the feature-vector plots of every analysed epoch and of {@code last}, and the weight
+   * analysis of {@code last}, into {@code folder}; returns the files written.
+   */
+  public static List<Path> writePlots(List<Analysis> epochAnalyses, Analysis last, Path folder)
       throws IOException {
     List<Path> written = new ArrayList<>();
-    for (Analysis epoch : result.epochAnalyses()) {
+    for (Analysis epoch : epochAnalyses) {
       written.add(folder.resolve(String.format("feature-vectors-epoch-%02d.png", epoch.epoch())));
       ChartImages.writePng(ChartImages.featureVectors(epoch, LABELLED_FEATURES),
           written.get(written.size() - 1));
     }
     written.add(folder.resolve("feature-vectors.png"));
-    ChartImages.writePng(ChartImages.featureVectors(result.analysis(), LABELLED_FEATURES),
+    ChartImages.writePng(ChartImages.featureVectors(last, LABELLED_FEATURES),
         written.get(written.size() - 1));
     written.add(folder.resolve("weight-analysis.png"));
-    ChartImages.writePng(ChartImages.weightAnalysis(result.analysis()),
-        written.get(written.size() - 1));
+    ChartImages.writePng(ChartImages.weightAnalysis(last), written.get(written.size() - 1));
     return written;
   }
 

@@ -1,0 +1,194 @@
+package weka.superposition.gui;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Frame;
+import java.awt.Window;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JTabbedPane;
+import javax.swing.SwingUtilities;
+
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+import weka.core.PluginManager;
+import weka.core.WekaPackageManager;
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.gui.GenericPropertiesCreator;
+import weka.gui.explorer.ClassifierPanel;
+import weka.gui.explorer.ClassifierPanelLaunchHandlerPlugin;
+import weka.gui.explorer.Explorer;
+
+/**
+ * Runs in a child JVM that has only Weka on its class path and the package installed in WEKA_HOME:
+ * starts the Explorer as a user would, checks what the package adds to it, runs the Classify
+ * tab's plugin on a small data set, and saves screenshots. Prints "OK ..." per check and exits 0,
+ * or prints the failure and exits 1.
+ *
+ * <p>Usage: {@code ExplorerDriver <data.arff> <screenshot folder>}
+ */
+public final class ExplorerDriver {
+
+  private ExplorerDriver() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    try {
+      run(new File(args[0]), new File(args[1]));
+      System.exit(0);
+    } catch (Throwable e) {
+      e.printStackTrace(System.out);
+      System.out.println("FAILED: " + e);
+      System.exit(1);
+    }
+  }
+
+  private static void run(File arff, File screenshots) throws Exception {
+    WekaPackageManager.loadPackages(false);
+    check(WekaPackageManager.getInstalledPackageInfo("tensorflowSuperposition") != null,
+        "package installed and loaded");
+
+    var discovered = GenericPropertiesCreator.getGlobalOutputProperties();
+    check(discovered.getProperty("weka.classifiers.Classifier").contains("TFMlpClassifier"),
+        "TFMlpClassifier offered among classifiers");
+    String filters = discovered.getProperty("weka.filters.Filter");
+    check(filters.contains("TFMlpActivations") && filters.contains("SuperpositionAutoencoder"),
+        "TFMlpActivations and SuperpositionAutoencoder offered among filters");
+    check(PluginManager.getPluginNamesOfTypeList(ClassifierPanelLaunchHandlerPlugin.class
+        .getName()).contains("weka.gui.explorer.SuperpositionLauncher"),
+        "Classify-tab plugin registered");
+
+    Instances data = DataSource.read(arff.getPath());
+    data.setClassIndex(data.numAttributes() - 1);
+    AtomicReference<Explorer> explorerRef = new AtomicReference<>();
+    AtomicReference<JFrame> frameRef = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(() -> {
+      Explorer explorer = new Explorer();
+      JFrame frame = new JFrame("Weka Explorer");
+      frame.getContentPane().add(explorer);
+      frame.setSize(1200, 850);
+      frame.setVisible(true);
+      explorer.getPreprocessPanel().setInstances(data);
+      explorerRef.set(explorer);
+      frameRef.set(frame);
+    });
+    Explorer explorer = explorerRef.get();
+    JTabbedPane tabs = explorer.getTabbedPane();
+    List<String> titles = new ArrayList<>();
+    for (int i = 0; i < tabs.getTabCount(); i++) {
+      titles.add(tabs.getTitleAt(i));
+    }
+    check(titles.contains("Superposition"), "Superposition tab in the Explorer " + titles);
+    ClassifierPanel classify = (ClassifierPanel) explorer.getPanels().stream()
+        .filter(p -> p instanceof ClassifierPanel).findFirst().orElseThrow();
+    check(find(classify, AbstractButton.class, b -> "Superposition...".equals(b.getText()))
+        != null, "\"Superposition...\" button in the Classify tab");
+
+    // a trained TFMlpClassifier in the result list, as after pressing Start
+    Classifier mlp = AbstractClassifier.forName("weka.classifiers.functions.TFMlpClassifier",
+        new String[] {"-epochs", "3", "-hidden-units", "12"});
+    mlp.buildClassifier(data);
+    SwingUtilities.invokeAndWait(() -> {
+      String name = "12:00:00 - functions.TFMlpClassifier";
+      classify.getResultHistory().addResult(name, new StringBuffer(mlp.toString()));
+      List<Object> entry = new ArrayList<>();
+      entry.add(mlp);
+      entry.add(new Instances(data, 0));
+      classify.getResultHistory().addObject(name, entry);
+      classify.getResultHistory().setSingle(name);
+      tabs.setSelectedIndex(titles.indexOf("Classify"));
+    });
+    AbstractButton launch = find(classify, AbstractButton.class,
+        b -> "Superposition...".equals(b.getText()));
+    SwingUtilities.invokeAndWait(launch::doClick);
+
+    Frame window = waitForFrame("Superposition: ", 30_000);
+    check(window != null, "plugin window opened");
+    JLabel status = waitForLabel(window, "Done:", 120_000);
+    check(status != null, "autoencoder trained in the plugin window: "
+        + (status == null ? "" : status.getText()));
+    screenshot(window, new File(screenshots, "plugin-feature-vectors.png"));
+    SwingUtilities.invokeAndWait(() -> find(window, JTabbedPane.class, t -> true)
+        .setSelectedIndex(1));
+    Thread.sleep(500);
+    screenshot(window, new File(screenshots, "plugin-weight-analysis.png"));
+
+    SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(titles.indexOf("Superposition")));
+    Thread.sleep(500);
+    screenshot(frameRef.get(), new File(screenshots, "explorer-superposition-tab.png"));
+    SwingUtilities.invokeAndWait(() -> window.dispose());
+    System.out.println("OK screenshots in " + screenshots);
+  }
+
+  private static void check(boolean condition, String what) {
+    if (!condition) {
+      throw new AssertionError(what);
+    }
+    System.out.println("OK " + what);
+  }
+
+  private static Frame waitForFrame(String titlePrefix, long millis) throws InterruptedException {
+    long end = System.currentTimeMillis() + millis;
+    while (System.currentTimeMillis() < end) {
+      for (Window w : Window.getWindows()) {
+        if (w instanceof Frame f && w.isShowing() && f.getTitle().startsWith(titlePrefix)) {
+          return f;
+        }
+      }
+      Thread.sleep(200);
+    }
+    return null;
+  }
+
+  private static JLabel waitForLabel(Container root, String prefix, long millis)
+      throws InterruptedException {
+    long end = System.currentTimeMillis() + millis;
+    while (System.currentTimeMillis() < end) {
+      JLabel label = find(root, JLabel.class, l -> l.getText() != null
+          && (l.getText().startsWith(prefix) || l.getText().startsWith("Failed")));
+      if (label != null) {
+        return label.getText().startsWith(prefix) ? label : null;
+      }
+      Thread.sleep(300);
+    }
+    return null;
+  }
+
+  private static <T extends Component> T find(Container root, Class<T> type,
+      java.util.function.Predicate<T> test) {
+    for (Component c : root.getComponents()) {
+      if (type.isInstance(c) && test.test(type.cast(c))) {
+        return type.cast(c);
+      }
+      if (c instanceof Container container) {
+        T found = find(container, type, test);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static void screenshot(Component component, File file) throws Exception {
+    BufferedImage image = new BufferedImage(component.getWidth(), component.getHeight(),
+        BufferedImage.TYPE_INT_RGB);
+    SwingUtilities.invokeAndWait(() -> {
+      var g = image.createGraphics();
+      component.paint(g);
+      g.dispose();
+    });
+    file.getParentFile().mkdirs();
+    ImageIO.write(image, "png", file);
+    System.out.println("OK screenshot " + file);
+  }
+}

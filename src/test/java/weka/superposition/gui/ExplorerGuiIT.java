@@ -1,0 +1,92 @@
+package weka.superposition.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import weka.core.Instances;
+import weka.core.converters.ArffSaver;
+import weka.superposition.testing.InstalledWeka;
+import weka.superposition.testing.TestData;
+
+/**
+ * The Explorer with the package installed, on a real X display: a virtual one (Xvfb, which
+ * .ci/run installs) when none is set. Skipped, and says so, where there is neither.
+ */
+class ExplorerGuiIT {
+
+  @TempDir
+  Path dir;
+
+  /**
+   * A folder with the driver's classes alone: the whole of target/test-classes would put test
+   * classes into Weka's class discovery without the package classes they refer to.
+   */
+  private Path driverClassPath() throws Exception {
+    Path source = Path.of(ExplorerDriver.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI()).resolve("weka/superposition/gui");
+    Path target = dir.resolve("driver/weka/superposition/gui");
+    Files.createDirectories(target);
+    try (var classes = Files.list(source)) {
+      for (Path file : classes.filter(f -> f.getFileName().toString()
+          .startsWith(ExplorerDriver.class.getSimpleName())).toList()) {
+        Files.copy(file, target.resolve(file.getFileName()));
+      }
+    }
+    return dir.resolve("driver");
+  }
+
+  @Test
+  void explorerOffersThePackageAndThePluginTrainsAndDraws() throws Exception {
+    String display = System.getenv("DISPLAY");
+    Process xvfb = null;
+    if (display == null || display.isBlank()) {
+      File binary = new File("/usr/bin/Xvfb");
+      Assumptions.assumeTrue(binary.canExecute(),
+          "GUI test skipped: no DISPLAY and no /usr/bin/Xvfb (apt-get install xvfb)");
+      display = ":" + (90 + (int) (ProcessHandle.current().pid() % 9));
+      xvfb = new ProcessBuilder(binary.getPath(), display, "-screen", "0", "1280x900x24",
+          "-nolisten", "tcp").redirectErrorStream(true)
+          .redirectOutput(dir.resolve("xvfb.log").toFile()).start();
+      Thread.sleep(1500);
+      assertTrue(xvfb.isAlive(), "Xvfb did not start: " + Files.readString(dir.resolve("xvfb.log")));
+    }
+    try {
+      Instances mnist = TestData.mnist600();
+      Path arff = dir.resolve("digits.arff");
+      ArffSaver saver = new ArffSaver();
+      saver.setInstances(new Instances(mnist, 0, 300));
+      saver.setFile(arff.toFile());
+      saver.writeBatch();
+      Path screenshots = Path.of(System.getProperty("project.basedir"), "target",
+          "gui-screenshots");
+      InstalledWeka weka = InstalledWeka.withPackage();
+
+      InstalledWeka.Run run = weka.javaOnDisplay(display, driverClassPath().toString(),
+          ExplorerDriver.class.getName(), arff.toString(), screenshots.toString());
+
+      assertEquals(0, run.exitCode(), run.describe());
+      assertTrue(run.stdout().contains("OK Superposition tab in the Explorer"), run.describe());
+      assertTrue(run.stdout().contains("OK autoencoder trained in the plugin window"),
+          run.describe());
+      for (String name : new String[] {"plugin-feature-vectors.png",
+          "plugin-weight-analysis.png", "explorer-superposition-tab.png"}) {
+        assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
+      }
+      System.out.println("GUI screenshots: " + screenshots);
+    } finally {
+      if (xvfb != null) {
+        xvfb.destroy();
+        xvfb.waitFor(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+}

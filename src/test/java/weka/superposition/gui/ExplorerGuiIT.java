@@ -52,12 +52,15 @@ class ExplorerGuiIT {
       File binary = new File("/usr/bin/Xvfb");
       Assumptions.assumeTrue(binary.canExecute(),
           "GUI test skipped: no DISPLAY and no /usr/bin/Xvfb (apt-get install xvfb)");
-      display = ":" + (90 + (int) (ProcessHandle.current().pid() % 9));
-      xvfb = new ProcessBuilder(binary.getPath(), display, "-screen", "0", "1280x900x24",
-          "-nolisten", "tcp").redirectErrorStream(true)
-          .redirectOutput(dir.resolve("xvfb.log").toFile()).start();
-      Thread.sleep(1500);
-      assertTrue(xvfb.isAlive(), "Xvfb did not start: " + Files.readString(dir.resolve("xvfb.log")));
+      // -displayfd 1: Xvfb picks a free display and writes its number to standard output
+      xvfb = new ProcessBuilder(binary.getPath(), "-displayfd", "1", "-screen", "0",
+          "1280x900x24", "-nolisten", "tcp")
+          .redirectError(dir.resolve("xvfb.log").toFile()).start();
+      String number = new java.io.BufferedReader(new java.io.InputStreamReader(
+          xvfb.getInputStream())).readLine();
+      assertTrue(number != null && number.trim().matches("\\d+"),
+          "Xvfb did not start: " + Files.readString(dir.resolve("xvfb.log")));
+      display = ":" + number.trim();
     }
     try {
       Instances mnist = TestData.mnist600();

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import weka.core.Instances;
-import weka.core.converters.ArffSaver;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 
@@ -25,15 +24,17 @@ class TFMlpClassifierIT {
   @Test
   void trainsEvaluatesSavesAndReloadsThroughWekaRun() throws Exception {
     Instances mnist = TestData.mnist600();
-    Path train = save(new Instances(mnist, 0, 500), "train.arff");
-    Path test = save(new Instances(mnist, 500, 100), "test.arff");
+    String train = TestData.saveArff(new Instances(mnist, 0, 500),
+        dir.resolve("train.arff"));
+    String test = TestData.saveArff(new Instances(mnist, 500, 100),
+        dir.resolve("test.arff"));
     Path model = dir.resolve("model.bin");
     InstalledWeka weka = InstalledWeka.withPackage();
 
-    InstalledWeka.Run first = weka.wekaRun("TFMlpClassifier", "-t", train.toString(), "-T",
-        test.toString(), "-d", model.toString(), "-epochs", "15", "-mini-batch-size", "16");
-    InstalledWeka.Run second = weka.wekaRun("TFMlpClassifier", "-t", train.toString(), "-T",
-        test.toString(), "-epochs", "15", "-mini-batch-size", "16");
+    InstalledWeka.Run first = weka.wekaRun("TFMlpClassifier", "-t", train, "-T",
+        test, "-d", model.toString(), "-epochs", "15", "-mini-batch-size", "16");
+    InstalledWeka.Run second = weka.wekaRun("TFMlpClassifier", "-t", train, "-T",
+        test, "-epochs", "15", "-mini-batch-size", "16");
     InstalledWeka.Run reloaded = weka.wekaRun("TFMlpClassifier", "-l", model.toString(), "-T",
         test.toString());
 
@@ -49,13 +50,6 @@ class TFMlpClassifierIT {
         first.seconds());
   }
 
-  private Path save(Instances data, String name) throws Exception {
-    ArffSaver saver = new ArffSaver();
-    saver.setInstances(data);
-    saver.setFile(dir.resolve(name).toFile());
-    saver.writeBatch();
-    return dir.resolve(name);
-  }
 
   /** The percentage of correctly classified instances in the test-set section of Weka's output. */
   static double testAccuracy(String output) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import weka.core.Instances;
-import weka.core.converters.ArffSaver;
 import weka.superposition.report.AnalysisReport;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
@@ -27,8 +26,8 @@ class RunExperimentIT {
   @Test
   void writesTheReportTheJsonAndThePlotsForEverySeed() throws Exception {
     Instances mnist = TestData.mnist600();
-    save(new Instances(mnist, 0, 500), "mnist_train.arff");
-    save(new Instances(mnist, 500, 100), "mnist_test.arff");
+    TestData.saveArff(new Instances(mnist, 0, 500), dir.resolve("mnist_train.arff"));
+    TestData.saveArff(new Instances(mnist, 500, 100), dir.resolve("mnist_test.arff"));
     InstalledWeka weka = InstalledWeka.withPackage();
     Path out = dir.resolve("out");
 
@@ -69,10 +68,4 @@ class RunExperimentIT {
     assertEquals(1 + 3 * 2 + 1, timings.size(), timings.toString());
   }
 
-  private void save(Instances data, String name) throws Exception {
-    ArffSaver saver = new ArffSaver();
-    saver.setInstances(data);
-    saver.setFile(dir.resolve(name).toFile());
-    saver.writeBatch();
-  }
 }

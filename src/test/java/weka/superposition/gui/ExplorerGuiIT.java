@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import weka.core.Instances;
-import weka.core.converters.ArffSaver;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 
@@ -65,10 +64,7 @@ class ExplorerGuiIT {
     try {
       Instances mnist = TestData.mnist600();
       Path arff = dir.resolve("digits.arff");
-      ArffSaver saver = new ArffSaver();
-      saver.setInstances(new Instances(mnist, 0, 300));
-      saver.setFile(arff.toFile());
-      saver.writeBatch();
+      TestData.saveArff(new Instances(mnist, 0, 300), arff);
       Path screenshots = Path.of(System.getProperty("project.basedir"), "target",
           "gui-screenshots");
       InstalledWeka weka = InstalledWeka.withPackage();

@@ -55,6 +55,15 @@ public final class TestData {
     return data;
   }
 
+  /** Writes {@code data} as ARFF to {@code file}; returns its path as a string. */
+  public static String saveArff(Instances data, java.nio.file.Path file) throws java.io.IOException {
+    weka.core.converters.ArffSaver saver = new weka.core.converters.ArffSaver();
+    saver.setInstances(data);
+    saver.setFile(file.toFile());
+    saver.writeBatch();
+    return file.toString();
+  }
+
   /** A copy of {@code data} whose numeric non-class values are divided by {@code divisor}. */
   public static Instances divided(Instances data, double divisor) {
     Instances copy = new Instances(data);

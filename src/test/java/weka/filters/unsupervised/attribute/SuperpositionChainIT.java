@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import weka.core.Instances;
-import weka.core.converters.ArffSaver;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.report.AnalysisReport;
 import weka.superposition.testing.InstalledWeka;
@@ -25,8 +24,10 @@ class SuperpositionChainIT {
   @Test
   void classifierActivationsAndAutoencoderChainOnTheCommandLine() throws Exception {
     Instances mnist = TestData.mnist600();
-    String train = save(new Instances(mnist, 0, 500), "train.arff");
-    String test = save(new Instances(mnist, 500, 100), "test.arff");
+    String train = TestData.saveArff(new Instances(mnist, 0, 500),
+        dir.resolve("train.arff"));
+    String test = TestData.saveArff(new Instances(mnist, 500, 100),
+        dir.resolve("test.arff"));
     String model = dir.resolve("mlp.model").toString();
     InstalledWeka weka = InstalledWeka.withPackage();
 
@@ -65,11 +66,4 @@ class SuperpositionChainIT {
     return dir.resolve(name).toString();
   }
 
-  private String save(Instances data, String name) throws Exception {
-    ArffSaver saver = new ArffSaver();
-    saver.setInstances(data);
-    saver.setFile(dir.resolve(name).toFile());
-    saver.writeBatch();
-    return path(name);
-  }
 }

@@ -23,8 +23,8 @@ public final class AutoencoderTraining {
 
   /** How to train. The defaults of the filter reproduce the seed's phase 2. */
   public record Settings(ModelType type, int bottleneck, int epochs, int miniBatchSize,
-      double learningRate, int seed, int threads, boolean analyseEveryEpoch)
-      implements Serializable {
+      double learningRate, int seed, int threads, boolean analyseEveryEpoch,
+      double importanceDecay) implements Serializable {
   }
 
   /**
@@ -66,7 +66,8 @@ public final class AutoencoderTraining {
     double[] analysisSeconds = {0};
     List<EpochRecord> history;
     Parameters trained;
-    try (AdamTrainer trainer = new AdamTrainer(settings.type().network(), initial,
+    try (AdamTrainer trainer = new AdamTrainer(settings.type().network(n,
+        settings.importanceDecay()), initial,
         new TrainingData(data, n, null, 0, weights), (float) settings.learningRate(),
         settings.threads())) {
       history = trainer.train(settings.epochs(), settings.miniBatchSize(), random,

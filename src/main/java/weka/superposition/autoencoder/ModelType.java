@@ -7,17 +7,18 @@ import weka.superposition.analysis.AutoencoderWeights.Activation;
 import weka.tensorflow.AutoencoderNetwork;
 import weka.tensorflow.Network;
 import weka.tensorflow.Parameters;
+import weka.tensorflow.ToyModelNetwork;
 
 /**
  * The autoencoders the package trains, each tying its TensorFlow network to the plain-Java weights
- * that the analysis reads. Elhage et al.'s tied toy model is to join the seed's here.
+ * that the analysis reads.
  */
 public enum ModelType {
 
   /** The seed's untied 49 -> 2 -> 49 autoencoder: tanh code, tanh then ReLU output, MSE. */
-  SEED {
+  SEED(0.0001, 64) {
     @Override
-    public Network network() {
+    public Network network(int features, double importanceDecay) {
       return new AutoencoderNetwork();
     }
 
@@ -34,9 +35,60 @@ public enum ModelType {
           p.get(AutoencoderNetwork.DECODER + "/kernel").values(),
           p.get(AutoencoderNetwork.DECODER + "/bias").values(), Activation.TANH_RELU);
     }
+  },
+
+  /**
+   * Elhage et al.'s toy model: h = W x, x' = ReLU(W^T W x + b), tied weights, importance-weighted
+   * squared error, Xavier-normal initialisation.
+   */
+  TOY(0.001, 1024) {
+    @Override
+    public Network network(int features, double importanceDecay) {
+      return new ToyModelNetwork(features, importanceDecay);
+    }
+
+    @Override
+    public Parameters initialParameters(int features, int bottleneck, Random random) {
+      return ToyModelNetwork.initialParameters(features, bottleneck, random);
+    }
+
+    @Override
+    public AutoencoderWeights weights(Parameters p, int features, int bottleneck) {
+      float[] w = p.get(ToyModelNetwork.WEIGHTS).values();
+      float[] transposed = new float[w.length];
+      for (int i = 0; i < features; i++) {
+        for (int k = 0; k < bottleneck; k++) {
+          transposed[k * features + i] = w[i * bottleneck + k];
+        }
+      }
+      return new AutoencoderWeights(features, bottleneck, w, new float[bottleneck],
+          Activation.IDENTITY, transposed, p.get(ToyModelNetwork.BIAS).values(), Activation.RELU);
+    }
   };
 
-  public abstract Network network();
+  private final double defaultLearningRate;
+  private final int defaultMiniBatchSize;
+
+  ModelType(double defaultLearningRate, int defaultMiniBatchSize) {
+    this.defaultLearningRate = defaultLearningRate;
+    this.defaultMiniBatchSize = defaultMiniBatchSize;
+  }
+
+  /** The learning rate of the model's source: the seed's 0.0001, the paper's 0.001. */
+  public double defaultLearningRate() {
+    return defaultLearningRate;
+  }
+
+  /** The mini-batch size of the model's source: the seed's 64, the paper's 1024. */
+  public int defaultMiniBatchSize() {
+    return defaultMiniBatchSize;
+  }
+
+  /**
+   * The TensorFlow network of this type for {@code features} inputs; {@code importanceDecay} is r
+   * of the toy model's importances r^i (unused by the seed's model).
+   */
+  public abstract Network network(int features, double importanceDecay);
 
   public abstract Parameters initialParameters(int features, int bottleneck, Random random);
 

@@ -74,7 +74,7 @@ public final class AutoencoderBenchmark {
   private static AutoencoderTraining.Result run(float[] x, int rows, List<String> names, int seed,
       boolean analyseEveryEpoch) throws Exception {
     AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(ModelType.SEED, 2,
-        20, 64, 0.0001, seed, 1, analyseEveryEpoch);
+        20, 64, 0.0001, seed, 1, analyseEveryEpoch, 0.9);
     return AutoencoderTraining.train(x, rows, names, settings, (record, analysis) -> { });
   }
 }

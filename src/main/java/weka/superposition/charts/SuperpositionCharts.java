@@ -65,19 +65,28 @@ public final class SuperpositionCharts {
   public static JFreeChart featureVectors(Analysis a, VectorLength length, int labelled) {
     double[][] points = length == VectorLength.FLEX ? a.directions().flex()
         : a.directions().fix1();
-    double[] scaled = a.importance().scaled();
-    int[] rank = a.importance().rank();
+    return vectors(length.title + "  (epoch " + a.epoch() + ")", points,
+        a.featureNames().toArray(new String[0]), a.importance().scaled(), a.importance().rank(),
+        labelled, "scaled importance");
+  }
+
+  /**
+   * 2-D vectors as segments from the origin with a marker at the end, coloured by {@code colour}
+   * (0 to 1) with a colour bar, equal aspect ratio, axes through the origin; drawn in reverse
+   * {@code order} so that the first are on top, and the first {@code labelled} of them named.
+   */
+  public static JFreeChart vectors(String title, double[][] points, String[] names,
+      double[] colour, int[] order, int labelled, String colourLabel) {
     XYSeriesCollection segments = new XYSeriesCollection();
     XYSeriesCollection ends = new XYSeriesCollection();
     double limit = 0;
-    // least important first, so that the important ones are drawn on top
-    for (int r = rank.length - 1; r >= 0; r--) {
-      int i = rank[r];
-      XYSeries segment = new XYSeries(a.featureNames().get(i), false);
+    for (int r = order.length - 1; r >= 0; r--) {
+      int i = order[r];
+      XYSeries segment = new XYSeries(names[i], false);
       segment.add(0, 0);
       segment.add(points[i][0], points[i][1]);
       segments.addSeries(segment);
-      XYSeries end = new XYSeries(a.featureNames().get(i), false);
+      XYSeries end = new XYSeries(names[i], false);
       end.add(points[i][0], points[i][1]);
       ends.addSeries(end);
       limit = Math.max(limit, Math.max(Math.abs(points[i][0]), Math.abs(points[i][1])));
@@ -88,14 +97,13 @@ public final class SuperpositionCharts {
     XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
     XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true);
     for (int s = 0; s < segments.getSeriesCount(); s++) {
-      int i = rank[rank.length - 1 - s];
-      Color colour = colours.colour(scaled[i]);
-      lines.setSeriesPaint(s, colour);
+      int r = order.length - 1 - s;
+      Color c = colours.colour(colour[order[r]]);
+      lines.setSeriesPaint(s, c);
       lines.setSeriesStroke(s, new BasicStroke(1.6f));
-      markers.setSeriesPaint(s, colour);
+      markers.setSeriesPaint(s, c);
       markers.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-      boolean named = rank.length - 1 - s < labelled;
-      markers.setSeriesItemLabelsVisible(s, named);
+      markers.setSeriesItemLabelsVisible(s, r < labelled);
     }
     markers.setDefaultItemLabelGenerator((dataset, series, item) ->
         dataset.getSeriesKey(series).toString());
@@ -114,8 +122,8 @@ public final class SuperpositionCharts {
     plot.setDomainGridlinePaint(new Color(225, 225, 225));
     plot.setRangeGridlinePaint(new Color(225, 225, 225));
 
-    JFreeChart chart = chart(length.title + "  (epoch " + a.epoch() + ")", plot);
-    chart.addSubtitle(colourBar(colours, "scaled importance"));
+    JFreeChart chart = chart(title, plot);
+    chart.addSubtitle(colourBar(colours, colourLabel));
     return chart;
   }
 

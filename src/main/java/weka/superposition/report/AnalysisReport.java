@@ -96,6 +96,7 @@ public final class AnalysisReport {
     settings.put("learningRate", s.learningRate());
     settings.put("seed", s.seed());
     settings.put("analyseEveryEpoch", s.analyseEveryEpoch());
+    settings.put("importanceDecay", s.importanceDecay());
     root.put("settings", settings);
     root.put("features", result.features());
     Map<String, Object> references = new LinkedHashMap<>();

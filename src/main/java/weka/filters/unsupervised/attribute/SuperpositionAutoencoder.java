@@ -46,10 +46,17 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
   /** The most important features are named in the feature-vector plots. */
   private static final int LABELLED_FEATURES = 5;
 
+  public static final Tag[] TAGS_MODEL_TYPE = {
+      new Tag(ModelType.SEED.ordinal(), "seed"), new Tag(ModelType.TOY.ordinal(), "toy")};
+
+  private ModelType modelType = ModelType.SEED;
+  private double importanceDecay = 0.9;
   private int bottleneck = 2;
   private int epochs = 20;
-  private int miniBatchSize = 64;
-  private double learningRate = 0.0001;
+  /** 0: the model type's default. */
+  private int miniBatchSize = 0;
+  /** 0: the model type's default. */
+  private double learningRate = 0;
   private int seed = 1;
   private int numThreads = 1;
   private int output = OUTPUT_CODES;
@@ -70,10 +77,42 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
         + "||W_i||, bias, interference, dimensionality and the W^T W matrix, and compares the "
         + "reconstruction error with predicting each feature's mean and with PCA. All non-class "
         + "attributes must be numeric without missing values. Every later batch is encoded with "
-        + "the model of the first.";
+        + "the model of the first. The toy model type is Elhage et al.'s own (tied weights, "
+        + "ReLU(W^T W x + b), importance-weighted loss), for synthetic sparse features such as "
+        + "those of the SparseFeatures data generator.";
   }
 
   // ---------------------------------------------------------------- options
+
+  @OptionMetadata(displayName = "model type",
+      description = "seed = the seed experiment's untied autoencoder (Dense -> tanh code, Dense -> "
+          + "tanh -> ReLU, MSE; default); toy = Elhage et al.'s toy model h = W x, x' = ReLU(W^T W "
+          + "x + b) with tied weights, importance-weighted squared error and Xavier-normal "
+          + "initialisation.",
+      commandLineParamName = "model-type", commandLineParamSynopsis = "-model-type <seed|toy>",
+      displayOrder = 0)
+  public SelectedTag getModelType() {
+    return new SelectedTag(modelType.ordinal(), TAGS_MODEL_TYPE);
+  }
+
+  public void setModelType(SelectedTag tag) {
+    if (tag.getTags() == TAGS_MODEL_TYPE) {
+      modelType = ModelType.values()[tag.getSelectedTag().getID()];
+    }
+  }
+
+  @OptionMetadata(displayName = "importance decay",
+      description = "Toy model only: feature i's importance in the loss is r^i (default r = 0.9, "
+          + "the paper's).",
+      commandLineParamName = "importance-decay",
+      commandLineParamSynopsis = "-importance-decay <double>", displayOrder = 11)
+  public double getImportanceDecay() {
+    return importanceDecay;
+  }
+
+  public void setImportanceDecay(double importanceDecay) {
+    this.importanceDecay = importanceDecay;
+  }
 
   @OptionMetadata(displayName = "bottleneck", description = "Dimensions of the code (default 2).",
       commandLineParamName = "bottleneck", commandLineParamSynopsis = "-bottleneck <int>",
@@ -96,7 +135,9 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
     this.epochs = epochs;
   }
 
-  @OptionMetadata(displayName = "mini-batch size", description = "Rows per Adam step (default 64).",
+  @OptionMetadata(displayName = "mini-batch size",
+      description = "Rows per Adam step; 0 (default) takes the model type's: 64 for the seed's "
+          + "model, 1024 for the toy model (the paper's).",
       commandLineParamName = "mini-batch-size", commandLineParamSynopsis = "-mini-batch-size <int>",
       displayOrder = 3)
   public int getMiniBatchSize() {
@@ -108,8 +149,10 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
   }
 
   @OptionMetadata(displayName = "learning rate",
-      description = "Adam's learning rate (default 0.0001, the seed's; the autoencoder is barely "
-          + "trained at this rate: compare its MSE with the references in the summary).",
+      description = "Adam's learning rate; 0 (default) takes the model type's: 0.0001 for the "
+          + "seed's model (at which the autoencoder is barely trained: compare its MSE with the "
+          + "references in the summary), 0.001 for the toy model (the paper trains with AdamW, "
+          + "which TensorFlow Java lacks; this is plain Adam).",
       commandLineParamName = "learning-rate", commandLineParamSynopsis = "-learning-rate <double>",
       displayOrder = 4)
   public double getLearningRate() {
@@ -232,10 +275,11 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
       throw new WekaException(getClass().getSimpleName() + ": " + features.size()
           + " feature(s) cannot be compressed into a bottleneck of " + bottleneck);
     }
-    if (bottleneck < 1 || epochs < 0 || miniBatchSize < 1 || !(learningRate > 0)
-        || numThreads < 0) {
-      throw new WekaException(getClass().getSimpleName() + ": the bottleneck and mini-batch size "
-          + "must be at least 1, the epochs and threads not negative, the learning rate positive");
+    if (bottleneck < 1 || epochs < 0 || miniBatchSize < 0 || !(learningRate >= 0)
+        || Double.isInfinite(learningRate) || numThreads < 0 || !(importanceDecay > 0)) {
+      throw new WekaException(getClass().getSimpleName() + ": the bottleneck must be at least 1, "
+          + "the epochs, mini-batch size, learning rate and threads not negative, the importance "
+          + "decay positive");
     }
     ArrayList<Attribute> attributes = new ArrayList<>();
     if (output != OUTPUT_RECONSTRUCTION) {
@@ -348,8 +392,11 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
       throw new WekaException(getClass().getSimpleName() + ": no rows to train on");
     }
     List<String> names = features.stream().map(i -> instances.attribute(i).name()).toList();
-    AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(ModelType.SEED,
-        bottleneck, epochs, miniBatchSize, learningRate, seed, numThreads, analyseEveryEpoch);
+    AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(modelType,
+        bottleneck, epochs,
+        miniBatchSize > 0 ? miniBatchSize : modelType.defaultMiniBatchSize(),
+        learningRate > 0 ? learningRate : modelType.defaultLearningRate(), seed, numThreads,
+        analyseEveryEpoch, importanceDecay);
     try {
       result = AutoencoderTraining.train(data, instances.numInstances(), names, settings,
           (record, analysis) -> {

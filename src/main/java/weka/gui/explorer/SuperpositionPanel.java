@@ -11,6 +11,7 @@ import weka.gui.GenericObjectEditor;
 import weka.gui.PropertyPanel;
 import weka.gui.explorer.Explorer.ExplorerPanel;
 import weka.superposition.gui.SuperpositionView;
+import weka.superposition.gui.SweepView;
 
 /**
  * The Explorer's "Superposition" tab: trains the autoencoder on the data of the Preprocess tab,
@@ -33,6 +34,10 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
     JPanel options = new JPanel(new BorderLayout());
     options.setBorder(BorderFactory.createTitledBorder("Autoencoder"));
     options.add(new PropertyPanel(editor), BorderLayout.CENTER);
+    javax.swing.JButton sweep = new javax.swing.JButton("Sparsity sweep...");
+    sweep.setToolTipText("Elhage et al.'s toy model on synthetic features of growing sparsity");
+    sweep.addActionListener(e -> openSweep());
+    options.add(sweep, BorderLayout.EAST);
     add(options, BorderLayout.NORTH);
     view = new SuperpositionView(() -> data,
         () -> (SuperpositionAutoencoder) editor.getValue());
@@ -70,6 +75,25 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
   public String getTabTitleToolTip() {
     return "Compress the features of the current data with an autoencoder and analyse them for "
         + "superposition";
+  }
+
+  /** A window with the sparsity sweep of the toy model; closing it stops the sweep. */
+  static SweepView openSweep() {
+    SweepView sweep = new SweepView();
+    javax.swing.JFrame frame = new javax.swing.JFrame("Superposition: sparsity sweep of the toy "
+        + "model");
+    frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
+    frame.addWindowListener(new java.awt.event.WindowAdapter() {
+      @Override
+      public void windowClosed(java.awt.event.WindowEvent e) {
+        sweep.stop();
+      }
+    });
+    frame.getContentPane().add(sweep);
+    frame.setSize(1250, 760);
+    frame.setLocationByPlatform(true);
+    frame.setVisible(true);
+    return sweep;
   }
 
   /** The view with the plots. */

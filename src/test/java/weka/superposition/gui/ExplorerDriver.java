@@ -126,6 +126,23 @@ public final class ExplorerDriver {
     Thread.sleep(500);
     screenshot(frameRef.get(), new File(screenshots, "explorer-superposition-tab.png"));
     SwingUtilities.invokeAndWait(() -> window.dispose());
+
+    // the tab's sparsity sweep of the toy model, shortened to two sparsities and one seed
+    AbstractButton sweepButton = find(frameRef.get(), AbstractButton.class,
+        b -> "Sparsity sweep...".equals(b.getText()));
+    check(sweepButton != null, "\"Sparsity sweep...\" button in the Superposition tab");
+    SwingUtilities.invokeAndWait(sweepButton::doClick);
+    Frame sweep = waitForFrame("Superposition: sparsity sweep", 30_000);
+    check(sweep != null, "sweep window opened");
+    SwingUtilities.invokeAndWait(() -> {
+      find(sweep, javax.swing.JTextField.class, f -> true).setText("0, 0.9");
+      find(sweep, javax.swing.JSpinner.class, f -> true).setValue(1);
+      find(sweep, AbstractButton.class, b -> "Start".equals(b.getText())).doClick();
+    });
+    JLabel sweepStatus = waitForLabel(sweep, "Done:", 120_000);
+    check(sweepStatus != null, "sparsity sweep ran in the Explorer");
+    screenshot(sweep, new File(screenshots, "explorer-sparsity-sweep.png"));
+    SwingUtilities.invokeAndWait(() -> sweep.dispose());
     System.out.println("OK screenshots in " + screenshots);
   }
 

@@ -76,8 +76,10 @@ class ExplorerGuiIT {
       assertTrue(run.stdout().contains("OK Superposition tab in the Explorer"), run.describe());
       assertTrue(run.stdout().contains("OK autoencoder trained in the plugin window"),
           run.describe());
+      assertTrue(run.stdout().contains("OK sparsity sweep ran in the Explorer"), run.describe());
       for (String name : new String[] {"plugin-feature-vectors.png",
-          "plugin-weight-analysis.png", "explorer-superposition-tab.png"}) {
+          "plugin-weight-analysis.png", "explorer-superposition-tab.png",
+          "explorer-sparsity-sweep.png"}) {
         assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
       }
       System.out.println("GUI screenshots: " + screenshots);

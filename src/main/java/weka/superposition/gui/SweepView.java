@@ -1,0 +1,139 @@
+package weka.superposition.gui;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.GridLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSpinner;
+import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
+import javax.swing.SwingWorker;
+
+import org.jfree.chart.ChartPanel;
+
+import weka.superposition.autoencoder.SparsitySweep;
+import weka.superposition.autoencoder.SparsitySweep.Run;
+import weka.superposition.charts.SweepCharts;
+
+/**
+ * Elhage et al.'s sparsity sweep in the Explorer: trains the toy model (5 features into 2
+ * dimensions, importance 0.9^i, 10,000 steps) for each sparsity and seed off the event thread,
+ * and shows per sparsity the W_i of the first seed and their norms, and the dimensions per feature
+ * against 1 / (1 - S).
+ */
+public class SweepView extends JPanel {
+
+  private static final long serialVersionUID = 1918300434120557744L;
+
+  private final JTextField sparsities = new JTextField("0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99", 24);
+  private final JSpinner seeds = new JSpinner(new SpinnerNumberModel(3, 1, 20, 1));
+  private final JButton start = new JButton("Start");
+  private final JButton stop = new JButton("Stop");
+  private final JLabel status = new JLabel("5 features into 2 dimensions, importance 0.9^i.");
+  private final JPanel rows = new JPanel(new GridLayout(0, 2));
+  private final ChartPanel dimensions = new ChartPanel(null, false);
+  private final List<Run> runs = new ArrayList<>();
+  private transient SwingWorker<List<Run>, Run> worker;
+
+  public SweepView() {
+    super(new BorderLayout());
+    JPanel controls = new JPanel(new FlowLayout(FlowLayout.LEFT));
+    controls.add(new JLabel("Sparsities"));
+    controls.add(sparsities);
+    controls.add(new JLabel("Seeds"));
+    controls.add(seeds);
+    controls.add(start);
+    controls.add(stop);
+    controls.add(status);
+    stop.setEnabled(false);
+    start.addActionListener(e -> start());
+    stop.addActionListener(e -> stop());
+    add(controls, BorderLayout.NORTH);
+    dimensions.setPreferredSize(new Dimension(420, 360));
+    JPanel center = new JPanel(new BorderLayout());
+    center.add(new JScrollPane(rows), BorderLayout.CENTER);
+    center.add(dimensions, BorderLayout.EAST);
+    add(center, BorderLayout.CENTER);
+  }
+
+  /** Starts the sweep with the sparsities and seeds in the controls. */
+  public void start() {
+    double[] values;
+    try {
+      values = Arrays.stream(sparsities.getText().split("[,\\s]+")).filter(t -> !t.isEmpty())
+          .mapToDouble(Double::parseDouble).toArray();
+    } catch (NumberFormatException e) {
+      status.setText("Sparsities: numbers in [0, 1) separated by commas");
+      return;
+    }
+    SparsitySweep.Settings settings = SparsitySweep.Settings.paper(values,
+        (Integer) seeds.getValue());
+    runs.clear();
+    rows.removeAll();
+    start.setEnabled(false);
+    stop.setEnabled(true);
+    worker = new SwingWorker<>() {
+      @Override
+      protected List<Run> doInBackground() throws Exception {
+        return SparsitySweep.run(settings, (run, done, total) -> publish(run));
+      }
+
+      @Override
+      protected void process(List<Run> chunks) {
+        for (Run run : chunks) {
+          runs.add(run);
+          if (run.seed() == 1) {
+            rows.add(panel(new ChartPanel(SweepCharts.vectors(run,
+                settings.importanceDecay()))));
+            rows.add(panel(new ChartPanel(SweepCharts.norms(run))));
+          }
+        }
+        dimensions.setChart(SweepCharts.dimensionsPerFeature(runs));
+        status.setText(String.format(Locale.ROOT, "%d of %d runs", runs.size(),
+            settings.sparsities().length * settings.seeds()));
+        rows.revalidate();
+      }
+
+      @Override
+      protected void done() {
+        start.setEnabled(true);
+        stop.setEnabled(false);
+        try {
+          get();
+          status.setText("Done: " + runs.size() + " runs.");
+        } catch (CancellationException e) {
+          status.setText("Stopped after " + runs.size() + " runs.");
+        } catch (Exception e) {
+          status.setText("Failed: " + e.getCause());
+        }
+      }
+    };
+    worker.execute();
+  }
+
+  private static ChartPanel panel(ChartPanel panel) {
+    panel.setPreferredSize(new Dimension(380, 330));
+    return panel;
+  }
+
+  /** Stops at the next mini-batch. */
+  public void stop() {
+    if (worker != null) {
+      worker.cancel(true);
+    }
+  }
+
+  public List<Run> runs() {
+    return List.copyOf(runs);
+  }
+}

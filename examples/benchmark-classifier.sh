@@ -5,11 +5,6 @@
 #
 #   examples/benchmark-classifier.sh [-epochs 10 ...]
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cd "$repo"
-[[ -f examples/data/mnist_train.arff ]] || examples/fetch-mnist.sh
-[[ -d target/package/lib && -f target/weka-classpath.txt ]] || mvn -B -q -DskipTests package
-classpath="target/classes:target/package/lib/*:target/package/natives/*:$(cat target/weka-classpath.txt)"
-TF_CPP_MIN_LOG_LEVEL=2 exec java -Xmx8g -Djava.util.logging.config.file=examples/logging.properties \
-  -cp "$classpath" weka.superposition.benchmark.ClassifierBenchmark \
+cd "$(dirname "$0")/.."
+exec examples/java-dev.sh weka.superposition.benchmark.ClassifierBenchmark \
   examples/data/mnist_train.arff examples/data/mnist_test.arff "$@"

@@ -243,14 +243,6 @@ public final class AdamTrainer implements AutoCloseable {
     return order;
   }
 
-  /** The loss over the given rows (weighted mean) with the current parameters, without training. */
-  public float loss(int[] batch) {
-    try (TInt32 indices = TInt32.vectorOf(batch);
-        Result result = session.runner().feed(batchRows, indices).fetch(batchLoss).run()) {
-      return ((TFloat32) result.get(0)).getFloat();
-    }
-  }
-
   public int rows() {
     return rows;
   }

@@ -25,7 +25,6 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
   private Explorer explorer;
   private Instances data;
   private final GenericObjectEditor editor = new GenericObjectEditor();
-  private final SuperpositionView view;
 
   public SuperpositionPanel() {
     super(new BorderLayout());
@@ -39,7 +38,7 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
     sweep.addActionListener(e -> openSweep());
     options.add(sweep, BorderLayout.EAST);
     add(options, BorderLayout.NORTH);
-    view = new SuperpositionView(() -> data,
+    SuperpositionView view = new SuperpositionView(() -> data,
         () -> (SuperpositionAutoencoder) editor.getValue());
     add(view, BorderLayout.CENTER);
   }
@@ -94,10 +93,5 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
     frame.setLocationByPlatform(true);
     frame.setVisible(true);
     return sweep;
-  }
-
-  /** The view with the plots. */
-  public SuperpositionView view() {
-    return view;
   }
 }

@@ -159,10 +159,6 @@ public final class InputEncoder implements Serializable {
     return numColumns;
   }
 
-  public Normalization normalization() {
-    return normalization;
-  }
-
   /** Encodes rows {@code from} (inclusive) to {@code to} (exclusive) of {@code data}. */
   public float[] encode(Instances data, int from, int to) {
     float[] matrix = new float[(to - from) * numColumns];

@@ -197,10 +197,6 @@ public class SuperpositionView extends JPanel {
     }
   }
 
-  public boolean isRunning() {
-    return worker != null && !worker.isDone();
-  }
-
   /** The analyses received so far, one per epoch. */
   public List<Analysis> epochs() {
     return List.copyOf(epochs);
@@ -270,10 +266,5 @@ public class SuperpositionView extends JPanel {
       cause = e.getCause();
     }
     return cause.getMessage() == null ? cause.toString() : cause.getMessage();
-  }
-
-  /** The tab that is showing ("Feature vectors", "Weight analysis", "Summary"). */
-  public JTabbedPane tabs() {
-    return tabs;
   }
 }

@@ -132,8 +132,4 @@ public class SweepView extends JPanel {
       worker.cancel(true);
     }
   }
-
-  public List<Run> runs() {
-    return List.copyOf(runs);
-  }
 }

@@ -26,7 +26,8 @@ import org.tensorflow.types.TInt32;
  *
  * <p>The training data are loaded into the session once; each step feeds only the row indices of
  * its mini-batch, which the graph gathers. The loss of a batch is the weighted mean of the rows'
- * losses (the plain mean when all weights are 1, as in PyTorch).
+ * losses (the plain mean when all weights are 1, as in PyTorch). A mini-batch whose rows all have
+ * weight 0 has no defined loss (0 / 0); it is skipped, with no Adam step.
  *
  * <p>Adam is built by hand rather than taken from tensorflow-framework, whose beta-power updates
  * race its ApplyAdam ops: here every ApplyAdam waits for all gradients, and the beta powers are
@@ -50,6 +51,8 @@ public final class AdamTrainer implements AutoCloseable {
   private final Operand<TFloat32> batchLoss;
   private final Op step;
   private final int rows;
+  /** The rows' weights, to find mini-batches of weight 0 before they reach the graph. */
+  private final float[] weights;
   private final float learningRate;
 
   /**
@@ -59,8 +62,14 @@ public final class AdamTrainer implements AutoCloseable {
    */
   public AdamTrainer(Network network, Parameters initial, TrainingData data, float learningRate,
       int threads) {
+    if (data.rows() == 0 || data.numInputs() == 0) {
+      throw new IllegalArgumentException("Training needs at least one row and one input column, "
+          + "got " + data.rows() + " x " + data.numInputs());
+    }
+    initial.requireNoEmptyDimension();
     this.initial = initial;
     this.rows = data.rows();
+    this.weights = data.weights().clone();
     this.learningRate = learningRate;
     this.graph = new Graph();
     Map<Placeholder<?>, Tensor> loadFeeds = new LinkedHashMap<>();
@@ -180,7 +189,8 @@ public final class AdamTrainer implements AutoCloseable {
    * One pass over all rows in a random order (a fresh permutation from {@code random}), one Adam
    * step per mini-batch of {@code batchSize} rows; the last batch may be smaller.
    *
-   * @return the mean of the batches' losses, each weighted by its number of rows
+   * @return the mean of the batches' losses, each weighted by its number of rows; batches of
+   *     weight 0 are skipped and do not count; NaN when every batch was skipped
    * @throws InterruptedException if the thread is interrupted (the Explorer's Stop button); the
    *     check is made before each mini-batch
    * @throws IllegalStateException if the loss becomes NaN or infinite
@@ -188,11 +198,15 @@ public final class AdamTrainer implements AutoCloseable {
   public double epoch(int batchSize, Random random) throws InterruptedException {
     int[] order = permutation(rows, random);
     double lossSum = 0;
+    int rowsTrained = 0;
     for (int start = 0, batch = 1; start < rows; start += batchSize, batch++) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("Training stopped");
       }
       int[] indices = Arrays.copyOfRange(order, start, Math.min(rows, start + batchSize));
+      if (!hasWeight(indices)) {
+        continue;
+      }
       float loss = step(indices);
       if (!Float.isFinite(loss)) {
         throw new IllegalStateException(String.format("The training loss became %s in mini-batch "
@@ -200,8 +214,18 @@ public final class AdamTrainer implements AutoCloseable {
             + "values)", loss, batch, learningRate));
       }
       lossSum += (double) loss * indices.length;
+      rowsTrained += indices.length;
     }
-    return lossSum / rows;
+    return rowsTrained == 0 ? Double.NaN : lossSum / rowsTrained;
+  }
+
+  private boolean hasWeight(int[] batch) {
+    for (int row : batch) {
+      if (weights[row] > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Told of every finished epoch, while the trainer still holds that epoch's parameters. */

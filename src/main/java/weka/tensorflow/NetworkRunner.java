@@ -26,6 +26,10 @@ public final class NetworkRunner implements AutoCloseable {
   private final int numInputs;
 
   public NetworkRunner(Network network, Parameters parameters, int numInputs, int threads) {
+    if (numInputs < 1) {
+      throw new IllegalArgumentException("A network needs at least one input, got " + numInputs);
+    }
+    parameters.requireNoEmptyDimension();
     this.numInputs = numInputs;
     this.graph = new Graph();
     try {
@@ -50,6 +54,13 @@ public final class NetworkRunner implements AutoCloseable {
    */
   public Map<String, float[]> run(float[] x, int rows, String... names) {
     Map<String, float[]> values = new LinkedHashMap<>();
+    if (rows == 0) {
+      // an empty batch must not reach the native kernels (see Parameters.requireNoEmptyDimension)
+      for (String name : names) {
+        values.put(name, new float[0]);
+      }
+      return values;
+    }
     try (TFloat32 batch = TFRuntime.tensor(x, rows, numInputs)) {
       Session.Runner runner = session.runner().feed(input, batch);
       for (String name : names) {

@@ -30,6 +30,22 @@ public final class Parameters implements Serializable {
     throw new IllegalArgumentException("No parameter " + name + " in " + names());
   }
 
+  /**
+   * Throws if any parameter has a dimension of size 0. TensorFlow's native matrix kernels abort the
+   * whole JVM on such shapes instead of raising an error, so no graph may be built from them.
+   */
+  public void requireNoEmptyDimension() {
+    for (Parameter p : list) {
+      for (long size : p.shape()) {
+        if (size == 0) {
+          throw new IllegalArgumentException(p.name() + " has an empty dimension (shape "
+              + java.util.Arrays.toString(p.shape()) + "): a network needs at least one input, "
+              + "one unit per layer and one output");
+        }
+      }
+    }
+  }
+
   public List<String> names() {
     return list.stream().map(Parameter::name).toList();
   }

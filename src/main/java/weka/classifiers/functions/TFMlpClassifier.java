@@ -1,12 +1,15 @@
 package weka.classifiers.functions;
 
 import java.io.File;
+import java.io.Serializable;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import weka.classifiers.AbstractClassifier;
+import weka.classifiers.IterativeClassifier;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
@@ -18,12 +21,17 @@ import weka.core.Randomizable;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.Tag;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.core.converters.ConverterUtils;
 import weka.gui.Logger;
 import weka.superposition.data.InputEncoder;
+import weka.superposition.data.Rows;
 import weka.superposition.data.InputEncoder.Normalization;
+import weka.superposition.report.Citations;
 import weka.tensorflow.AdamTrainer;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.MlpNetwork;
@@ -36,8 +44,8 @@ import weka.tensorflow.TrainingData;
  * This class is the Weka face only: options, checks, Instances in and out. The network lives in
  * {@link MlpNetwork}, training in {@link AdamTrainer}, the input encoding in {@link InputEncoder}.
  */
-public class TFMlpClassifier extends AbstractClassifier
-    implements Randomizable, WeightedInstancesHandler, LogHandler {
+public class TFMlpClassifier extends AbstractClassifier implements IterativeClassifier,
+    Randomizable, WeightedInstancesHandler, LogHandler, TechnicalInformationHandler {
 
   private static final long serialVersionUID = -4398154376587393221L;
 
@@ -62,18 +70,36 @@ public class TFMlpClassifier extends AbstractClassifier
   private int numThreads = 1;
   private Normalization normalization = Normalization.GLOBAL_MAX_ABS;
   private File monitorFile = new File("");
+  private boolean resume;
+
+  /** The options that shape a trained model, as they were when its training began. */
+  record Settings(int hiddenUnits, double learningRate, int miniBatchSize, int seed, int threads)
+      implements Serializable {
+  }
 
   // the model
   private Instances header;
   private InputEncoder encoder;
+  private Settings trainedWith;
+  /** The network's parameters; null when the model predicts {@link #prior}. */
   private Parameters parameters;
   private final List<EpochRecord> history = new ArrayList<>();
   /** Accuracy on the monitor file after each epoch; empty without one. */
   private final List<Double> monitorAccuracy = new ArrayList<>();
+  /** The class prior, predicted when the training data leave nothing to learn; else null. */
+  private double[] prior;
+  private String fallbackReason;
 
   private transient Logger log;
   private transient NetworkRunner runner;
   private transient Cleaner.Cleanable runnerCleanup;
+
+  // training in progress (kept between rounds of epochs when resuming)
+  private transient AdamTrainer trainer;
+  private transient Cleaner.Cleanable trainerCleanup;
+  private transient Random random;
+  private transient Instances monitor;
+  private transient int epochsThisRound;
 
   public String globalInfo() {
     return "A one-hidden-layer neural network trained in a TensorFlow Java graph, as in the seed "
@@ -210,6 +236,23 @@ public class TFMlpClassifier extends AbstractClassifier
     return log;
   }
 
+  @OptionMetadata(displayName = "resume",
+      description = "Keep what training needs after the last epoch, so that the Explorer's "
+          + "'Continue iterating' (or initializeClassifier and next) can train more epochs "
+          + "with the settings the model was trained with. The model then holds its training "
+          + "data until it is cleaned up.",
+      commandLineParamName = "resume", commandLineParamSynopsis = "-resume",
+      commandLineParamIsFlag = true, displayOrder = 9)
+  @Override
+  public boolean getResume() {
+    return resume;
+  }
+
+  @Override
+  public void setResume(boolean resume) {
+    this.resume = resume;
+  }
+
   // ---------------------------------------------------------------- training
 
   @Override
@@ -224,40 +267,178 @@ public class TFMlpClassifier extends AbstractClassifier
     return result;
   }
 
+  /**
+   * Trains from scratch for the given number of epochs, whatever {@link #getResume()} says. If
+   * training fails or is stopped, no model is left.
+   */
   @Override
   public void buildClassifier(Instances data) throws Exception {
+    releaseTrainer();
+    header = null;
+    try {
+      initializeClassifier(data);
+      while (next()) {
+        // one epoch per call
+      }
+    } catch (Exception | Error e) {
+      releaseTrainer();
+      releaseRunner();
+      header = null;
+      parameters = null;
+      throw e;
+    }
+    done();
+  }
+
+  /**
+   * Prepares training on {@code data}: the input encoding and the initial network, or, when the
+   * data leave nothing to learn, the class prior. When resuming a model that kept its training
+   * state, continues it instead: the next {@link #getEpochs()} calls of {@link #next()} each add
+   * an epoch, on the rows it was trained on.
+   */
+  @Override
+  public void initializeClassifier(Instances data) throws Exception {
+    if (resume && parameters != null && header != null) {
+      checkHeader(data);
+      epochsThisRound = 0;
+      if (trainer == null) {
+        resumeWithoutTrainer(data);
+      }
+      return;
+    }
     checkOptions();
     getCapabilities().testWithFail(data);
+    releaseTrainer();
     releaseRunner();
     parameters = null;
+    prior = null;
+    fallbackReason = null;
     history.clear();
     monitorAccuracy.clear();
+    epochsThisRound = 0;
 
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
-    checkTrainingData(train);
     header = new Instances(data, 0);
+    trainedWith = new Settings(hiddenUnits, learningRate, miniBatchSize, seed, numThreads);
     encoder = new InputEncoder(train, normalization);
-    int classes = train.numClasses();
-    TrainingData rows = new TrainingData(encoder.encode(train), encoder.numColumns(),
-        oneHotClasses(train), classes, weights(train));
+    fallbackReason = nothingToLearn(train);
+    if (fallbackReason != null) {
+      prior = classPrior(train);
+      progress(getClass().getSimpleName() + ": " + fallbackReason + "; predicting the class prior");
+      return;
+    }
+    TrainingData rows = trainingData(train);
+    monitor = readMonitor(data);
+    random = new Random(seed);
+    parameters = MlpNetwork.initialParameters(encoder.numColumns(), hiddenUnits,
+        train.numClasses(), random);
+    trainer = newTrainer(parameters, rows);
+  }
 
-    Instances monitor = readMonitor(data);
-    Random random = new Random(seed);
-    Parameters initial = MlpNetwork.initialParameters(encoder.numColumns(), hiddenUnits, classes,
-        random);
-    try (AdamTrainer trainer = new AdamTrainer(new MlpNetwork(), initial, rows,
-        (float) learningRate, numThreads)) {
-      history.addAll(trainer.train(epochs, miniBatchSize, random, (record, current) -> {
-        if (monitor != null) {
-          monitorAccuracy.add(accuracy(current.parameters(), monitor));
-        }
-        reportProgress(record);
-      }));
-      parameters = trainer.parameters();
+  /** Why no network can be trained on {@code train} (rows with a class), or null if one can. */
+  private static String nothingToLearn(Instances train) {
+    if (train.numAttributes() == 1) {
+      return "the data have no attribute but the class";
+    }
+    if (train.isEmpty()) {
+      return "no training instance has a class value";
+    }
+    double[] weights = new double[train.numClasses()];
+    for (Instance row : train) {
+      weights[(int) row.classValue()] += row.weight();
+    }
+    long seen = Arrays.stream(weights).filter(w -> w > 0).count();
+    return seen < 2 ? "the training instances of non-zero weight show " + seen + " of the class "
+        + "values of " + train.classAttribute().name() : null;
+  }
+
+  /** The class distribution of {@code train}, with one pseudo-count per value, as ZeroR has it. */
+  private static double[] classPrior(Instances train) {
+    double[] counts = new double[train.numClasses()];
+    Arrays.fill(counts, 1);
+    for (Instance row : train) {
+      counts[(int) row.classValue()] += row.weight();
+    }
+    Utils.normalize(counts);
+    return counts;
+  }
+
+  private TrainingData trainingData(Instances train) throws WekaException {
+    return new TrainingData(encode(train, 0, train.numInstances()), encoder.numColumns(),
+        oneHotClasses(train), train.numClasses(), Rows.weights(train));
+  }
+
+  private AdamTrainer newTrainer(Parameters start, TrainingData rows) {
+    AdamTrainer created = new AdamTrainer(new MlpNetwork(), start, rows,
+        (float) trainedWith.learningRate(), trainedWith.threads());
+    trainerCleanup = CLEANER.register(this, created::close);
+    return created;
+  }
+
+  /**
+   * A model read from a file keeps its weights but not TensorFlow's training state: training goes
+   * on from the weights with fresh Adam moment estimates.
+   */
+  private void resumeWithoutTrainer(Instances data) throws Exception {
+    if (fallbackReason != null) {
+      return;
+    }
+    Instances train = new Instances(data);
+    train.deleteWithMissingClass();
+    if (nothingToLearn(train) != null) {
+      throw new WekaException(getClass().getSimpleName() + ": cannot resume training: "
+          + nothingToLearn(train));
+    }
+    monitor = readMonitor(data);
+    random = new Random(trainedWith.seed() + history.size());
+    trainer = newTrainer(parameters, trainingData(train));
+    progress(getClass().getSimpleName() + ": resuming a model that was read from a file; "
+        + "Adam's moment estimates start afresh");
+  }
+
+  /** Trains one epoch; false (and nothing done) once this round's epochs are done. */
+  @Override
+  public boolean next() throws Exception {
+    if (trainer == null || epochsThisRound >= epochs) {
+      return false;
+    }
+    long start = System.nanoTime();
+    double loss;
+    try {
+      loss = trainer.epoch(trainedWith.miniBatchSize(), random);
     } catch (IllegalStateException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
+    EpochRecord record = new EpochRecord(history.size() + 1, loss,
+        (System.nanoTime() - start) / 1e9);
+    parameters = trainer.parameters();
+    releaseRunner();
+    history.add(record);
+    epochsThisRound++;
+    if (monitor != null) {
+      monitorAccuracy.add(accuracy(monitor));
+    }
+    reportProgress(record);
+    return true;
+  }
+
+  /** Releases the training state unless {@link #getResume()} asks to keep it. */
+  @Override
+  public void done() {
+    if (!resume) {
+      releaseTrainer();
+    }
+  }
+
+  private synchronized void releaseTrainer() {
+    if (trainerCleanup != null) {
+      trainerCleanup.clean();
+    }
+    trainer = null;
+    trainerCleanup = null;
+    monitor = null;
+    random = null;
   }
 
   private Instances readMonitor(Instances training) throws Exception {
@@ -278,25 +459,17 @@ public class TFMlpClassifier extends AbstractClassifier
     return monitor;
   }
 
-  /** The share of {@code data} that a network with {@code current} parameters classifies right. */
-  private double accuracy(Parameters current, Instances data) {
-    try (NetworkRunner network = new NetworkRunner(new MlpNetwork(), current,
-        encoder.numColumns(), numThreads)) {
-      float[] p = network.run(encoder.encode(data), data.numInstances(),
-          MlpNetwork.PROBABILITIES).get(MlpNetwork.PROBABILITIES);
-      int classes = data.numClasses();
-      int correct = 0;
-      for (int r = 0; r < data.numInstances(); r++) {
-        int best = 0;
-        for (int c = 1; c < classes; c++) {
-          if (p[r * classes + c] > p[r * classes + best]) {
-            best = c;
-          }
-        }
-        correct += best == (int) data.instance(r).classValue() ? 1 : 0;
-      }
-      return data.isEmpty() ? Double.NaN : (double) correct / data.numInstances();
+  /** The share of {@code data} that the current network classifies right. */
+  private double accuracy(Instances data) throws Exception {
+    if (data.isEmpty()) {
+      return Double.NaN;
     }
+    double[][] p = distributionsForInstances(data);
+    int correct = 0;
+    for (int r = 0; r < p.length; r++) {
+      correct += Utils.maxIndex(p[r]) == (int) data.instance(r).classValue() ? 1 : 0;
+    }
+    return (double) correct / data.numInstances();
   }
 
   private void checkOptions() throws WekaException {
@@ -311,23 +484,6 @@ public class TFMlpClassifier extends AbstractClassifier
     }
   }
 
-  private void checkTrainingData(Instances train) throws WekaException {
-    if (train.isEmpty()) {
-      throw new WekaException(getClass().getSimpleName() + ": no training instances with a class "
-          + "value");
-    }
-    double[] counts = new double[train.numClasses()];
-    for (Instance row : train) {
-      counts[(int) row.classValue()]++;
-    }
-    long seen = java.util.Arrays.stream(counts).filter(c -> c > 0).count();
-    if (seen < 2) {
-      throw new WekaException(getClass().getSimpleName() + ": the training instances show only "
-          + seen + " of the class values (" + train.classAttribute().name() + "); at least two "
-          + "are needed to learn anything");
-    }
-  }
-
   private static float[] oneHotClasses(Instances data) {
     int classes = data.numClasses();
     float[] targets = new float[data.numInstances() * classes];
@@ -337,23 +493,19 @@ public class TFMlpClassifier extends AbstractClassifier
     return targets;
   }
 
-  private static float[] weights(Instances data) {
-    float[] weights = new float[data.numInstances()];
-    for (int r = 0; r < weights.length; r++) {
-      weights[r] = (float) data.instance(r).weight();
-    }
-    return weights;
+  private void reportProgress(EpochRecord record) {
+    progress(String.format("%s: epoch %d/%d, loss %.4f, %.2f s%s", getClass().getSimpleName(),
+        record.epoch(), history.size() - epochsThisRound + epochs, record.loss(),
+        record.seconds(), monitorAccuracy.isEmpty() ? "" : String.format(
+            ", monitor accuracy %.4f", monitorAccuracy.get(monitorAccuracy.size() - 1))));
   }
 
-  private void reportProgress(EpochRecord record) {
-    String line = String.format("%s: epoch %d/%d, loss %.4f, %.2f s%s", getClass().getSimpleName(),
-        record.epoch(), epochs, record.loss(), record.seconds(), monitorAccuracy.isEmpty() ? ""
-            : String.format(", monitor accuracy %.4f",
-                monitorAccuracy.get(monitorAccuracy.size() - 1)));
+  /** To the Explorer's status bar and log where there is one, else to standard error in debug. */
+  private void progress(String line) {
     if (log != null) {
       log.statusMessage(line);
       log.logMessage(line);
-    } else {
+    } else if (getDebug()) {
       System.err.println(line);
     }
   }
@@ -377,6 +529,12 @@ public class TFMlpClassifier extends AbstractClassifier
 
   @Override
   public double[][] distributionsForInstances(Instances data) throws Exception {
+    if (prior != null) {
+      checkHeader(data);
+      double[][] result = new double[data.numInstances()][];
+      Arrays.setAll(result, r -> prior.clone());
+      return result;
+    }
     float[][] probabilities = run(data, MlpNetwork.PROBABILITIES);
     double[][] result = new double[probabilities.length][];
     for (int r = 0; r < result.length; r++) {
@@ -398,7 +556,7 @@ public class TFMlpClassifier extends AbstractClassifier
 
   /** The number of hidden units of the trained model. */
   public int trainedHiddenUnits() throws WekaException {
-    checkTrained();
+    checkNetwork();
     return (int) parameters.get(MlpNetwork.HIDDEN + "/bias").shape()[0];
   }
 
@@ -408,28 +566,45 @@ public class TFMlpClassifier extends AbstractClassifier
   }
 
   private float[][] run(Instances data, String output) throws Exception {
-    checkTrained();
+    checkNetwork();
     checkHeader(data);
     float[][] rows = new float[data.numInstances()][];
     NetworkRunner network = runner();
     for (int from = 0; from < rows.length; from += ROWS_PER_RUN) {
       int to = Math.min(rows.length, from + ROWS_PER_RUN);
-      float[] values = network.run(encoder.encode(data, from, to), to - from, output).get(output);
+      float[] values = network.run(encode(data, from, to), to - from, output).get(output);
       int width = values.length / (to - from);
       for (int r = from; r < to; r++) {
-        rows[r] = java.util.Arrays.copyOfRange(values, (r - from) * width, (r - from + 1) * width);
+        rows[r] = Arrays.copyOfRange(values, (r - from) * width, (r - from + 1) * width);
       }
     }
     return rows;
   }
 
-  private void checkTrained() throws WekaException {
-    if (parameters == null) {
+  /** Throws unless a network was trained (the class prior has no hidden layer). */
+  private void checkNetwork() throws WekaException {
+    if (header == null) {
       throw new WekaException(getClass().getSimpleName() + ": no model built yet");
+    }
+    if (parameters == null) {
+      throw new WekaException(getClass().getSimpleName() + ": no network was trained ("
+          + fallbackReason + "); the model predicts the class prior and has no hidden layer");
+    }
+  }
+
+  /** Rows {@code from..to-1} of {@code data} as network inputs, or an error naming a bad value. */
+  private float[] encode(Instances data, int from, int to) throws WekaException {
+    try {
+      return encoder.encode(data, from, to);
+    } catch (IllegalArgumentException e) {
+      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 
   private void checkHeader(Instances data) throws WekaException {
+    if (header == null) {
+      throw new WekaException(getClass().getSimpleName() + ": no model built yet");
+    }
     if (!header.equalHeaders(data)) {
       throw new WekaException(getClass().getSimpleName() + ": the data do not match the training "
           + "data's header: " + header.equalHeadersMsg(data));
@@ -457,20 +632,29 @@ public class TFMlpClassifier extends AbstractClassifier
 
   // ---------------------------------------------------------------- description
 
+  /** The model as trained: the settings it was trained with, not the current options. */
   @Override
   public String toString() {
-    if (parameters == null) {
+    if (header == null) {
       return getClass().getSimpleName() + ": no model built yet.";
     }
-    StringBuilder text = new StringBuilder();
-    text.append(getClass().getSimpleName()).append('\n')
-        .append("=".repeat(getClass().getSimpleName().length())).append("\n\n");
+    String name = getClass().getSimpleName();
+    StringBuilder text = new StringBuilder(name + "\n" + "=".repeat(name.length()) + "\n\n");
+    if (prior != null) {
+      text.append("No network was trained: ").append(fallbackReason).append(".\n")
+          .append("The model predicts the class prior (as ZeroR does):\n");
+      for (int c = 0; c < prior.length; c++) {
+        text.append(String.format("  %s: %.4f%n", header.classAttribute().value(c), prior[c]));
+      }
+      return text.toString();
+    }
     text.append(String.format("Network: %d inputs -> %d hidden (tanh, then ReLU) -> %d classes "
-        + "(softmax)%n", encoder.numColumns(), hiddenUnits, header.numClasses()));
+        + "(softmax)%n", encoder.numColumns(), trainedWith.hiddenUnits(), header.numClasses()));
     text.append(String.format("Training: Adam, learning rate %s, mini-batch %d, %d epochs, seed %d, "
-        + "%d thread(s)%n", learningRate, miniBatchSize, epochs, seed, numThreads));
+        + "%d thread(s)%n", trainedWith.learningRate(), trainedWith.miniBatchSize(), history.size(),
+        trainedWith.seed(), trainedWith.threads()));
     text.append(String.format("Inputs: %d attributes, normalization: %s%n%n",
-        header.numAttributes() - 1, getNormalization().getSelectedTag().getReadable()));
+        header.numAttributes() - 1, TAGS_NORMALIZATION[encoder.normalization().ordinal()].getReadable()));
     boolean monitored = !monitorAccuracy.isEmpty();
     text.append(String.format("%5s  %12s  %8s%s%n", "Epoch", "Mean loss", "Seconds",
         monitored ? "  Monitor accuracy" : ""));
@@ -493,6 +677,11 @@ public class TFMlpClassifier extends AbstractClassifier
   /** The accuracy on the monitor file after each epoch; empty without one. */
   public List<Double> getMonitorAccuracy() {
     return List.copyOf(monitorAccuracy);
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    return Citations.toyModelsOfSuperposition();
   }
 
   @Override

@@ -55,13 +55,26 @@ public final class AutoencoderTraining {
    */
   public static Result train(float[] data, int rows, List<String> features, Settings settings,
       Progress progress) throws Exception {
+    float[] weights = new float[rows];
+    Arrays.fill(weights, 1f);
+    return train(data, weights, features, settings, progress);
+  }
+
+  /**
+   * Trains on {@code weights.length x features.size()} row-major {@code data}, each row's loss
+   * weighted by its weight (the analysis counts every row once).
+   *
+   * @throws IllegalStateException if the loss becomes NaN or infinite
+   * @throws InterruptedException if the thread is interrupted
+   */
+  public static Result train(float[] data, float[] weights, List<String> features,
+      Settings settings, Progress progress) throws Exception {
+    int rows = weights.length;
     int n = features.size();
     int m = settings.bottleneck();
     ReferenceErrors references = ReferenceErrors.of(data, rows, n, m);
     Random random = new Random(settings.seed());
     Parameters initial = settings.type().initialParameters(n, m, random);
-    float[] weights = new float[rows];
-    Arrays.fill(weights, 1f);
     List<Analysis> epochAnalyses = new ArrayList<>();
     double[] analysisSeconds = {0};
     List<EpochRecord> history;

@@ -44,6 +44,8 @@ public final class InputEncoder implements Serializable {
   /** Per numeric attribute: (value - offset) / scale. */
   private final double[] offset;
   private final double[] scale;
+  /** Per attribute: its name, for errors about its values. */
+  private final String[] names;
   private final int numColumns;
 
   /** Fits the encoding to {@code training}. */
@@ -56,10 +58,12 @@ public final class InputEncoder implements Serializable {
     this.replacement = new double[n];
     this.offset = new double[n];
     this.scale = new double[n];
+    this.names = new String[n];
     int columns = 0;
     double globalMaxAbs = 0;
     for (int a = 0; a < n; a++) {
       Attribute attribute = training.attribute(a);
+      names[a] = attribute.name();
       if (a == classIndex) {
         firstColumn[a] = -1;
         continue;
@@ -154,16 +158,26 @@ public final class InputEncoder implements Serializable {
     return best;
   }
 
+  public Normalization normalization() {
+    return normalization;
+  }
+
   /** Columns of the encoded matrix: the network's number of inputs. */
   public int numColumns() {
     return numColumns;
   }
 
-  /** Encodes rows {@code from} (inclusive) to {@code to} (exclusive) of {@code data}. */
+  /**
+   * Encodes rows {@code from} (inclusive) to {@code to} (exclusive) of {@code data}.
+   *
+   * @throws IllegalArgumentException naming the row (counted from 1) and the attribute, if a
+   *     numeric value is infinite or too large to be a float after scaling: such a value would
+   *     make the network's loss and outputs NaN
+   */
   public float[] encode(Instances data, int from, int to) {
     float[] matrix = new float[(to - from) * numColumns];
     for (int r = from; r < to; r++) {
-      encodeRow(data.instance(r), matrix, (r - from) * numColumns);
+      encodeRow(data.instance(r), matrix, (r - from) * numColumns, r + 1);
     }
     return matrix;
   }
@@ -172,7 +186,7 @@ public final class InputEncoder implements Serializable {
     return encode(data, 0, data.numInstances());
   }
 
-  private void encodeRow(Instance row, float[] matrix, int rowStart) {
+  private void encodeRow(Instance row, float[] matrix, int rowStart, int rowNumber) {
     for (int a = 0; a < firstColumn.length; a++) {
       int column = firstColumn[a];
       if (column < 0) {
@@ -180,7 +194,13 @@ public final class InputEncoder implements Serializable {
       }
       double value = row.isMissing(a) ? replacement[a] : row.value(a);
       if (numValues[a] == 0) {
-        matrix[rowStart + column] = (float) ((value - offset[a]) / scale[a]);
+        float encoded = (float) ((value - offset[a]) / scale[a]);
+        if (!Float.isFinite(encoded)) {
+          throw new IllegalArgumentException(String.format("row %d: attribute %s holds %s, which "
+              + "is %s; the network needs finite values that fit a float after normalization",
+              rowNumber, names[a], value, Double.isInfinite(value) ? "infinite" : "out of range"));
+        }
+        matrix[rowStart + column] = encoded;
       } else if (numValues[a] > 2) {
         matrix[rowStart + column + (int) value] = 1;
       } else {

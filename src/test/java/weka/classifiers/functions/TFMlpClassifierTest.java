@@ -299,15 +299,22 @@ class TFMlpClassifierTest {
   }
 
   @Test
-  void aSingleClassValueIsRejected() {
+  void aSingleClassValuePredictsTheClassPrior() throws Exception {
     Instances data = TestData.separableBlobs(10, 1);
     for (Instance row : data) {
       row.setClassValue("a");
     }
+    TFMlpClassifier classifier = classifier(1);
 
-    Exception error = assertThrows(WekaException.class, () -> classifier(1).buildClassifier(data));
+    classifier.buildClassifier(data);
 
-    assertTrue(error.getMessage().contains("only 1 of the class values"), error.getMessage());
+    // ZeroR's prior: one pseudo-count per value, so 11 of 12 for the 10 rows of class a
+    assertArrayEquals(new double[] {11.0 / 12, 1.0 / 12},
+        classifier.distributionForInstance(data.instance(0)), 1e-12);
+    assertTrue(classifier.toString().contains("show 1 of the class values"),
+        classifier.toString());
+    Exception error = assertThrows(WekaException.class, () -> classifier.hiddenActivations(data));
+    assertTrue(error.getMessage().contains("no hidden layer"), error.getMessage());
   }
 
   @Test
@@ -347,6 +354,149 @@ class TFMlpClassifierTest {
     assertTrue(error.getMessage().contains("mini-batch size"), error.getMessage());
   }
 
+  @Test
+  void dataWithOnlyTheClassPredictTheClassPriorWithoutReachingTensorFlow() throws Exception {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("class", List.of("a", "b", "c")));
+    Instances classOnly = new Instances("class-only", attributes, 0);
+    classOnly.setClassIndex(0);
+    for (double value : new double[] {0, 0, 0, 1}) {
+      classOnly.add(new DenseInstance(1, new double[] {value}));
+    }
+    TFMlpClassifier classifier = classifier(2);
+
+    classifier.buildClassifier(classOnly);
+
+    // counts 3, 1, 0 plus one each, as ZeroR's prior
+    double[] expected = {4.0 / 7, 2.0 / 7, 1.0 / 7};
+    assertArrayEquals(expected, classifier.distributionForInstance(classOnly.instance(3)), 1e-12);
+    assertArrayEquals(expected, classifier.distributionsForInstances(classOnly)[0], 1e-12);
+    assertTrue(classifier.toString().contains("no attribute but the class"), classifier.toString());
+  }
+
+  @Test
+  void miniBatchesOfZeroWeightAreSkippedNotTurnedIntoNaN() throws Exception {
+    Instances blobs = TestData.separableBlobs(40, 3);
+    for (int r = 0; r < blobs.numInstances(); r += 2) {
+      blobs.instance(r).setWeight(0);
+    }
+    TFMlpClassifier classifier = classifier(3);
+    // single rows, so that every second mini-batch weighs nothing
+    classifier.setMiniBatchSize(1);
+
+    classifier.buildClassifier(blobs);
+
+    for (EpochRecord epoch : classifier.getHistory()) {
+      assertTrue(Double.isFinite(epoch.loss()), classifier.toString());
+    }
+    assertTrue(accuracy(classifier, blobs, blobs) > 0.9, classifier.toString());
+  }
+
+  @Test
+  void trainingDataOfZeroWeightPredictTheClassPrior() throws Exception {
+    Instances blobs = TestData.separableBlobs(10, 3);
+    blobs.forEach(row -> row.setWeight(0));
+    TFMlpClassifier classifier = classifier(2);
+
+    classifier.buildClassifier(blobs);
+
+    assertArrayEquals(new double[] {0.5, 0.5}, classifier.distributionForInstance(blobs.get(0)),
+        1e-12);
+    assertTrue(classifier.toString().contains("non-zero weight show 0"), classifier.toString());
+  }
+
+  @Test
+  void anInfiniteInputIsNamedBeforeTraining() {
+    Instances blobs = TestData.separableBlobs(10, 3);
+    blobs.instance(6).setValue(2, Double.POSITIVE_INFINITY);
+
+    Exception error = assertThrows(WekaException.class, () -> classifier(1).buildClassifier(blobs));
+
+    assertTrue(error.getMessage().contains("row 7: attribute x3 holds Infinity"),
+        error.getMessage());
+  }
+
+  @Test
+  void aValueTooLargeForAFloatAfterNormalizationIsNamed() {
+    Instances blobs = TestData.separableBlobs(10, 3);
+    blobs.instance(2).setValue(0, 1e300);
+    TFMlpClassifier classifier = classifier(1);
+    classifier.setNormalization(new SelectedTag(3, TFMlpClassifier.TAGS_NORMALIZATION));
+
+    Exception error = assertThrows(WekaException.class, () -> classifier.buildClassifier(blobs));
+
+    assertTrue(error.getMessage().contains("row 3: attribute x1 holds 1.0E300, which is out of "
+        + "range"), error.getMessage());
+  }
+
+  // ---------------------------------------------------------------- iterating
+
+  @Test
+  void resumingTwoEpochsWithOneMoreEqualsThreeEpochsBitForBit() throws Exception {
+    TFMlpClassifier threeAtOnce = classifier(3);
+    threeAtOnce.buildClassifier(mnistTrain);
+
+    TFMlpClassifier resumed = classifier(2);
+    resumed.setResume(true);
+    resumed.buildClassifier(mnistTrain);
+    resumed.setEpochs(1);
+    resumed.initializeClassifier(mnistTrain);
+    int epochs = 0;
+    while (resumed.next()) {
+      epochs++;
+    }
+    resumed.done();
+
+    assertEquals(1, epochs);
+    assertEquals(3, resumed.getHistory().size());
+    double[][] expected = threeAtOnce.distributionsForInstances(mnistTest);
+    double[][] actual = resumed.distributionsForInstances(mnistTest);
+    for (int r = 0; r < expected.length; r++) {
+      assertArrayEquals(expected[r], actual[r], 0.0, "row " + r);
+    }
+    assertTrue(resumed.toString().contains("3 epochs"), resumed.toString());
+  }
+
+  @Test
+  void withoutResumeInitializeStartsAfresh() throws Exception {
+    TFMlpClassifier once = classifier(2);
+    once.buildClassifier(mnistTrain);
+    TFMlpClassifier twice = classifier(2);
+    twice.buildClassifier(mnistTrain);
+
+    twice.initializeClassifier(mnistTrain);
+    while (twice.next()) {
+      // the full round again
+    }
+    twice.done();
+
+    assertEquals(2, twice.getHistory().size());
+    assertArrayEquals(once.distributionsForInstances(mnistTest)[0],
+        twice.distributionsForInstances(mnistTest)[0], 0.0);
+  }
+
+  @Test
+  void descriptionShowsTheSettingsTheModelWasTrainedWith() throws Exception {
+    TFMlpClassifier classifier = classifier(1);
+    classifier.setLearningRate(0.01);
+    classifier.buildClassifier(TestData.separableBlobs(20, 1));
+
+    classifier.setLearningRate(0.5);
+    classifier.setHiddenUnits(3);
+
+    String description = classifier.toString();
+    assertTrue(description.contains("learning rate 0.01,"), description);
+    assertTrue(description.contains("-> 49 hidden"), description);
+  }
+
+  @Test
+  void citesTheToyModelsPaper() {
+    String bibtex = new TFMlpClassifier().getTechnicalInformation().toBibTex();
+
+    assertTrue(bibtex.contains("Toy Models of Superposition"), bibtex);
+    assertTrue(bibtex.contains("Transformer Circuits Thread"), bibtex);
+  }
+
   // ---------------------------------------------------------------- Weka conventions
 
   @Test
@@ -375,7 +525,6 @@ class TFMlpClassifierTest {
 
     check.doTests();
 
-    assertTrue(check.getOptionHandler() != null);
     assertTrue(check.checkListOptions() && check.checkSetOptions() && check.checkDefaultOptions()
         && check.checkRemainingOptions() && check.checkCanonicalUserOptions()
         && check.checkResettingOptions());

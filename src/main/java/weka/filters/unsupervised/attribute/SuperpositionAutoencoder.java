@@ -17,6 +17,9 @@ import weka.core.Randomizable;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.Tag;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.filters.SimpleBatchFilter;
 import weka.superposition.analysis.Analysis;
@@ -24,7 +27,9 @@ import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ModelType;
 import weka.superposition.charts.ChartImages;
+import weka.superposition.data.Rows;
 import weka.superposition.report.AnalysisReport;
+import weka.superposition.report.Citations;
 
 /**
  * Phase 2 of the seed experiment as a Weka filter: trains the n -> 2 -> n autoencoder on the first
@@ -33,7 +38,8 @@ import weka.superposition.report.AnalysisReport;
  * filter is the Weka face only: training is in {@link AutoencoderTraining}, the analysis in
  * {@link weka.superposition.analysis.SuperpositionAnalysis}.
  */
-public class SuperpositionAutoencoder extends SimpleBatchFilter implements Randomizable {
+public class SuperpositionAutoencoder extends SimpleBatchFilter
+    implements Randomizable, WeightedInstancesHandler, TechnicalInformationHandler {
 
   private static final long serialVersionUID = 6360960366853532163L;
 
@@ -76,8 +82,10 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
         + "gives each feature's importance (MSE increase when it is zeroed), its 2-D direction, "
         + "||W_i||, bias, interference, dimensionality and the W^T W matrix, and compares the "
         + "reconstruction error with predicting each feature's mean and with PCA. All non-class "
-        + "attributes must be numeric without missing values. Every later batch is encoded with "
-        + "the model of the first. The toy model type is Elhage et al.'s own (tied weights, "
+        + "attributes must be numeric without missing values. Instance weights weight the "
+        + "training loss (the analysis counts every row once). Every later batch is encoded with "
+        + "the model of the first. The summary is shown by the filter's description (and, with "
+        + "debug output, on standard error). The toy model type is Elhage et al.'s own (tied weights, "
         + "ReLU(W^T W x + b), importance-weighted loss), for synthetic sparse features such as "
         + "those of the SparseFeatures data generator.";
   }
@@ -312,6 +320,14 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
   }
 
   @Override
+  public boolean batchFinished() throws Exception {
+    if (getInputFormat() != null && !isFirstBatchDone() && getInputFormat().isEmpty()) {
+      throw new WekaException(getClass().getSimpleName() + ": the data have no rows to train on");
+    }
+    return super.batchFinished();
+  }
+
+  @Override
   public boolean input(Instance instance) throws Exception {
     checkSameHeader(getClass().getSimpleName(), getInputFormat(), instance);
     return super.input(instance);
@@ -398,7 +414,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
         learningRate > 0 ? learningRate : modelType.defaultLearningRate(), seed, numThreads,
         analyseEveryEpoch, importanceDecay);
     try {
-      result = AutoencoderTraining.train(data, instances.numInstances(), names, settings,
+      result = AutoencoderTraining.train(data, Rows.weights(instances), names, settings,
           (record, analysis) -> {
             if (getDebug()) {
               System.err.printf("%s: epoch %d/%d, loss %.5f, %.2f s%n",
@@ -410,7 +426,9 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
     } catch (IllegalStateException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
-    System.err.println(AnalysisReport.summary(result));
+    if (getDebug()) {
+      System.err.println(AnalysisReport.summary(result));
+    }
     if (reportFile.getPath().length() > 0) {
       AnalysisReport.write(result, reportFile.toPath());
     }
@@ -485,6 +503,11 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter implements Rando
   public String toString() {
     return result == null ? getClass().getSimpleName() + ": not trained yet (no first batch)."
         : AnalysisReport.summary(result);
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    return Citations.toyModelsOfSuperposition();
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Attribute;
+import weka.classifiers.Classifier;
 import weka.core.Capabilities;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -13,20 +14,26 @@ import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SerializationHelper;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.filters.SimpleBatchFilter;
+import weka.superposition.report.Citations;
 
 /**
  * Replaces the input attributes by the hidden activations {@code h1..hN} of a trained
  * {@link TFMlpClassifier}, keeping the class: the features whose superposition
  * {@link SuperpositionAutoencoder} studies.
  */
-public class TFMlpActivations extends SimpleBatchFilter {
+public class TFMlpActivations extends SimpleBatchFilter
+    implements WeightedInstancesHandler, TechnicalInformationHandler {
 
   private static final long serialVersionUID = -2837565049180520418L;
 
   private File modelFile = new File("");
-  private TFMlpClassifier classifier = new TFMlpClassifier();
+  /** Declared as a Classifier so that Weka's object editor can edit it; must be a TFMlpClassifier. */
+  private Classifier classifier = new TFMlpClassifier();
 
   /** The classifier in use: loaded from the model file or trained on the first batch. */
   private TFMlpClassifier trained;
@@ -34,10 +41,11 @@ public class TFMlpActivations extends SimpleBatchFilter {
   @Override
   public String globalInfo() {
     return "Replaces the input attributes by the hidden activations (after tanh and ReLU) of a "
-        + "trained TFMlpClassifier, h1 ... hN, and keeps the class. The classifier is loaded from "
-        + "a model file (as saved by -d on the command line or by the Explorer's 'Save model'), "
-        + "or, without one, the given classifier is trained on the first batch. The data must "
-        + "have the attributes the classifier was trained on.";
+        + "trained TFMlpClassifier (h1, h2 and so on) and keeps the class and each row's weight. "
+        + "The classifier is loaded from a model file (as saved by -d on the command line or by "
+        + "the Explorer's 'Save model'), or, without one, the given classifier is trained on the "
+        + "first batch. The data must have the attributes the classifier was trained on; with a "
+        + "model file, the class is the model's when none is set.";
   }
 
   @OptionMetadata(displayName = "model file",
@@ -53,14 +61,15 @@ public class TFMlpActivations extends SimpleBatchFilter {
   }
 
   @OptionMetadata(displayName = "classifier",
-      description = "The TFMlpClassifier to train on the first batch when no model file is given.",
+      description = "The TFMlpClassifier to train on the first batch when no model file is given "
+          + "(another classifier is refused when the filter runs).",
       commandLineParamName = "W",
       commandLineParamSynopsis = "-W <classifier specification>", displayOrder = 2)
-  public TFMlpClassifier getClassifier() {
+  public Classifier getClassifier() {
     return classifier;
   }
 
-  public void setClassifier(TFMlpClassifier classifier) {
+  public void setClassifier(Classifier classifier) {
     this.classifier = classifier;
   }
 
@@ -74,11 +83,34 @@ public class TFMlpActivations extends SimpleBatchFilter {
 
   @Override
   public Capabilities getCapabilities() {
-    Capabilities result = classifier.getCapabilities();
+    Capabilities result = new TFMlpClassifier().getCapabilities();
     result.setOwner(this);
     // the structure alone (no rows) comes first on the command line
     result.setMinimumNumberInstances(0);
     return result;
+  }
+
+  /** With a model file and no class set, takes the class from the model's training header. */
+  @Override
+  public boolean setInputFormat(Instances instanceInfo) throws Exception {
+    trained = null;
+    if (instanceInfo.classIndex() < 0 && modelFile.getPath().length() > 0) {
+      trained = readModel();
+      Instances header = trained.trainingHeader();
+      if (header.numAttributes() == instanceInfo.numAttributes()) {
+        instanceInfo = new Instances(instanceInfo, 0);
+        instanceInfo.setClassIndex(header.classIndex());
+      }
+    }
+    return super.setInputFormat(instanceInfo);
+  }
+
+  @Override
+  public boolean batchFinished() throws Exception {
+    if (getInputFormat() != null && !isFirstBatchDone() && getInputFormat().isEmpty()) {
+      throw new WekaException(getClass().getSimpleName() + ": the data have no rows");
+    }
+    return super.batchFinished();
   }
 
   @Override
@@ -104,16 +136,11 @@ public class TFMlpActivations extends SimpleBatchFilter {
 
   private TFMlpClassifier prepareClassifier(Instances input) throws Exception {
     if (modelFile.getPath().length() > 0) {
-      if (!modelFile.isFile()) {
-        throw new WekaException(getClass().getSimpleName() + ": model file not found: "
-            + modelFile);
-      }
-      Object model = SerializationHelper.readAll(modelFile.getPath())[0];
-      if (!(model instanceof TFMlpClassifier)) {
-        throw new WekaException(getClass().getSimpleName() + ": " + modelFile + " holds a "
-            + model.getClass().getName() + ", not a TFMlpClassifier");
-      }
-      return (TFMlpClassifier) model;
+      return trained != null ? trained : readModel();
+    }
+    if (!(classifier instanceof TFMlpClassifier)) {
+      throw new WekaException(getClass().getSimpleName() + ": the classifier must be a "
+          + "TFMlpClassifier, not a " + classifier.getClass().getName());
     }
     if (input.classIndex() < 0) {
       throw new WekaException(getClass().getSimpleName() + ": training the classifier needs a "
@@ -122,6 +149,18 @@ public class TFMlpActivations extends SimpleBatchFilter {
     TFMlpClassifier copy = (TFMlpClassifier) AbstractClassifier.makeCopy(classifier);
     copy.buildClassifier(input);
     return copy;
+  }
+
+  private TFMlpClassifier readModel() throws Exception {
+    if (!modelFile.isFile()) {
+      throw new WekaException(getClass().getSimpleName() + ": model file not found: " + modelFile);
+    }
+    Object model = SerializationHelper.readAll(modelFile.getPath())[0];
+    if (!(model instanceof TFMlpClassifier)) {
+      throw new WekaException(getClass().getSimpleName() + ": " + modelFile + " holds a "
+          + model.getClass().getName() + ", not a TFMlpClassifier");
+    }
+    return (TFMlpClassifier) model;
   }
 
   @Override
@@ -148,6 +187,8 @@ public class TFMlpActivations extends SimpleBatchFilter {
   protected Instances process(Instances instances) throws Exception {
     Instances header = trained.trainingHeader();
     if (instances.classIndex() < 0 && instances.numAttributes() == header.numAttributes()) {
+      // a copy: the caller's data keep their class index
+      instances = new Instances(instances);
       instances.setClassIndex(header.classIndex());
     }
     float[][] hidden = trained.hiddenActivations(instances);
@@ -166,6 +207,11 @@ public class TFMlpActivations extends SimpleBatchFilter {
   /** The classifier whose activations this filter outputs, or null before the first batch. */
   public TFMlpClassifier getTrainedClassifier() {
     return trained;
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    return Citations.toyModelsOfSuperposition();
   }
 
   @Override

@@ -171,16 +171,26 @@ public class TFMlpActivations extends SimpleBatchFilter
 
   @Override
   public boolean input(Instance instance) throws Exception {
-    SuperpositionAutoencoder.checkSameHeader(getClass().getSimpleName(), getInputFormat(),
-        instance);
+    if (instance.dataset() != null) {
+      checkSameAttributes(instance.dataset());
+    }
     return super.input(instance);
   }
 
   @Override
   public boolean input(Instances instances) throws Exception {
-    SuperpositionAutoencoder.checkSameHeader(getClass().getSimpleName(), getInputFormat(),
-        instances);
+    checkSameAttributes(instances);
     return super.input(instances);
+  }
+
+  /** Data without a class set pass when they match once given the input format's class. */
+  private void checkSameAttributes(Instances data) throws WekaException {
+    Instances format = getInputFormat();
+    if (format != null && data.classIndex() < 0 && format.numAttributes() == data.numAttributes()) {
+      data = new Instances(data, 0);
+      data.setClassIndex(format.classIndex());
+    }
+    SuperpositionAutoencoder.checkSameHeader(getClass().getSimpleName(), format, data);
   }
 
   @Override

@@ -285,6 +285,85 @@ class SuperpositionAutoencoderTest {
   // ---------------------------------------------------------------- Weka conventions
 
   @Test
+  void emptyDataAreNamed() {
+    Instances empty = sparseFeatures(0, 4, 1);
+
+    Exception error = assertThrows(WekaException.class, () -> {
+      SuperpositionAutoencoder filter = filter(1);
+      filter.setInputFormat(empty);
+      Filter.useFilter(empty, filter);
+    });
+
+    assertTrue(error.getMessage().contains("no rows to train on"), error.getMessage());
+  }
+
+  @Test
+  void instanceWeightsWeightTheLossAndAreCarriedThrough() throws Exception {
+    // one full batch per epoch: weight 2 must train as the row twice would
+    Instances plain = sparseFeatures(30, 4, 2);
+    Instances weighted = new Instances(plain);
+    Instances duplicated = new Instances(plain);
+    for (int r = 0; r < 10; r++) {
+      weighted.instance(r).setWeight(2);
+      duplicated.add((weka.core.Instance) plain.instance(r).copy());
+    }
+
+    Instances fromWeighted = fullBatchCodes(weighted, plain);
+    Instances fromDuplicated = fullBatchCodes(duplicated, plain);
+    Instances fromPlain = fullBatchCodes(plain, plain);
+
+    for (int r = 0; r < plain.numInstances(); r++) {
+      assertArrayEquals(fromDuplicated.instance(r).toDoubleArray(),
+          fromWeighted.instance(r).toDoubleArray(), 1e-5, "row " + r);
+    }
+    assertFalse(java.util.Arrays.equals(fromPlain.instance(0).toDoubleArray(),
+        fromWeighted.instance(0).toDoubleArray()));
+
+    SuperpositionAutoencoder filter = filter(1);
+    filter.setInputFormat(weighted);
+    assertEquals(2, Filter.useFilter(weighted, filter).instance(0).weight());
+  }
+
+  /** The codes of {@code rows} after training on {@code train} in one mini-batch per epoch. */
+  private static Instances fullBatchCodes(Instances train, Instances rows) throws Exception {
+    SuperpositionAutoencoder filter = filter(20);
+    filter.setMiniBatchSize(1000);
+    filter.setInputFormat(train);
+    Filter.useFilter(train, filter);
+    return Filter.useFilter(rows, filter);
+  }
+
+  @Test
+  void isQuietUnlessDebugOutputIsAsked() throws Exception {
+    Instances data = sparseFeatures(40, 4, 3);
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream quiet = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream debug = new java.io.ByteArrayOutputStream();
+    try {
+      System.setErr(new java.io.PrintStream(quiet, true));
+      SuperpositionAutoencoder filter = filter(1);
+      filter.setInputFormat(data);
+      Filter.useFilter(data, filter);
+      System.setErr(new java.io.PrintStream(debug, true));
+      filter = filter(1);
+      filter.setDebug(true);
+      filter.setInputFormat(data);
+      Filter.useFilter(data, filter);
+    } finally {
+      System.setErr(original);
+    }
+
+    assertEquals("", quiet.toString());
+    assertTrue(debug.toString().contains("Reconstruction MSE"), debug.toString());
+  }
+
+  @Test
+  void citesTheToyModelsPaper() {
+    assertTrue(new SuperpositionAutoencoder().getTechnicalInformation().toBibTex()
+        .contains("Toy Models of Superposition"));
+  }
+
+  @Test
   void optionsRoundTrip() throws Exception {
     SuperpositionAutoencoder filter = new SuperpositionAutoencoder();
     filter.setOptions(Utils.splitOptions("-bottleneck 3 -epochs 7 -mini-batch-size 32 "

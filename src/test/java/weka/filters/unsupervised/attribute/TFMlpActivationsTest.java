@@ -140,6 +140,76 @@ class TFMlpActivationsTest {
   }
 
   @Test
+  void withAModelFileTheClassComesFromTheModelAndTheCallersDataStayAsTheyWere()
+      throws Exception {
+    Instances noClass = new Instances(test);
+    noClass.setClassIndex(-1);
+    TFMlpActivations filter = new TFMlpActivations();
+    filter.setModelFile(modelFile);
+    filter.setInputFormat(noClass);
+
+    Instances hidden = Filter.useFilter(noClass, filter);
+
+    assertEquals(-1, noClass.classIndex());
+    assertEquals(12, hidden.classIndex());
+    assertEquals(test.instance(4).classValue(), hidden.instance(4).classValue());
+  }
+
+  @Test
+  void instanceWeightsAreCarriedThrough() throws Exception {
+    Instances weighted = new Instances(test);
+    weighted.instance(0).setWeight(0);
+    weighted.instance(1).setWeight(2.5);
+    TFMlpActivations filter = new TFMlpActivations();
+    filter.setModelFile(modelFile);
+    filter.setInputFormat(weighted);
+
+    Instances hidden = Filter.useFilter(weighted, filter);
+
+    assertEquals(0, hidden.instance(0).weight());
+    assertEquals(2.5, hidden.instance(1).weight());
+    assertEquals(1, hidden.instance(2).weight());
+  }
+
+  @Test
+  void emptyDataAreNamed() {
+    TFMlpActivations filter = new TFMlpActivations();
+    filter.setModelFile(modelFile);
+
+    Exception error = assertThrows(WekaException.class, () -> {
+      filter.setInputFormat(new Instances(train, 0));
+      Filter.useFilter(new Instances(train, 0), filter);
+    });
+
+    assertTrue(error.getMessage().contains("no rows"), error.getMessage());
+  }
+
+  @Test
+  void aClassifierOtherThanTFMlpClassifierIsRefusedByName() throws Exception {
+    TFMlpActivations filter = new TFMlpActivations();
+    filter.setClassifier(new weka.classifiers.rules.ZeroR());
+
+    Exception error = assertThrows(WekaException.class, () -> {
+      filter.setInputFormat(train);
+      Filter.useFilter(train, filter);
+    });
+
+    assertTrue(error.getMessage().contains("must be a TFMlpClassifier, not a "
+        + "weka.classifiers.rules.ZeroR"), error.getMessage());
+  }
+
+  @Test
+  void theClassifierPropertyHasAnEditorInWekasGui() throws Exception {
+    java.beans.PropertyDescriptor classifierProperty = java.util.Arrays.stream(
+            java.beans.Introspector.getBeanInfo(TFMlpActivations.class).getPropertyDescriptors())
+        .filter(p -> p.getName().equals("classifier")).findFirst().orElseThrow();
+
+    // Weka's object editor has an editor for Classifier (GenericObjectEditor.props), none for
+    // TFMlpClassifier; the GUI test checks the property on screen
+    assertEquals(weka.classifiers.Classifier.class, classifierProperty.getPropertyType());
+  }
+
+  @Test
   void passesWekasOptionAndGoeChecks() {
     CheckOptionHandler options = new CheckOptionHandler();
     options.setOptionHandler(new TFMlpActivations());

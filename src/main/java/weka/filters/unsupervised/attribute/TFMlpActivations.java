@@ -12,9 +12,9 @@ import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
-import weka.core.SerializationHelper;
 import weka.core.WekaException;
 import weka.filters.SimpleBatchFilter;
+import weka.superposition.io.ModelFiles;
 
 /**
  * Replaces the input attributes by the hidden activations {@code h1..hN} of a trained
@@ -108,7 +108,8 @@ public class TFMlpActivations extends SimpleBatchFilter {
         throw new WekaException(getClass().getSimpleName() + ": model file not found: "
             + modelFile);
       }
-      Object model = SerializationHelper.readAll(modelFile.getPath())[0];
+      // read through an allowlist: a model file is data, and plain deserialization runs code
+      Object model = ModelFiles.readModel(modelFile);
       if (!(model instanceof TFMlpClassifier)) {
         throw new WekaException(getClass().getSimpleName() + ": " + modelFile + " holds a "
             + model.getClass().getName() + ", not a TFMlpClassifier");

@@ -35,11 +35,25 @@ public class IDXLoader extends AbstractFileLoader
   private static final String[] EXTENSIONS = {".idx3-ubyte", "-idx3-ubyte", ".idx3-ubyte.gz",
       "-idx3-ubyte.gz", ".idx", ".idx.gz"};
 
+  /**
+   * Most values per image: each becomes an attribute, and an image file with no images backs no
+   * header size with data. 1024 x 1024 is far beyond what Weka's learners handle as attributes.
+   */
+  static final int MAX_VALUES_PER_IMAGE = 1 << 20;
+
+  /** Largest label: the class attribute gets one value per number from 0 to the largest label. */
+  static final int MAX_LABEL = (1 << 16) - 1;
+
+  /** Rows to make room for at first; the header's count is a claim, so the list grows as read. */
+  private static final int INITIAL_CAPACITY = 1 << 12;
+
   private File labelsFile = new File("");
 
   /** The open images file while data is being read. */
   private transient IdxReader images;
   private transient String imagesName;
+  /** The first image, read ahead so its size is backed by data before the structure is built. */
+  private transient double[] firstValues;
   /** Class values in the order of the images; null when no label file was found. */
   private transient double[] labels;
   private transient int nextIndex;
@@ -123,7 +137,7 @@ public class IDXLoader extends AbstractFileLoader
     }
     m_sourceFile = file;
     m_File = file.getPath();
-    openImages(new FileInputStream(resolved), resolved.getName());
+    openImages(new FileInputStream(resolved), resolved.getName(), resolved.length());
     try {
       labels = readLabels(resolveLabelsFile(resolved));
     } catch (IOException e) {
@@ -145,20 +159,41 @@ public class IDXLoader extends AbstractFileLoader
   public void setSource(InputStream input) throws IOException {
     closeImages();
     setRetrieval(NONE);
-    openImages(input, "IDX stream");
+    openImages(input, "IDX stream", -1);
     labels = null;
   }
 
-  private void openImages(InputStream input, String name) throws IOException {
+  private void openImages(InputStream input, String name, long length) throws IOException {
     m_structure = null;
     imagesName = name;
-    images = new IdxReader(input, name);
     nextIndex = 0;
-    if (images.dimensions().length < 2) {
-      String message = name + " is an IDX file of " + images.itemCount() + " single values "
-          + "(a label file?). Open the images file; its labels are read along with it.";
+    firstValues = null;
+    try {
+      images = new IdxReader(input, name, length);
+      checkImageShape(name);
+      if (images.hasNext()) {
+        firstValues = images.readItem(1);
+      }
+    } catch (IOException e) {
       closeImages();
-      throw new IOException(message);
+      input.close();
+      throw e;
+    }
+  }
+
+  private void checkImageShape(String name) throws IOException {
+    if (images.dimensions().length < 2) {
+      throw new IOException(name + " is an IDX file of " + images.itemCount() + " single values "
+          + "(a label file?). Open the images file; its labels are read along with it.");
+    }
+    if (images.itemSize() == 0) {
+      throw new IOException(name + ": the IDX header declares images of 0 values (a dimension of "
+          + "size 0), so there is nothing to load; the header is damaged or the file is not IDX");
+    }
+    if (images.itemSize() > MAX_VALUES_PER_IMAGE) {
+      throw new IOException(String.format("%s: the IDX header declares images of %,d values; "
+          + "IDXLoader makes one attribute per value and accepts at most %,d (1024 x 1024)", name,
+          images.itemSize(), MAX_VALUES_PER_IMAGE));
     }
   }
 
@@ -190,24 +225,40 @@ public class IDXLoader extends AbstractFileLoader
       throw new IOException("Label file not found: " + file);
     }
     double[] values;
-    try (IdxReader reader = new IdxReader(new FileInputStream(file), file.getName())) {
+    try (IdxReader reader = new IdxReader(new FileInputStream(file), file.getName(),
+        file.length())) {
       if (!reader.type().isIntegral() || reader.itemSize() != 1) {
         throw new IOException(file.getName() + " is not an IDX label file: expected one whole "
             + "number per item, found " + reader.type() + " items of " + reader.itemSize()
             + " values");
       }
+      checkSameCount(reader, file);
       values = reader.readAllScalars();
     }
-    if (values.length != images.itemCount()) {
-      throw new IOException(String.format("Image/label count mismatch: %s holds %d images but %s "
-          + "holds %d labels", imagesName, images.itemCount(), file.getName(), values.length));
+    checkLabelRange(values, file);
+    return values;
+  }
+
+  /** Compares the headers' counts before any label is read, so neither count is trusted alone. */
+  private void checkSameCount(IdxReader labelReader, File file) throws IOException {
+    if (labelReader.itemCount() != images.itemCount()) {
+      throw new IOException(String.format("Image/label count mismatch: the header of %s promises "
+          + "%d images but that of %s promises %d labels", imagesName, images.itemCount(),
+          file.getName(), labelReader.itemCount()));
     }
+  }
+
+  private static void checkLabelRange(double[] values, File file) throws IOException {
     for (double label : values) {
       if (label < 0) {
-        throw new IOException(file.getName() + ": negative label " + (int) label);
+        throw new IOException(file.getName() + ": negative label " + (long) label);
+      }
+      if (label > MAX_LABEL) {
+        throw new IOException(String.format("%s: label %d is too large: the class gets one value "
+            + "per number from 0 to the largest label, and IDXLoader accepts labels up to %,d",
+            file.getName(), (long) label, MAX_LABEL));
       }
     }
-    return values;
   }
 
   @Override
@@ -264,7 +315,7 @@ public class IDXLoader extends AbstractFileLoader
     }
     Instances structure = getStructure();
     setRetrieval(BATCH);
-    Instances data = new Instances(structure, images.itemCount() - nextIndex);
+    Instances data = new Instances(structure, Math.min(images.itemCount(), INITIAL_CAPACITY));
     Instance row;
     while ((row = readNext(structure)) != null) {
       data.add(row);
@@ -285,12 +336,12 @@ public class IDXLoader extends AbstractFileLoader
   }
 
   private Instance readNext(Instances structure) throws IOException {
-    if (images == null || !images.hasNext()) {
+    if (images == null || (firstValues == null && !images.hasNext())) {
       closeImages();
       return null;
     }
-    double[] values = new double[images.itemSize() + 1];
-    images.readItem(values, 0);
+    double[] values = firstValues != null ? firstValues : images.readItem(1);
+    firstValues = null;
     values[values.length - 1] = labels == null ? Utils.missingValue() : labels[nextIndex];
     nextIndex++;
     Instance row = new DenseInstance(1.0, values);
@@ -299,6 +350,7 @@ public class IDXLoader extends AbstractFileLoader
   }
 
   private void closeImages() throws IOException {
+    firstValues = null;
     if (images != null) {
       IdxReader open = images;
       images = null;

@@ -5,6 +5,8 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -12,10 +14,21 @@ import java.util.zip.GZIPInputStream;
  * and dimensions, then {@code dims[0]} items of {@code dims[1] * ... * dims[n-1]} values each, big
  * endian. Gzipped input is recognised by its magic bytes, whatever the file is called.
  *
+ * <p>The header is a claim, not a fact: nothing is allocated by what it promises before the data
+ * backs it. A plain file's length is checked against the header at once; gzipped data (whose length
+ * is unknown until it is read) is read in chunks that grow only as data arrives, so a header that
+ * promises billions of items costs no more memory than the data it actually holds.
+ *
  * <p>Errors name the problem in words a user can act on: wrong magic number, unknown element type,
- * data that ends early.
+ * a header that promises more than the file holds, data that ends early.
  */
 public final class IdxReader implements AutoCloseable {
+
+  /** The largest Java array the JVMs in use will allocate (a few below Integer.MAX_VALUE). */
+  static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+  /** First chunk of an item or label buffer whose size is not yet backed by data. */
+  private static final int FIRST_CHUNK = 1 << 16;
 
   /** IDX element types: the third byte of the magic number. */
   public enum ElementType {
@@ -51,56 +64,128 @@ public final class IdxReader implements AutoCloseable {
   private final ElementType type;
   private final int[] dimensions;
   private final int itemSize;
-  private final byte[] itemBytes;
+  private final int itemByteCount;
+  /** Holds one item's bytes; grows while an item is read until it first holds a whole item. */
+  private byte[] itemBytes = new byte[0];
   private int itemsRead;
 
   /**
-   * Reads the header.
+   * Reads the header of data whose length is unknown (a stream).
    *
    * @param stream the IDX data, plain or gzipped; closed by {@link #close()}
    * @param source what to call the data in error messages, usually the file name
    * @throws IOException if the header is not that of an IDX file
    */
   public IdxReader(InputStream stream, String source) throws IOException {
+    this(stream, source, -1);
+  }
+
+  /**
+   * Reads the header and, for plain (not gzipped) data of known length, checks that the data can
+   * hold what the header promises.
+   *
+   * @param stream the IDX data, plain or gzipped; closed by {@link #close()}
+   * @param source what to call the data in error messages, usually the file name
+   * @param streamLength the number of bytes the stream holds (a file's length), or -1 if unknown
+   * @throws IOException if the header is not that of an IDX file, or promises more than it can hold
+   */
+  public IdxReader(InputStream stream, String source, long streamLength) throws IOException {
     this.source = source;
-    this.in = new DataInputStream(new BufferedInputStream(ungzipped(stream), 1 << 16));
+    BufferedInputStream buffered = new BufferedInputStream(stream);
+    boolean gzipped = isGzipped(buffered);
+    InputStream data = gzipped ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    this.in = new DataInputStream(new BufferedInputStream(data, 1 << 16));
     int magic = readHeaderInt("magic number");
+    this.type = ElementType.of(checkMagic(magic), source);
+    this.dimensions = readDimensions(magic & 0xFF);
+    this.itemSize = valuesPerItem();
+    this.itemByteCount = itemSize * type.bytes;
+    if (!gzipped && streamLength >= 0) {
+      checkPromiseFitsIn(streamLength - 4L * (1 + dimensions.length));
+    }
+  }
+
+  private static boolean isGzipped(BufferedInputStream buffered) throws IOException {
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    return first == 0x1F && second == 0x8B;
+  }
+
+  /** Returns the element type code, or explains why the magic number is not an IDX one. */
+  private int checkMagic(int magic) throws IOException {
     if ((magic >>> 16) != 0) {
       throw new IOException(String.format("%s: not an IDX file (wrong magic number 0x%08X; an IDX "
           + "file starts with two zero bytes, its element type and its number of dimensions, "
           + "e.g. 0x00000803 for MNIST images)", source, magic));
     }
-    this.type = ElementType.of((magic >>> 8) & 0xFF, source);
-    int rank = magic & 0xFF;
-    if (rank == 0) {
+    if ((magic & 0xFF) == 0) {
       throw new IOException(source + ": IDX header declares 0 dimensions");
     }
-    this.dimensions = new int[rank];
-    long size = 1;
-    for (int d = 0; d < rank; d++) {
-      dimensions[d] = readHeaderInt("size of dimension " + (d + 1));
-      if (dimensions[d] < 0) {
-        throw new IOException(source + ": IDX header gives a negative size for dimension " + (d + 1));
-      }
-      if (d > 0) {
-        size *= dimensions[d];
-      }
-    }
-    if (size * type.bytes > Integer.MAX_VALUE) {
-      throw new IOException(source + ": IDX items of " + size + " values are too large");
-    }
-    this.itemSize = (int) size;
-    this.itemBytes = new byte[itemSize * type.bytes];
+    return (magic >>> 8) & 0xFF;
   }
 
-  private static InputStream ungzipped(InputStream stream) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(stream);
-    buffered.mark(2);
-    int first = buffered.read();
-    int second = buffered.read();
-    buffered.reset();
-    boolean gzip = first == 0x1F && second == 0x8B;
-    return gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+  private int[] readDimensions(int rank) throws IOException {
+    int[] sizes = new int[rank]; // rank is one byte: at most 255
+    for (int d = 0; d < rank; d++) {
+      sizes[d] = readHeaderInt("size of dimension " + (d + 1));
+      if (sizes[d] < 0) {
+        throw new IOException(source + ": IDX header gives a negative size for dimension " + (d + 1)
+            + " (" + sizes[d] + ")");
+      }
+    }
+    return sizes;
+  }
+
+  /** The product of all dimensions but the first, refused before it can overflow. */
+  private int valuesPerItem() throws IOException {
+    for (int d = 1; d < dimensions.length; d++) {
+      if (dimensions[d] == 0) {
+        return 0;
+      }
+    }
+    long values = 1;
+    for (int d = 1; d < dimensions.length; d++) {
+      // each factor is below 2^31, so a product kept below 2^31 can never overflow a long
+      values *= dimensions[d];
+      if (values * type.bytes > MAX_ARRAY_LENGTH) {
+        throw new IOException(String.format("%s: the IDX header's item dimensions %s multiply to "
+            + "more values per item than Java can hold (at most %,d bytes per item); the header "
+            + "is damaged or the file is not IDX", source, itemShape(), MAX_ARRAY_LENGTH));
+      }
+    }
+    return (int) values;
+  }
+
+  private String itemShape() {
+    StringBuilder shape = new StringBuilder();
+    for (int d = 1; d < dimensions.length; d++) {
+      shape.append(d > 1 ? " x " : "").append(dimensions[d]);
+    }
+    return shape.toString();
+  }
+
+  private void checkPromiseFitsIn(long dataBytes) throws IOException {
+    long promised = (long) itemCount() * itemByteCount; // < 2^31 * 2^31: no overflow
+    if (promised > dataBytes) {
+      throw new IOException(String.format("%s: the IDX header promises %d items of %,d bytes (%s), "
+          + "but the file holds only %,d bytes of data; the file is truncated or its header is "
+          + "damaged", source, itemCount(), itemByteCount, humanBytes(promised),
+          Math.max(0, dataBytes)));
+    }
+  }
+
+  /** A byte count in the unit a person reads best: "15.7 kB", "1.7 TB". */
+  static String humanBytes(long bytes) {
+    String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+      value /= 1000;
+      unit++;
+    }
+    return unit == 0 ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
   private int readHeaderInt(String what) throws IOException {
@@ -120,6 +205,7 @@ public final class IdxReader implements AutoCloseable {
     return dimensions.clone();
   }
 
+  /** The number of items the header promises (checked against a plain file's length only). */
   public int itemCount() {
     return dimensions[0];
   }
@@ -139,18 +225,51 @@ public final class IdxReader implements AutoCloseable {
    * @throws IOException if the data ends before the item does
    */
   public void readItem(double[] destination, int offset) throws IOException {
+    readItemBytes();
+    decode(destination, offset);
+  }
+
+  /**
+   * Reads the next item's values into a new array of {@link #itemSize()} values plus
+   * {@code extraSlots} zeros at its end. Unlike {@link #readItem(double[], int)}, nothing of the
+   * item's size is allocated before the data shows that it holds the item.
+   *
+   * @throws IOException if the data ends before the item does
+   */
+  public double[] readItem(int extraSlots) throws IOException {
+    readItemBytes();
+    double[] values = new double[itemSize + extraSlots];
+    decode(values, 0);
+    return values;
+  }
+
+  private void readItemBytes() throws IOException {
     if (!hasNext()) {
       throw new IOException(source + ": all " + itemCount() + " items have been read");
     }
-    try {
-      in.readFully(itemBytes);
-    } catch (EOFException e) {
-      throw new IOException(String.format("%s: truncated IDX data: the header promises %d items of "
-          + "%d values, but the data ends within item %d", source, itemCount(), itemSize,
-          itemsRead + 1), e);
+    int read = 0;
+    while (read < itemByteCount) {
+      if (read == itemBytes.length) {
+        itemBytes = grown(itemBytes, itemByteCount);
+      }
+      int n = in.read(itemBytes, read, itemBytes.length - read);
+      if (n < 0) {
+        throw truncatedWithin(itemsRead + 1);
+      }
+      read += n;
     }
-    decode(destination, offset);
     itemsRead++;
+  }
+
+  /** Doubles a buffer (from a first chunk) without passing the size that the header promises. */
+  private static byte[] grown(byte[] buffer, int limit) {
+    long doubled = Math.max(FIRST_CHUNK, 2L * buffer.length);
+    return Arrays.copyOf(buffer, (int) Math.min(limit, doubled));
+  }
+
+  private IOException truncatedWithin(int item) {
+    return new IOException(String.format("%s: truncated IDX data: the header promises %d items of "
+        + "%d values, but the data ends within item %d", source, itemCount(), itemSize, item));
   }
 
   private void decode(double[] destination, int offset) {
@@ -173,14 +292,24 @@ public final class IdxReader implements AutoCloseable {
         | (b[at + 3] & 0xFF);
   }
 
-  /** Reads every remaining item of a file whose items are single values (a label file). */
+  /**
+   * Reads every remaining item of a file whose items are single values (a label file). The array
+   * grows as values arrive, so a header promising more than the data holds fails when the data
+   * ends, having cost only the memory of the data that was there.
+   */
   public double[] readAllScalars() throws IOException {
     if (itemSize != 1) {
       throw new IOException(source + ": expected one value per item, found " + itemSize);
     }
-    double[] values = new double[itemCount() - itemsRead];
-    for (int i = 0; i < values.length; i++) {
-      readItem(values, i);
+    int remaining = itemCount() - itemsRead;
+    double[] values = new double[Math.min(remaining, FIRST_CHUNK)];
+    double[] one = new double[1];
+    for (int i = 0; i < remaining; i++) {
+      if (i == values.length) {
+        values = Arrays.copyOf(values, (int) Math.min(remaining, 2L * values.length));
+      }
+      readItem(one, 0);
+      values[i] = one[0];
     }
     return values;
   }

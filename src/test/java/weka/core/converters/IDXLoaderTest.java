@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static weka.superposition.testing.IdxFixtures.gzipped;
 import static weka.superposition.testing.IdxFixtures.images;
+import static weka.superposition.testing.IdxFixtures.ints;
 import static weka.superposition.testing.IdxFixtures.labels;
 import static weka.superposition.testing.IdxFixtures.pixel;
 import static weka.superposition.testing.IdxFixtures.unsignedBytes;
+import static weka.superposition.testing.IdxFixtures.withHeaderInt;
 import static weka.superposition.testing.IdxFixtures.write;
 import static weka.superposition.testing.IdxFixtures.writeGzipped;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,9 +153,20 @@ class IDXLoaderTest {
   }
 
   @Test
-  void truncatedDataIsNamed() throws IOException {
+  void truncatedPlainDataIsNamedBeforeReading() throws IOException {
     byte[] content = images(5, 2, 2);
     Path file = write(dir.resolve("x.idx"), Arrays.copyOf(content, content.length - 3));
+
+    IOException error = assertThrows(IOException.class, () -> load(file));
+
+    assertTrue(error.getMessage().contains("promises 5 items of 4 bytes (20 bytes), but the file "
+        + "holds only 17 bytes of data; the file is truncated"), error.getMessage());
+  }
+
+  @Test
+  void truncatedGzippedDataIsNamedWhereItEnds() throws IOException {
+    byte[] content = images(5, 2, 2);
+    Path file = write(dir.resolve("x.idx.gz"), gzipped(Arrays.copyOf(content, content.length - 3)));
 
     IOException error = assertThrows(IOException.class, () -> load(file));
 
@@ -215,5 +232,198 @@ class IDXLoaderTest {
         () -> new IDXLoader().setFile(dir.resolve("absent.idx").toFile()));
 
     assertTrue(error.getMessage().contains("absent.idx"), error.getMessage());
+  }
+
+  // Headers are claims: each of the following would allocate gigabytes if a header were believed
+  // before the data backs it, and fail the test with an OutOfMemoryError on the normal test heap.
+
+  private static final int MAX_COUNT = Integer.MAX_VALUE;
+
+  private static void assertMessage(IOException error, String... words) {
+    for (String word : words) {
+      assertTrue(error.getMessage().contains(word), "'" + word + "' in: " + error.getMessage());
+    }
+  }
+
+  @Test
+  void aPlainHeaderPromisingMoreItemsThanTheFileHoldsIsRefusedByItsLength() throws IOException {
+    Path file = write(dir.resolve("t.idx3-ubyte"), withHeaderInt(images(20, 28, 28), 1, MAX_COUNT));
+
+    IOException error = assertThrows(IOException.class, () -> load(file));
+
+    assertMessage(error, "t.idx3-ubyte", "promises 2147483647 items of 784 bytes (1.7 TB)",
+        "holds only 15,680 bytes of data");
+  }
+
+  @Test
+  void aGzippedHeaderPromisingMoreItemsFailsWhereTheDataEnds() throws IOException {
+    Path file = write(dir.resolve("t.idx3-ubyte.gz"),
+        gzipped(withHeaderInt(images(20, 28, 28), 1, MAX_COUNT)));
+
+    IOException error = assertThrows(IOException.class, () -> load(file));
+
+    assertMessage(error, "t.idx3-ubyte.gz", "truncated IDX data", "promises 2147483647 items",
+        "ends within item 21");
+  }
+
+  @Test
+  void aStreamWithALyingHeaderFailsWhereTheDataEnds() throws IOException {
+    IDXLoader loader = new IDXLoader();
+    loader.setSource(new ByteArrayInputStream(withHeaderInt(images(3, 2, 2), 1, MAX_COUNT)));
+
+    IOException error = assertThrows(IOException.class, loader::getDataSet);
+
+    assertMessage(error, "IDX stream", "truncated IDX data", "ends within item 4");
+  }
+
+  @Test
+  void aLabelHeaderPromisingMoreThanTheFileHoldsIsRefused() throws IOException {
+    Path imagesFile = write(dir.resolve("train-images-idx3-ubyte"), images(5, 2, 2));
+    write(dir.resolve("train-labels-idx1-ubyte"), withHeaderInt(labels(5), 1, MAX_COUNT));
+
+    IOException error = assertThrows(IOException.class, () -> load(imagesFile));
+
+    assertMessage(error, "train-labels-idx1-ubyte", "promises 2147483647 items of 1 bytes (2.1 GB)",
+        "holds only 5 bytes of data");
+  }
+
+  @Test
+  void gzippedLabelsPromisingAsManyAsTheGzippedImagesFailWhereTheirDataEnds() throws IOException {
+    Path imagesFile = write(dir.resolve("train-images-idx3-ubyte.gz"),
+        gzipped(withHeaderInt(images(5, 2, 2), 1, MAX_COUNT)));
+    write(dir.resolve("train-labels-idx1-ubyte.gz"),
+        gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
+
+    IOException error = assertThrows(IOException.class, () -> load(imagesFile));
+
+    assertMessage(error, "train-labels-idx1-ubyte.gz", "truncated IDX data", "within item 6");
+  }
+
+  @Test
+  void labelAndImageCountsAreComparedBeforeLabelsAreRead() throws IOException {
+    Path imagesFile = write(dir.resolve("train-images-idx3-ubyte.gz"), gzipped(images(5, 2, 2)));
+    write(dir.resolve("train-labels-idx1-ubyte.gz"),
+        gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
+
+    IOException error = assertThrows(IOException.class, () -> load(imagesFile));
+
+    assertMessage(error, "Image/label count mismatch", "promises 5 images",
+        "promises 2147483647 labels");
+  }
+
+  @Test
+  void dimensionsWhoseProductOverflowsAnIntAreRefused() throws IOException {
+    Path file = write(dir.resolve("x.idx"), unsignedBytes(new int[] {1, 65536, 65536}, new int[0]));
+
+    IOException error = assertThrows(IOException.class, () -> load(file));
+
+    assertMessage(error, "x.idx", "65536 x 65536", "more values per item than Java can hold");
+  }
+
+  @Test
+  void dimensionsWhoseProductOverflowsALongAreRefused() throws IOException {
+    int[] dimensions = {1, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT};
+    Path file = write(dir.resolve("x.idx"), unsignedBytes(dimensions, new int[0]));
+
+    IOException error = assertThrows(IOException.class, () -> load(file));
+
+    assertMessage(error, "x.idx", "more values per item than Java can hold");
+  }
+
+  @Test
+  void anEmptyFileCannotClaimImagesOfMoreAttributesThanTheCap() throws IOException {
+    Path file = write(dir.resolve("x.idx"), unsignedBytes(new int[] {0, 2000, 2000}, new int[0]));
+
+    IOException error = assertThrows(IOException.class, () -> load(file));
+
+    assertMessage(error, "x.idx", "images of 4,000,000 values", "at most 1,048,576");
+  }
+
+  @Test
+  void aGzippedImageLargerThanItsDataFailsBeforeTheStructureIsBuilt() throws IOException {
+    Path file = write(dir.resolve("x.idx.gz"),
+        gzipped(unsignedBytes(new int[] {1, 1024, 1024}, new int[100])));
+    IDXLoader loader = new IDXLoader();
+
+    IOException error = assertThrows(IOException.class, () -> loader.setFile(file.toFile()));
+
+    assertMessage(error, "x.idx.gz", "truncated IDX data", "within item 1");
+  }
+
+  @Test
+  void imagesOfZeroValuesAreRefused() throws IOException {
+    Path file = write(dir.resolve("x.idx"),
+        unsignedBytes(new int[] {MAX_COUNT, 0, 28}, new int[0]));
+
+    IOException error = assertThrows(IOException.class, () -> load(file));
+
+    assertMessage(error, "x.idx", "images of 0 values");
+  }
+
+  @Test
+  void aLabelTooLargeForAClassAttributeIsRefused() throws IOException {
+    Path imagesFile = write(dir.resolve("a-images.idx"), images(2, 1, 1));
+    write(dir.resolve("a-labels.idx"), ints(new int[] {2}, new int[] {3, MAX_COUNT}));
+
+    IOException error = assertThrows(IOException.class, () -> load(imagesFile));
+
+    assertMessage(error, "a-labels.idx", "label 2147483647 is too large", "up to 65,535");
+  }
+
+  /**
+   * Mutated and truncated copies of a valid 20-image pair, plain and gzipped: each loads or is
+   * refused with an IOException; an OutOfMemoryError or any other exception fails the test.
+   */
+  @Test
+  void damagedFilesLoadOrAreRefusedWithAnIOException() throws IOException {
+    Random random = new Random(20240611);
+    int loaded = 0;
+    int refused = 0;
+    for (int trial = 0; trial < 400; trial++) {
+      boolean damageLabels = random.nextInt(3) == 0;
+      byte[] imageBytes = images(20, 3, 3);
+      byte[] labelBytes = labels(20);
+      if (damageLabels) {
+        labelBytes = damaged(labelBytes, random);
+      } else {
+        imageBytes = damaged(imageBytes, random);
+      }
+      boolean gzip = random.nextBoolean();
+      String suffix = gzip ? ".gz" : "";
+      Path imagesFile = write(dir.resolve("f-images-idx3-ubyte" + suffix),
+          gzip ? gzipped(imageBytes) : imageBytes);
+      write(dir.resolve("f-labels-idx1-ubyte" + suffix), gzip ? gzipped(labelBytes) : labelBytes);
+      try {
+        load(imagesFile);
+        loaded++;
+      } catch (IOException expected) {
+        refused++;
+      } catch (Throwable other) {
+        fail("trial " + trial + ": " + other, other);
+      }
+    }
+    // both outcomes occur, so the loop exercises the checks as well as the reading
+    assertTrue(loaded > 20 && refused > 200, loaded + " loaded, " + refused + " refused");
+  }
+
+  private static final int[] SPECIAL_INTS = {0, 1, -1, 255, 256, 65535, 65536, 1 << 24,
+      Integer.MAX_VALUE, Integer.MIN_VALUE};
+
+  /** One to three mutations: a header byte, a header int set to an edge value, a truncation. */
+  private static byte[] damaged(byte[] content, Random random) {
+    byte[] copy = content.clone();
+    int headerInts = 1 + (copy[3] & 0xFF);
+    for (int m = 1 + random.nextInt(3); m > 0; m--) {
+      switch (random.nextInt(3)) {
+        case 0 -> copy[random.nextInt(4 * headerInts)] = (byte) random.nextInt(256);
+        case 1 -> copy = withHeaderInt(copy, 1 + random.nextInt(headerInts - 1),
+            SPECIAL_INTS[random.nextInt(SPECIAL_INTS.length)]);
+        default -> copy = Arrays.copyOf(copy, random.nextInt(copy.length + 1));
+      }
+      if (copy.length < 4 * headerInts) {
+        return copy;
+      }
+    }
+    return copy;
   }
 }

@@ -31,6 +31,42 @@ public final class IdxFixtures {
     return bytes.toByteArray();
   }
 
+  /** The bytes of an IDX file of big-endian ints: header (type 0x0C), dimensions, values. */
+  public static byte[] ints(int[] dimensions, int[] values) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(0x0C00 | dimensions.length);
+      for (int d : dimensions) {
+        out.writeInt(d);
+      }
+      for (int v : values) {
+        out.writeInt(v);
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A copy of IDX bytes whose header int at {@code index} (0: magic, 1: first dimension) is set. */
+  public static byte[] withHeaderInt(byte[] content, int index, int value) {
+    byte[] copy = content.clone();
+    for (int b = 0; b < 4; b++) {
+      copy[4 * index + b] = (byte) (value >>> (24 - 8 * b));
+    }
+    return copy;
+  }
+
+  public static byte[] gzipped(byte[] content) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(content);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return bytes.toByteArray();
+  }
+
   /** {@code count} images of {@code rows x cols} whose pixel j of image i is (i * 7 + j) % 256. */
   public static byte[] images(int count, int rows, int cols) {
     int[] values = new int[count * rows * cols];

@@ -5,20 +5,20 @@ import java.util.ArrayList;
 
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.functions.TFMlpClassifier;
-import weka.core.Attribute;
 import weka.classifiers.Classifier;
+import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
-import weka.core.SerializationHelper;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.filters.SimpleBatchFilter;
+import weka.superposition.io.ModelFiles;
 import weka.superposition.report.Citations;
 
 /**
@@ -155,7 +155,8 @@ public class TFMlpActivations extends SimpleBatchFilter
     if (!modelFile.isFile()) {
       throw new WekaException(getClass().getSimpleName() + ": model file not found: " + modelFile);
     }
-    Object model = SerializationHelper.readAll(modelFile.getPath())[0];
+    // read through an allowlist: a model file is data, and plain deserialization runs code
+    Object model = ModelFiles.readModel(modelFile);
     if (!(model instanceof TFMlpClassifier)) {
       throw new WekaException(getClass().getSimpleName() + ": " + modelFile + " holds a "
           + model.getClass().getName() + ", not a TFMlpClassifier");

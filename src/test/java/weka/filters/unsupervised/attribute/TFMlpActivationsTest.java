@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +128,42 @@ class TFMlpActivationsTest {
       Filter.useFilter(train, filter);
     });
     assertTrue(error.getMessage().contains("not a TFMlpClassifier"), error.getMessage());
+  }
+
+  @Test
+  void readsAGzippedModelNamedByTheModelOption() throws Exception {
+    File gzipped = dir.resolve("mlp.model.gz").toFile();
+    try (ObjectOutputStream out = new ObjectOutputStream(
+        new GZIPOutputStream(new FileOutputStream(gzipped)))) {
+      // as the Explorer saves a model to a file named *.gz: the classifier, then the header
+      out.writeObject(classifier);
+      out.writeObject(new Instances(train, 0).stringFreeStructure());
+    }
+    TFMlpActivations filter = new TFMlpActivations();
+    filter.setOptions(new String[] {"-model", gzipped.getPath()});
+    filter.setInputFormat(train);
+    Filter.useFilter(train, filter);
+
+    Instances hidden = Filter.useFilter(test, filter);
+
+    float[] expected = classifier.hiddenActivations(test)[7];
+    assertArrayEquals(expected, toFloats(hidden.instance(7).toDoubleArray(), 12), 0);
+  }
+
+  @Test
+  void aModelFileHoldingAForeignClassIsRefused() throws Exception {
+    File foreign = dir.resolve("foreign.model").toFile();
+    SerializationHelper.write(foreign.getPath(), new PriorityQueue<>(List.of(1, 2)));
+    TFMlpActivations filter = new TFMlpActivations();
+    filter.setModelFile(foreign);
+
+    Exception error = assertThrows(IOException.class, () -> {
+      filter.setInputFormat(train);
+      Filter.useFilter(train, filter);
+    });
+
+    assertTrue(error.getMessage().contains("foreign.model holds java.util.PriorityQueue, which a "
+        + "TFMlpClassifier model never contains; refusing to read it"), error.getMessage());
   }
 
   @Test

@@ -18,8 +18,11 @@ import weka.core.Option;
 import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.superposition.io.IdxReader;
+import weka.superposition.report.Citations;
 
 /**
  * Loads MNIST-style IDX files: an images file and, beside it or named by {@code -labels}, a label
@@ -27,7 +30,7 @@ import weka.superposition.io.IdxReader;
  * pixelN} with the stored values (0-255 for MNIST) and a nominal {@code class} last.
  */
 public class IDXLoader extends AbstractFileLoader
-    implements BatchConverter, IncrementalConverter, OptionHandler {
+    implements BatchConverter, IncrementalConverter, OptionHandler, TechnicalInformationHandler {
 
   private static final long serialVersionUID = 5306212263451734311L;
 
@@ -356,6 +359,11 @@ public class IDXLoader extends AbstractFileLoader
       images = null;
       open.close();
     }
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    return Citations.mnist();
   }
 
   @Override

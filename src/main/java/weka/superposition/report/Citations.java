@@ -23,4 +23,18 @@ public final class Citations {
     paper.setValue(Field.URL, "https://transformer-circuits.pub/2022/toy_model/index.html");
     return paper;
   }
+
+  /** LeCun et al. 1998, where MNIST comes from. */
+  public static TechnicalInformation mnist() {
+    TechnicalInformation paper = new TechnicalInformation(Type.ARTICLE);
+    paper.setValue(Field.AUTHOR, "Yann LeCun and L{\\'e}on Bottou and Yoshua Bengio and Patrick "
+        + "Haffner");
+    paper.setValue(Field.TITLE, "Gradient-based learning applied to document recognition");
+    paper.setValue(Field.JOURNAL, "Proceedings of the IEEE");
+    paper.setValue(Field.VOLUME, "86");
+    paper.setValue(Field.NUMBER, "11");
+    paper.setValue(Field.PAGES, "2278-2324");
+    paper.setValue(Field.YEAR, "1998");
+    return paper;
+  }
 }

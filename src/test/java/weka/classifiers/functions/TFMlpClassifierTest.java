@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import weka.classifiers.Evaluation;
 import weka.core.Attribute;
-import weka.core.CheckGOE;
-import weka.core.CheckOptionHandler;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -514,30 +512,6 @@ class TFMlpClassifierTest {
     TFMlpClassifier copy = new TFMlpClassifier();
     copy.setOptions(classifier.getOptions());
     assertArrayEquals(classifier.getOptions(), copy.getOptions());
-  }
-
-  @Test
-  void passesWekasCheckOptionHandler() {
-    CheckOptionHandler check = new CheckOptionHandler();
-    check.setOptionHandler(new TFMlpClassifier());
-    check.setUserOptions(new String[] {"-epochs", "2"});
-    check.setSilent(true);
-
-    check.doTests();
-
-    assertTrue(check.checkListOptions() && check.checkSetOptions() && check.checkDefaultOptions()
-        && check.checkRemainingOptions() && check.checkCanonicalUserOptions()
-        && check.checkResettingOptions());
-  }
-
-  @Test
-  void passesWekasCheckGOE() {
-    CheckGOE check = new CheckGOE();
-    check.setObject(new TFMlpClassifier());
-    check.setSilent(true);
-
-    assertTrue(check.checkGlobalInfo(), "globalInfo");
-    assertTrue(check.checkToolTips(), "tool tips");
   }
 
   /** A log that records nothing, to keep test output readable. */

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import weka.core.Attribute;
-import weka.core.CheckGOE;
-import weka.core.CheckOptionHandler;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.SelectedTag;
@@ -374,21 +372,5 @@ class SuperpositionAutoencoderTest {
     SuperpositionAutoencoder copy = new SuperpositionAutoencoder();
     copy.setOptions(filter.getOptions());
     assertArrayEquals(filter.getOptions(), copy.getOptions());
-  }
-
-  @Test
-  void passesWekasOptionAndGoeChecks() {
-    CheckOptionHandler options = new CheckOptionHandler();
-    options.setOptionHandler(new SuperpositionAutoencoder());
-    options.setUserOptions(new String[] {"-epochs", "2"});
-    options.setSilent(true);
-    assertTrue(options.checkListOptions() && options.checkSetOptions()
-        && options.checkDefaultOptions() && options.checkRemainingOptions()
-        && options.checkCanonicalUserOptions() && options.checkResettingOptions());
-
-    CheckGOE goe = new CheckGOE();
-    goe.setObject(new SuperpositionAutoencoder());
-    goe.setSilent(true);
-    assertTrue(goe.checkGlobalInfo() && goe.checkToolTips());
   }
 }

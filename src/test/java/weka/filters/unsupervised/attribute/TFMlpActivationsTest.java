@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import weka.classifiers.functions.TFMlpClassifier;
-import weka.core.CheckGOE;
-import weka.core.CheckOptionHandler;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.WekaException;
@@ -249,21 +247,5 @@ class TFMlpActivationsTest {
     // Weka's object editor has an editor for Classifier (GenericObjectEditor.props), none for
     // TFMlpClassifier; the GUI test checks the property on screen
     assertEquals(weka.classifiers.Classifier.class, classifierProperty.getPropertyType());
-  }
-
-  @Test
-  void passesWekasOptionAndGoeChecks() {
-    CheckOptionHandler options = new CheckOptionHandler();
-    options.setOptionHandler(new TFMlpActivations());
-    options.setUserOptions(new String[] {"-model", "x.model"});
-    options.setSilent(true);
-    assertTrue(options.checkListOptions() && options.checkSetOptions()
-        && options.checkDefaultOptions() && options.checkRemainingOptions()
-        && options.checkCanonicalUserOptions() && options.checkResettingOptions());
-
-    CheckGOE goe = new CheckGOE();
-    goe.setObject(new TFMlpActivations());
-    goe.setSilent(true);
-    assertTrue(goe.checkGlobalInfo() && goe.checkToolTips());
   }
 }

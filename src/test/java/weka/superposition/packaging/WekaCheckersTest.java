@@ -1,0 +1,69 @@
+package weka.superposition.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import weka.classifiers.functions.TFMlpClassifier;
+import weka.core.CheckGOE;
+import weka.core.CheckOptionHandler;
+import weka.core.OptionHandler;
+import weka.core.TechnicalInformationHandler;
+import weka.core.converters.IDXLoader;
+import weka.datagenerators.classifiers.classification.SparseFeatures;
+import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
+import weka.filters.unsupervised.attribute.TFMlpActivations;
+
+/** Weka's own option and object-editor checks on every public class of the package. */
+class WekaCheckersTest {
+
+  /** Each class with options a user might give it. */
+  static Stream<Arguments> publicClasses() {
+    return Stream.of(
+        Arguments.of(new TFMlpClassifier(), new String[] {"-epochs", "2", "-resume"}),
+        Arguments.of(new TFMlpActivations(), new String[] {"-model", "x.model"}),
+        Arguments.of(new SuperpositionAutoencoder(), new String[] {"-epochs", "2"}),
+        Arguments.of(new IDXLoader(), new String[] {"-labels", "labels.idx1-ubyte"}),
+        Arguments.of(new SparseFeatures(), new String[] {"-features", "7"}));
+  }
+
+  @ParameterizedTest
+  @MethodSource("publicClasses")
+  void passesCheckOptionHandler(OptionHandler handler, String[] userOptions) {
+    CheckOptionHandler check = new CheckOptionHandler();
+    check.setOptionHandler(handler);
+    check.setUserOptions(userOptions);
+    check.setSilent(true);
+
+    assertTrue(check.checkListOptions(), "listOptions");
+    assertTrue(check.checkSetOptions(), "setOptions");
+    assertTrue(check.checkDefaultOptions(), "default options");
+    assertTrue(check.checkRemainingOptions(), "remaining options");
+    assertTrue(check.checkCanonicalUserOptions(), "canonical user options");
+    assertTrue(check.checkResettingOptions(), "resetting options");
+  }
+
+  @ParameterizedTest
+  @MethodSource("publicClasses")
+  void passesCheckGoe(Object learner, String[] ignored) {
+    CheckGOE check = new CheckGOE();
+    check.setObject(learner);
+    check.setSilent(true);
+
+    assertTrue(check.checkGlobalInfo(), "globalInfo");
+    assertTrue(check.checkToolTips(), "tool tips");
+  }
+
+  @ParameterizedTest
+  @MethodSource("publicClasses")
+  void citesItsSource(Object learner, String[] ignored) {
+    String bibtex = ((TechnicalInformationHandler) learner).getTechnicalInformation().toBibTex();
+    // the loader cites MNIST's paper, the rest Toy Models of Superposition
+    String expected = learner instanceof IDXLoader ? "LeCun" : "Elhage";
+    assertTrue(bibtex.contains(expected), bibtex);
+  }
+}

@@ -69,6 +69,16 @@ public final class InstalledWeka {
     return home;
   }
 
+  /**
+   * The installed package's jar and libraries, for Weka tools that are not run through weka.Run
+   * and so do not load packages themselves (CheckClassifier).
+   */
+  public String packageClassPath() {
+    Path installed = home.resolve("packages").resolve("tensorflowSuperposition");
+    return installed.resolve("tensorflowSuperposition.jar") + File.pathSeparator
+        + installed.resolve("lib") + File.separator + "*";
+  }
+
   /** Runs {@code mainClass} with {@code args} in a headless child JVM on Weka's class path. */
   public Run java(String mainClass, String... args) throws IOException, InterruptedException {
     return javaOnDisplay(null, "", mainClass, args);

@@ -9,20 +9,38 @@ export WEKA_HOME=${WEKA_HOME:-$repo/work/weka-home}
 say() { echo "[install] $*" >&2; }
 
 version=$(sed -n 's/^Version=//p' Description.props)
+# The host's platform, as the build names its zip and package (TFS_PLATFORM overrides it, e.g.
+# linux-x86_64-gpu after mvn package -Pgpu).
+case "$(uname -s)-$(uname -m)" in
+  Linux-aarch64 | Linux-arm64) host=linux-arm64 ;;
+  Darwin-*) host=macosx-arm64 ;;
+  MINGW* | MSYS* | CYGWIN*) host=windows-x86_64 ;;
+  *) host=linux-x86_64 ;;
+esac
+platform=${TFS_PLATFORM:-$host}
 # TFS_PACKAGE_ZIP names a zip to install as it is (the integration tests, inside a Maven build)
-zip=${TFS_PACKAGE_ZIP:-$(ls target/tensorflowSuperposition-"$version"-*.zip 2>/dev/null | head -1 || true)}
-if [[ -z "${TFS_PACKAGE_ZIP:-}" && ( -z "$zip" || -n "$(find src pom.xml Description.props -newer "$zip" -print -quit)" ) ]]; then
+zip=${TFS_PACKAGE_ZIP:-target/tensorflowSuperposition-$version-$platform.zip}
+if [[ -z "${TFS_PACKAGE_ZIP:-}" && ( ! -f "$zip" || -n "$(find src pom.xml Description.props -newer "$zip" -print -quit)" ) ]]; then
   say "building the package zip (mvn package)"
   mvn -B -q -DskipTests package
-  zip=$(ls target/tensorflowSuperposition-"$version"-*.zip | head -1)
 fi
-installed="$WEKA_HOME/packages/tensorflowSuperposition/tensorflowSuperposition.jar"
+# one Weka package per platform: tensorflowSuperposition-<platform>, as in the zip's name
+name=tensorflowSuperposition-$(basename "$zip" .zip | sed "s/^tensorflowSuperposition-$version-//")
+installed="$WEKA_HOME/packages/$name/tensorflowSuperposition.jar"
 if [[ -f "$installed" && "$installed" -nt "$zip" ]]; then
-  say "installed package is up to date ($WEKA_HOME)"
+  say "installed package $name is up to date ($WEKA_HOME)"
   exit 0
 fi
+# another platform's package (or the single package of earlier versions) would clash with it
+for other in "$WEKA_HOME"/packages/tensorflowSuperposition*/; do
+  other=$(basename "$other")
+  if [[ "$other" != "$name" && "$other" != "tensorflowSuperposition*" ]]; then
+    say "uninstalling $other"
+    examples/weka.sh weka.core.WekaPackageManager -uninstall-package "$other" >/dev/null
+  fi
+done
 say "package zip: $zip ($(du -h "$zip" | cut -f1))"
 start=$(date +%s%N)
 examples/weka.sh weka.core.WekaPackageManager -install-package "$zip" >/dev/null
-say "installed into $WEKA_HOME in $(( ($(date +%s%N) - start) / 1000000 )) ms"
-examples/weka.sh weka.core.WekaPackageManager -list-packages installed | grep tensorflowSuperposition >&2
+say "installed $name into $WEKA_HOME in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+examples/weka.sh weka.core.WekaPackageManager -list-packages installed | grep "$name" >&2

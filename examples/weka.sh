@@ -25,7 +25,13 @@ grep -qs 'weka.packageManager.offline=true' "$WEKA_HOME/props/PackageManager.pro
 main=weka.Run
 classpath=$(cat "$classpath_file")
 if [[ $# -gt 1 && "$1" == --package-class ]]; then
-  package="$WEKA_HOME/packages/tensorflowSuperposition"
+  # the installed platform's package, tensorflowSuperposition-<platform> (they preclude each other)
+  package=$(ls -d "$WEKA_HOME"/packages/tensorflowSuperposition-*/ 2>/dev/null | head -1)
+  package=${package%/}
+  if [[ -z "$package" ]]; then
+    echo "[weka.sh] no tensorflowSuperposition package in $WEKA_HOME: run examples/prepare.sh" >&2
+    exit 1
+  fi
   classpath="$package/tensorflowSuperposition.jar:$package/lib/*:$classpath"
   main=$2
   shift 2

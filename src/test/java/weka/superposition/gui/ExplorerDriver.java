@@ -34,7 +34,7 @@ import weka.gui.explorer.Explorer;
  * tab's plugin on a small data set, and saves screenshots. Prints "OK ..." per check and exits 0,
  * or prints the failure and exits 1.
  *
- * <p>Usage: {@code ExplorerDriver <data.arff> <screenshot folder>}
+ * <p>Usage: {@code ExplorerDriver <data.arff> <screenshot folder> <installed package name>}
  */
 public final class ExplorerDriver {
 
@@ -43,7 +43,7 @@ public final class ExplorerDriver {
 
   public static void main(String[] args) throws Exception {
     try {
-      run(new File(args[0]), new File(args[1]));
+      run(new File(args[0]), new File(args[1]), args[2]);
       System.exit(0);
     } catch (Throwable e) {
       e.printStackTrace(System.out);
@@ -52,9 +52,9 @@ public final class ExplorerDriver {
     }
   }
 
-  private static void run(File arff, File screenshots) throws Exception {
+  private static void run(File arff, File screenshots, String packageName) throws Exception {
     WekaPackageManager.loadPackages(false);
-    check(WekaPackageManager.getInstalledPackageInfo("tensorflowSuperposition") != null,
+    check(WekaPackageManager.getInstalledPackageInfo(packageName) != null,
         "package installed and loaded");
 
     var discovered = GenericPropertiesCreator.getGlobalOutputProperties();

@@ -70,7 +70,8 @@ class ExplorerGuiIT {
       InstalledWeka weka = InstalledWeka.withPackage();
 
       InstalledWeka.Run run = weka.javaOnDisplay(display, driverClassPath().toString(),
-          ExplorerDriver.class.getName(), arff.toString(), screenshots.toString());
+          ExplorerDriver.class.getName(), arff.toString(), screenshots.toString(),
+          InstalledWeka.packageName());
 
       assertEquals(0, run.exitCode(), run.describe());
       assertTrue(run.stdout().contains("OK Superposition tab in the Explorer"), run.describe());

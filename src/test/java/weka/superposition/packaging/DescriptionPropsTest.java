@@ -29,14 +29,45 @@ class DescriptionPropsTest {
   void hasTheKeysWekaNeeds() throws IOException {
     Properties props = description();
     for (String key : new String[] {"PackageName", "Version", "Date", "Title", "Category", "Author",
-        "Maintainer", "License", "Description", "URL", "Depends",
+        "Maintainer", "License", "Description", "URL", "PackageURL", "Depends", "JVMVersion",
         "MessageToDisplayOnInstallation"}) {
       assertNotNull(props.getProperty(key), key);
       assertFalse(props.getProperty(key).isBlank(), key);
     }
-    assertEquals("tensorflowSuperposition", props.getProperty("PackageName"));
+    // OSName/OSArch, which gate each platform's package, need Weka 3.8.2 or later
     assertEquals("weka (>=3.8.4)", props.getProperty("Depends"));
     assertTrue(props.getProperty("Date").matches("\\d{4}-\\d{2}-\\d{2}"), props.getProperty("Date"));
+  }
+
+  @Test
+  void oneNamePerPlatform() throws IOException {
+    // the build replaces @PLATFORM@: a repository lists one Latest.props per package name
+    assertEquals("tensorflowSuperposition-@PLATFORM@", description().getProperty("PackageName"));
+  }
+
+  @Test
+  void packageUrlIsThePlatformsZipOfThisVersion() throws IOException {
+    Properties props = description();
+    String version = props.getProperty("Version");
+    String url = props.getProperty("PackageURL");
+    assertTrue(url.startsWith("https://"), url);
+    assertTrue(url.endsWith("/v" + version + "/tensorflowSuperposition-" + version
+        + "-@PLATFORM@.zip"), "the zip the build names, in the release of this version: " + url);
+  }
+
+  @Test
+  void maintainerHasAnEmailAddress() throws IOException {
+    String maintainer = description().getProperty("Maintainer");
+    assertTrue(maintainer.matches(".+ <[^@<>\\s]+@[^@<>\\s]+\\.[a-z]+>"), maintainer);
+  }
+
+  @Test
+  void java17IsRequiredAndSaid() throws IOException {
+    Properties props = description();
+    // Weka 3.8.6 compares java.specification.version (17 -> 17.0) strictly with this number
+    assertEquals(">16", props.getProperty("JVMVersion"));
+    assertTrue(props.getProperty("Description").contains("Java 17"));
+    assertTrue(props.getProperty("MessageToDisplayOnInstallation").contains("Java 17"));
   }
 
   @Test
@@ -48,8 +79,10 @@ class DescriptionPropsTest {
 
   @Test
   void platformGatesAreAddedPerZipNotCommitted() throws IOException {
-    // the build appends OSName/OSArch for each platform's zip; a committed one would gate them all
+    // the build appends OSName/OSArch and Precludes for each platform's zip; a committed one would
+    // gate them all, or make a package preclude itself
     assertFalse(description().containsKey("OSName"));
     assertFalse(description().containsKey("OSArch"));
+    assertFalse(description().containsKey("Precludes"));
   }
 }

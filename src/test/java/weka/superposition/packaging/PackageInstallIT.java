@@ -48,9 +48,17 @@ class PackageInstallIT {
       Properties description = new Properties();
       description.load(new StringReader(
           new String(zip.getInputStream(zip.getEntry("Description.props")).readAllBytes())));
-      assertEquals("tensorflowSuperposition", description.getProperty("PackageName"));
+      String name = InstalledWeka.packageName();
+      assertEquals(name, description.getProperty("PackageName"));
       assertTrue(description.containsKey("OSName"), "the zip is gated to its platform");
       assertTrue(description.containsKey("OSArch"), "the zip is gated to its platform");
+      assertTrue(description.getProperty("PackageURL")
+          .endsWith("/" + InstalledWeka.packageZip().getFileName()), "PackageURL is this zip");
+      List<String> precluded = List.of(description.getProperty("Precludes").split(","));
+      assertEquals(4, precluded.size(), precluded.toString());
+      assertFalse(precluded.contains(name), "a package must not preclude itself");
+      assertTrue(precluded.stream().allMatch(p -> p.startsWith("tensorflowSuperposition-")));
+      assertFalse(description.toString().contains("@PLATFORM@"), description.toString());
     }
   }
 
@@ -60,14 +68,14 @@ class PackageInstallIT {
     InstalledWeka.Run install = weka.installation();
     assertEquals(0, install.exitCode(), install.describe());
     System.out.printf("package install: %.2f s (JVM start included)%n", install.seconds());
-    assertTrue(Files.isRegularFile(weka.home()
-        .resolve("packages/tensorflowSuperposition/tensorflowSuperposition.jar")));
+    assertTrue(Files.isRegularFile(weka.packageDir().resolve("tensorflowSuperposition.jar")));
 
     InstalledWeka.Run list = weka.java("weka.core.WekaPackageManager", "-list-packages",
         "installed");
 
     assertEquals(0, list.exitCode(), list.describe());
-    assertTrue(list.stdout().contains("tensorflowSuperposition"), list.describe());
+    assertTrue(list.stdout().contains("\tYes\t" + InstalledWeka.packageName() + ": "),
+        list.describe());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A bare Weka (weka-stable and its dependencies, nothing of this project on the class path) with a
- * private, offline WEKA_HOME, run in child JVMs as a user would run it. Integration tests share one
- * instance per JVM, into which the package zip is installed once.
+ * private WEKA_HOME, run in child JVMs as a user would run it. Integration tests share one offline
+ * instance per JVM, into which the package zip is installed once; {@link #fresh} gives an empty home
+ * with other package-manager settings (a package repository, say).
  */
 public final class InstalledWeka {
 
@@ -33,15 +35,16 @@ public final class InstalledWeka {
 
   private final Path home;
   private final String classPath;
+  private final List<String> wekaOptions;
+  private final Duration timeout;
   private Run installation;
 
-  private InstalledWeka(Path home) throws IOException {
+  private InstalledWeka(Path home, List<String> wekaOptions, Duration timeout) throws IOException {
     this.home = home;
     this.classPath = Files.readString(Path.of(requiredProperty("weka.classpath.file"))).trim();
-    // Weka's package manager tries the network at every start, and can hang on a closed one
+    this.wekaOptions = List.copyOf(wekaOptions);
+    this.timeout = timeout;
     Files.createDirectories(home.resolve("props"));
-    Files.writeString(home.resolve("props/PackageManager.props"),
-        "weka.packageManager.offline=true\n");
   }
 
   /** The shared Weka home with the package zip installed (installed on first use). */
@@ -49,15 +52,45 @@ public final class InstalledWeka {
     if (shared == null) {
       Path home = Path.of(requiredProperty("project.basedir"), "target", "it-weka-home");
       deleteRecursively(home);
-      shared = new InstalledWeka(home);
+      shared = new InstalledWeka(home, List.of("-Dweka.packageManager.offline=true"),
+          Duration.ofMinutes(15));
+      // Weka's package manager tries the network at every start, and can hang on a closed one
+      Files.writeString(home.resolve("props/PackageManager.props"),
+          "weka.packageManager.offline=true\n");
       shared.installation = shared.java("weka.core.WekaPackageManager", "-install-package",
           packageZip().toString());
     }
     return shared;
   }
 
+  /**
+   * An empty Weka home at {@code home} (emptied if it exists) whose child JVMs get
+   * {@code wekaOptions} (system properties such as the package repository) and are killed after
+   * {@code timeout}.
+   */
+  public static InstalledWeka fresh(Path home, Duration timeout, String... wekaOptions)
+      throws IOException {
+    deleteRecursively(home);
+    return new InstalledWeka(home, Arrays.asList(wekaOptions), timeout);
+  }
+
   public static Path packageZip() {
     return Path.of(requiredProperty("package.zip"));
+  }
+
+  /** The host's package name, e.g. tensorflowSuperposition-linux-x86_64. */
+  public static String packageName() {
+    return requiredProperty("package.name");
+  }
+
+  /** The package repository the build writes beside the zips (target/package-repository). */
+  public static Path packageRepository() {
+    return Path.of(requiredProperty("package.repository"));
+  }
+
+  /** The installed package's folder in this Weka home. */
+  public Path packageDir() {
+    return home.resolve("packages").resolve(packageName());
   }
 
   /** The run that installed the package. */
@@ -95,8 +128,9 @@ public final class InstalledWeka {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("weka.jvm.opens", "").split("\\s+")));
     command.removeIf(String::isBlank);
-    command.addAll(List.of("-DWEKA_HOME=" + home, "-Dweka.packageManager.offline=true",
-        "-Djava.awt.headless=" + (display == null), "-cp",
+    command.add("-DWEKA_HOME=" + home);
+    command.addAll(wekaOptions);
+    command.addAll(List.of("-Djava.awt.headless=" + (display == null), "-cp",
         extraClassPath.isEmpty() ? classPath : extraClassPath + File.pathSeparator + classPath,
         mainClass));
     command.addAll(Arrays.asList(args));
@@ -111,9 +145,9 @@ public final class InstalledWeka {
     builder.redirectOutput(stdout).redirectError(stderr);
     long start = System.nanoTime();
     Process process = builder.start();
-    if (!process.waitFor(15, TimeUnit.MINUTES)) {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
-      throw new IOException("Timed out: " + command);
+      throw new IOException("Timed out after " + timeout + ": " + command);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     try {

@@ -107,7 +107,7 @@ public final class InstalledWeka {
    * and so do not load packages themselves (CheckClassifier).
    */
   public String packageClassPath() {
-    Path installed = home.resolve("packages").resolve("tensorflowSuperposition");
+    Path installed = packageDir();
     return installed.resolve("tensorflowSuperposition.jar") + File.pathSeparator
         + installed.resolve("lib") + File.separator + "*";
   }

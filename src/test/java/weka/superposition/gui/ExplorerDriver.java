@@ -143,7 +143,81 @@ public final class ExplorerDriver {
     check(sweepStatus != null, "sparsity sweep ran in the Explorer");
     screenshot(sweep, new File(screenshots, "explorer-sparsity-sweep.png"));
     SwingUtilities.invokeAndWait(() -> sweep.dispose());
+
+    continueIterating(classify, tabs, titles, data, screenshots);
+    filterEditorShowsTheClassifier(screenshots);
     System.out.println("OK screenshots in " + screenshots);
+  }
+
+  /** "Continue iterating" in the result list's menu adds epochs to a resumable classifier. */
+  private static void continueIterating(ClassifierPanel classify, JTabbedPane tabs,
+      List<String> titles, Instances data, File screenshots) throws Exception {
+    Classifier mlp = AbstractClassifier.forName("weka.classifiers.functions.TFMlpClassifier",
+        new String[] {"-epochs", "2", "-hidden-units", "12", "-resume"});
+    mlp.buildClassifier(data);
+    String name = "12:01:00 - functions.TFMlpClassifier";
+    SwingUtilities.invokeAndWait(() -> {
+      classify.getResultHistory().addResult(name, new StringBuffer(mlp.toString()));
+      List<Object> entry = new ArrayList<>();
+      entry.add(mlp);
+      entry.add(new Instances(data, 0));
+      classify.getResultHistory().addObject(name, entry);
+      classify.getResultHistory().setSingle(name);
+      tabs.setSelectedIndex(titles.indexOf("Classify"));
+    });
+    // the result list's right-click menu, as Weka builds it
+    java.lang.reflect.Method menu = ClassifierPanel.class.getDeclaredMethod("visualize",
+        List.class, int.class, int.class);
+    menu.setAccessible(true);
+    SwingUtilities.invokeAndWait(() -> {
+      try {
+        menu.invoke(classify, List.of(name), 20, 20);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    javax.swing.MenuElement[] path =
+        javax.swing.MenuSelectionManager.defaultManager().getSelectedPath();
+    check(path.length > 0 && path[0] instanceof javax.swing.JPopupMenu, "result list menu open");
+    javax.swing.JMenuItem item = find((javax.swing.JPopupMenu) path[0], javax.swing.JMenuItem.class,
+        i -> "Continue iterating using the training data".equals(i.getText()));
+    check(item != null, "\"Continue iterating\" offered for a TFMlpClassifier with resume");
+    SwingUtilities.invokeAndWait(() -> {
+      javax.swing.MenuSelectionManager.defaultManager().clearSelectedPath();
+      item.doClick();
+    });
+    long end = System.currentTimeMillis() + 60_000;
+    String text = "";
+    while (System.currentTimeMillis() < end && !text.contains("=== Model after iterating ===")) {
+      Thread.sleep(300);
+      text = classify.getResultHistory().getNamedBuffer(name).toString();
+    }
+    String after = text.substring(Math.max(0, text.indexOf("=== Model after iterating ===")));
+    check(after.contains("4 epochs") && after.matches("(?s).*\\n\\s+4\\s+\\d.*"),
+        "\"Continue iterating\" trained epochs 3 and 4:\n" + after);
+    Thread.sleep(500);
+    screenshot(classify, new File(screenshots, "explorer-continue-iterating.png"));
+  }
+
+  /** Weka's property sheet for TFMlpActivations, as the filter's editor shows it. */
+  private static void filterEditorShowsTheClassifier(File screenshots) throws Exception {
+    Object filter = weka.core.Utils.forName(Object.class,
+        "weka.filters.unsupervised.attribute.TFMlpActivations", null);
+    AtomicReference<JFrame> frameRef = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(() -> {
+      weka.gui.PropertySheetPanel sheet = new weka.gui.PropertySheetPanel();
+      sheet.setTarget(filter);
+      JFrame frame = new JFrame("TFMlpActivations");
+      frame.getContentPane().add(sheet);
+      frame.setSize(520, 300);
+      frame.setVisible(true);
+      frameRef.set(frame);
+    });
+    Thread.sleep(500);
+    JLabel label = find(frameRef.get(), JLabel.class, l -> "classifier".equals(l.getText()));
+    check(label != null, "the TFMlpActivations editor shows its classifier property");
+    screenshot(frameRef.get(), new File(screenshots, "tfmlpactivations-editor.png"));
+    SwingUtilities.invokeAndWait(() -> frameRef.get().dispose());
   }
 
   private static void check(boolean condition, String what) {

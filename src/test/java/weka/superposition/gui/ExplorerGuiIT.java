@@ -78,9 +78,14 @@ class ExplorerGuiIT {
       assertTrue(run.stdout().contains("OK autoencoder trained in the plugin window"),
           run.describe());
       assertTrue(run.stdout().contains("OK sparsity sweep ran in the Explorer"), run.describe());
+      assertTrue(run.stdout().contains("OK \"Continue iterating\" trained epochs 3 and 4"),
+          run.describe());
+      assertTrue(run.stdout().contains("OK the TFMlpActivations editor shows its classifier "
+          + "property"), run.describe());
       for (String name : new String[] {"plugin-feature-vectors.png",
           "plugin-weight-analysis.png", "explorer-superposition-tab.png",
-          "explorer-sparsity-sweep.png"}) {
+          "explorer-sparsity-sweep.png", "explorer-continue-iterating.png",
+          "tfmlpactivations-editor.png"}) {
         assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
       }
       System.out.println("GUI screenshots: " + screenshots);

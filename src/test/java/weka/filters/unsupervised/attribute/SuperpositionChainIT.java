@@ -45,7 +45,8 @@ class SuperpositionChainIT {
     assertEquals(100, hidden.numInstances());
 
     InstalledWeka.Run phase2 = weka.wekaRun("SuperpositionAutoencoder", "-epochs", "5",
-        "-learning-rate", "0.001", "-analyse-every-epoch", "-report", path("report.json"), "-c",
+        "-learning-rate", "0.001", "-analyse-every-epoch", "-output-debug-info", "-report",
+        path("report.json"), "-c",
         "last", "-b", "-i", path("h-train.arff"), "-o", path("z-train.arff"), "-r",
         path("h-test.arff"), "-s", path("z-test.arff"));
     assertEquals(0, phase2.exitCode(), phase2.describe());

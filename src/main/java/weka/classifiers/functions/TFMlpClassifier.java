@@ -317,6 +317,7 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     monitorAccuracy.clear();
     epochsThisRound = 0;
 
+    requireFiniteValues(data);
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
     header = new Instances(data, 0);
@@ -334,6 +335,15 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     parameters = MlpNetwork.initialParameters(encoder.numColumns(), hiddenUnits,
         train.numClasses(), random);
     trainer = newTrainer(parameters, rows);
+  }
+
+  /** Checked on the caller's data, so that the row numbers in the error are the caller's. */
+  private void requireFiniteValues(Instances data) throws WekaException {
+    try {
+      InputEncoder.requireNoInfiniteValue(data);
+    } catch (IllegalArgumentException e) {
+      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Why no network can be trained on {@code train} (rows with a class), or null if one can. */

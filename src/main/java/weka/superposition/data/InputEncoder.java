@@ -48,7 +48,10 @@ public final class InputEncoder implements Serializable {
   private final String[] names;
   private final int numColumns;
 
-  /** Fits the encoding to {@code training}. */
+  /**
+   * Fits the encoding to {@code training}, whose values must be finite (see {@link
+   * #requireNoInfiniteValue}); {@link #encode} refuses what is not.
+   */
   public InputEncoder(Instances training, Normalization normalization) {
     this.normalization = normalization;
     int n = training.numAttributes();
@@ -89,6 +92,23 @@ public final class InputEncoder implements Serializable {
       }
     }
     this.numColumns = columns;
+  }
+
+  /**
+   * Throws, naming the row (counted from 1) and the attribute, if a non-class value of {@code data}
+   * is infinite: one such value makes the fitted means and scales, and so every encoded value, NaN.
+   */
+  public static void requireNoInfiniteValue(Instances data) {
+    for (int r = 0; r < data.numInstances(); r++) {
+      for (int a = 0; a < data.numAttributes(); a++) {
+        double value = data.instance(r).value(a);
+        if (a != data.classIndex() && Double.isInfinite(value)) {
+          throw new IllegalArgumentException(String.format("row %d: attribute %s holds %s, which "
+              + "is infinite; the network needs finite values", r + 1, data.attribute(a).name(),
+              value));
+        }
+      }
+    }
   }
 
   private static int width(Attribute attribute) {

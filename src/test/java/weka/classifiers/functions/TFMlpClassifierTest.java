@@ -440,12 +440,7 @@ class TFMlpClassifierTest {
     resumed.setResume(true);
     resumed.buildClassifier(mnistTrain);
     resumed.setEpochs(1);
-    resumed.initializeClassifier(mnistTrain);
-    int epochs = 0;
-    while (resumed.next()) {
-      epochs++;
-    }
-    resumed.done();
+    int epochs = iterate(resumed, mnistTrain);
 
     assertEquals(1, epochs);
     assertEquals(3, resumed.getHistory().size());
@@ -457,6 +452,17 @@ class TFMlpClassifierTest {
     assertTrue(resumed.toString().contains("3 epochs"), resumed.toString());
   }
 
+  /** One round as Weka's Explorer and IterativeClassifierOptimizer run it; the epochs it trained. */
+  private static int iterate(TFMlpClassifier classifier, Instances data) throws Exception {
+    classifier.initializeClassifier(data);
+    int epochs = 0;
+    while (classifier.next()) {
+      epochs++;
+    }
+    classifier.done();
+    return epochs;
+  }
+
   @Test
   void withoutResumeInitializeStartsAfresh() throws Exception {
     TFMlpClassifier once = classifier(2);
@@ -464,11 +470,7 @@ class TFMlpClassifierTest {
     TFMlpClassifier twice = classifier(2);
     twice.buildClassifier(mnistTrain);
 
-    twice.initializeClassifier(mnistTrain);
-    while (twice.next()) {
-      // the full round again
-    }
-    twice.done();
+    iterate(twice, mnistTrain);
 
     assertEquals(2, twice.getHistory().size());
     assertArrayEquals(once.distributionsForInstances(mnistTest)[0],

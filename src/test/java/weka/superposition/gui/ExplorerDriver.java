@@ -97,16 +97,8 @@ public final class ExplorerDriver {
     Classifier mlp = AbstractClassifier.forName("weka.classifiers.functions.TFMlpClassifier",
         new String[] {"-epochs", "3", "-hidden-units", "12"});
     mlp.buildClassifier(data);
-    SwingUtilities.invokeAndWait(() -> {
-      String name = "12:00:00 - functions.TFMlpClassifier";
-      classify.getResultHistory().addResult(name, new StringBuffer(mlp.toString()));
-      List<Object> entry = new ArrayList<>();
-      entry.add(mlp);
-      entry.add(new Instances(data, 0));
-      classify.getResultHistory().addObject(name, entry);
-      classify.getResultHistory().setSingle(name);
-      tabs.setSelectedIndex(titles.indexOf("Classify"));
-    });
+    addToResultList(classify, "12:00:00 - functions.TFMlpClassifier", mlp, data);
+    SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(titles.indexOf("Classify")));
     AbstractButton launch = find(classify, AbstractButton.class,
         b -> "Superposition...".equals(b.getText()));
     SwingUtilities.invokeAndWait(launch::doClick);
@@ -149,6 +141,19 @@ public final class ExplorerDriver {
     System.out.println("OK screenshots in " + screenshots);
   }
 
+  /** A trained classifier in the Classify tab's result list, as after pressing Start. */
+  private static void addToResultList(ClassifierPanel classify, String name, Classifier trained,
+      Instances data) throws Exception {
+    SwingUtilities.invokeAndWait(() -> {
+      classify.getResultHistory().addResult(name, new StringBuffer(trained.toString()));
+      List<Object> entry = new ArrayList<>();
+      entry.add(trained);
+      entry.add(new Instances(data, 0));
+      classify.getResultHistory().addObject(name, entry);
+      classify.getResultHistory().setSingle(name);
+    });
+  }
+
   /** "Continue iterating" in the result list's menu adds epochs to a resumable classifier. */
   private static void continueIterating(ClassifierPanel classify, JTabbedPane tabs,
       List<String> titles, Instances data, File screenshots) throws Exception {
@@ -156,15 +161,8 @@ public final class ExplorerDriver {
         new String[] {"-epochs", "2", "-hidden-units", "12", "-resume"});
     mlp.buildClassifier(data);
     String name = "12:01:00 - functions.TFMlpClassifier";
-    SwingUtilities.invokeAndWait(() -> {
-      classify.getResultHistory().addResult(name, new StringBuffer(mlp.toString()));
-      List<Object> entry = new ArrayList<>();
-      entry.add(mlp);
-      entry.add(new Instances(data, 0));
-      classify.getResultHistory().addObject(name, entry);
-      classify.getResultHistory().setSingle(name);
-      tabs.setSelectedIndex(titles.indexOf("Classify"));
-    });
+    addToResultList(classify, name, mlp, data);
+    SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(titles.indexOf("Classify")));
     // the result list's right-click menu, as Weka builds it
     java.lang.reflect.Method menu = ClassifierPanel.class.getDeclaredMethod("visualize",
         List.class, int.class, int.class);

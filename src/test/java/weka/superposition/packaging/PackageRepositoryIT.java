@@ -119,6 +119,25 @@ class PackageRepositoryIT {
         classifier.describe());
   }
 
+  @Test
+  void installsByNameInAFreshOfflineWekaHome() throws Exception {
+    String name = InstalledWeka.packageName();
+    root = localCopyOfRepository(dir.resolve("repository"));
+    InstalledWeka weka = InstalledWeka.fresh(dir.resolve("offline-home"), CHILD_TIMEOUT,
+        "-Dweka.packageManager.offline=true",
+        "-Dweka.core.wekaPackageRepositoryURL=" + baseUrl());
+
+    // offline, Weka still reads the configured repository, and nothing else
+    InstalledWeka.Run refresh = weka.java("weka.core.WekaPackageManager", "-refresh-cache");
+    InstalledWeka.Run install = weka.java("weka.core.WekaPackageManager", "-install-package",
+        name);
+
+    assertEquals(0, refresh.exitCode(), refresh.describe());
+    assertEquals(0, install.exitCode(), install.describe());
+    assertTrue(Files.isRegularFile(weka.packageDir().resolve("tensorflowSuperposition.jar")),
+        install.describe());
+  }
+
   private String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }

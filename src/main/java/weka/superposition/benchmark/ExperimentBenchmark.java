@@ -48,9 +48,7 @@ public final class ExperimentBenchmark {
     AnalysisReport.Saved phase2 = AnalysisReport.fromJson(
         Files.readString(seed.resolve("report.json")));
     double perEpoch = ClassifierBenchmark.medianEpochSeconds(phase2.history());
-    String json = Files.readString(seed.resolve("report.json"));
-    Matcher analysis = Pattern.compile("\"analysisSeconds\": ([\\d.Ee-]+)").matcher(json);
-    double analysisSeconds = analysis.find() ? Double.parseDouble(analysis.group(1)) : Double.NaN;
+    double analysisSeconds = phase2.timing().analysisSeconds();
     int analyses = Math.max(1, phase2.epochAnalyses().size());
     System.out.printf(Locale.ROOT, "phase-2 seconds per epoch without analysis (median): %.3f%n",
         perEpoch);

@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
@@ -23,12 +21,23 @@ import weka.tensorflow.EpochRecord;
 public final class AnalysisReport {
 
   /**
-   * What a JSON report holds, as read back.
+   * What a JSON report holds, written and read back as it is.
    *
    * @param epochAnalyses empty unless every epoch was analysed
    */
-  public record Saved(List<String> features, ReferenceErrors references,
-      List<EpochRecord> history, Analysis analysis, List<Analysis> epochAnalyses) {
+  public record Saved(AutoencoderTraining.Settings settings, List<String> features,
+      ReferenceErrors references, List<EpochRecord> history, Timing timing, Analysis analysis,
+      List<Analysis> epochAnalyses) {
+
+    static Saved of(AutoencoderTraining.Result result) {
+      return new Saved(result.settings(), result.features(), result.references(),
+          result.history(), new Timing(result.trainingSeconds(), result.analysisSeconds()),
+          result.analysis(), result.epochAnalyses());
+    }
+  }
+
+  /** Seconds spent training (all epochs) and analysing (all analyses). */
+  public record Timing(double trainingSeconds, double analysisSeconds) {
   }
 
   private AnalysisReport() {
@@ -86,121 +95,12 @@ public final class AnalysisReport {
   // ---------------------------------------------------------------- JSON
 
   public static String toJson(AutoencoderTraining.Result result) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    AutoencoderTraining.Settings s = result.settings();
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("modelType", s.type().name());
-    settings.put("bottleneck", s.bottleneck());
-    settings.put("epochs", s.epochs());
-    settings.put("miniBatchSize", s.miniBatchSize());
-    settings.put("learningRate", s.learningRate());
-    settings.put("seed", s.seed());
-    settings.put("analyseEveryEpoch", s.analyseEveryEpoch());
-    settings.put("importanceDecay", s.importanceDecay());
-    root.put("settings", settings);
-    root.put("features", result.features());
-    Map<String, Object> references = new LinkedHashMap<>();
-    references.put("meanPredictorMse", result.references().meanPredictorMse());
-    references.put("pcaMse", result.references().pcaMse());
-    references.put("rank", result.references().rank());
-    root.put("references", references);
-    List<Object> history = new ArrayList<>();
-    for (EpochRecord record : result.history()) {
-      Map<String, Object> epoch = new LinkedHashMap<>();
-      epoch.put("epoch", record.epoch());
-      epoch.put("loss", record.loss());
-      epoch.put("seconds", record.seconds());
-      history.add(epoch);
-    }
-    root.put("history", history);
-    Map<String, Object> timing = new LinkedHashMap<>();
-    timing.put("trainingSeconds", result.trainingSeconds());
-    timing.put("analysisSeconds", result.analysisSeconds());
-    root.put("timing", timing);
-    root.put("analysis", analysisJson(result.analysis()));
-    root.put("epochAnalyses", result.epochAnalyses().stream()
-        .map(AnalysisReport::analysisJson).toList());
-    return Json.write(root);
-  }
-
-  private static Map<String, Object> analysisJson(Analysis a) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("epoch", a.epoch());
-    json.put("bottleneck", a.bottleneck());
-    Map<String, Object> importance = new LinkedHashMap<>();
-    importance.put("raw", a.importance().raw());
-    importance.put("share", a.importance().share());
-    importance.put("scaled", a.importance().scaled());
-    importance.put("rank", a.importance().rank());
-    json.put("importance", importance);
-    Map<String, Object> directions = new LinkedHashMap<>();
-    directions.put("mean", a.directions().mean());
-    directions.put("zeroCode", a.directions().zeroCode());
-    directions.put("fromZero", a.directions().fromZero());
-    directions.put("flex", a.directions().flex());
-    directions.put("fix1", a.directions().fix1());
-    json.put("directions", directions);
-    Map<String, Object> weights = new LinkedHashMap<>();
-    weights.put("norm", a.weights().norm());
-    weights.put("bias", a.weights().bias());
-    weights.put("interferenceSeed", a.weights().interferenceSeed());
-    weights.put("interferencePaper", a.weights().interferencePaper());
-    weights.put("dimensionality", a.weights().dimensionality());
-    weights.put("decoderTimesEncoder", a.weights().decoderTimesEncoder());
-    weights.put("top1Percent", a.weights().top1Percent());
-    weights.put("top1Threshold", a.weights().top1Threshold());
-    json.put("weights", weights);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("mse", a.summary().mse());
-    summary.put("meanPredictorMse", a.summary().meanPredictorMse());
-    summary.put("pcaMse", a.summary().pcaMse());
-    summary.put("importantFeatures", a.summary().importantFeatures());
-    summary.put("cluster", a.summary().cluster());
-    summary.put("clusters", a.summary().clusters());
-    summary.put("topTwoShare", a.summary().topTwoShare());
-    summary.put("topTwoAngle", a.summary().topTwoAngle());
-    json.put("summary", summary);
-    return json;
+    return JsonFiles.write(Saved.of(result));
   }
 
   /** Reads a report written by {@link #toJson}. */
-  public static Saved fromJson(String text) {
-    Map<?, ?> root = (Map<?, ?>) Json.parse(text);
-    List<String> features = ((List<?>) root.get("features")).stream().map(Object::toString)
-        .toList();
-    Map<?, ?> refs = (Map<?, ?>) root.get("references");
-    ReferenceErrors references = new ReferenceErrors(Json.number(refs.get("meanPredictorMse")),
-        Json.number(refs.get("pcaMse")), (int) Json.number(refs.get("rank")));
-    List<EpochRecord> history = ((List<?>) root.get("history")).stream().map(e -> (Map<?, ?>) e)
-        .map(e -> new EpochRecord((int) Json.number(e.get("epoch")), Json.number(e.get("loss")),
-            Json.number(e.get("seconds"))))
-        .toList();
-    List<Analysis> epochs = ((List<?>) root.get("epochAnalyses")).stream()
-        .map(e -> analysisFromJson((Map<?, ?>) e, features)).toList();
-    return new Saved(features, references, history,
-        analysisFromJson((Map<?, ?>) root.get("analysis"), features), epochs);
-  }
-
-  private static Analysis analysisFromJson(Map<?, ?> json, List<String> features) {
-    Map<?, ?> i = (Map<?, ?>) json.get("importance");
-    Map<?, ?> d = (Map<?, ?>) json.get("directions");
-    Map<?, ?> w = (Map<?, ?>) json.get("weights");
-    Map<?, ?> s = (Map<?, ?>) json.get("summary");
-    return new Analysis((int) Json.number(json.get("epoch")), features,
-        (int) Json.number(json.get("bottleneck")),
-        new Analysis.Importance(Json.numbers(i.get("raw")), Json.numbers(i.get("share")),
-            Json.numbers(i.get("scaled")), Json.integers(i.get("rank"))),
-        new Analysis.Directions(Json.matrix(d.get("mean")), Json.numbers(d.get("zeroCode")),
-            Json.matrix(d.get("fromZero")), Json.matrix(d.get("flex")),
-            Json.matrix(d.get("fix1"))),
-        new Analysis.Weights(Json.numbers(w.get("norm")), Json.numbers(w.get("bias")),
-            Json.numbers(w.get("interferenceSeed")), Json.numbers(w.get("interferencePaper")),
-            Json.numbers(w.get("dimensionality")), Json.matrix(w.get("decoderTimesEncoder")),
-            Json.matrix(w.get("top1Percent")), Json.number(w.get("top1Threshold"))),
-        new Analysis.Summary(Json.number(s.get("mse")), Json.number(s.get("meanPredictorMse")),
-            Json.number(s.get("pcaMse")), (int) Json.number(s.get("importantFeatures")),
-            Json.integers(s.get("cluster")), (int) Json.number(s.get("clusters")),
-            Json.number(s.get("topTwoShare")), Json.number(s.get("topTwoAngle"))));
+  public static Saved fromJson(String text) throws IOException {
+    return JsonFiles.read(text, Saved.class);
   }
 
   // ---------------------------------------------------------------- CSV

@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import weka.core.Utils;
 import weka.superposition.autoencoder.SparsitySweep;
@@ -27,6 +25,10 @@ import weka.superposition.io.AtomicFiles;
  * {@code -mini-batch-size 1024}, {@code -learning-rate 0.001}, {@code -importance-decay 0.9}.
  */
 public final class SweepReport {
+
+  /** What sweep.json holds. */
+  public record SavedSweep(SparsitySweep.Settings settings, long steps, List<Run> runs) {
+  }
 
   static final double[] DEFAULT_SPARSITIES = {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99};
 
@@ -101,20 +103,6 @@ public final class SweepReport {
   public static List<Path> write(SparsitySweep.Settings s, List<Run> runs, Path out)
       throws Exception {
     List<Path> files = new ArrayList<>();
-    Map<String, Object> root = new LinkedHashMap<>();
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("features", s.features());
-    settings.put("bottleneck", s.bottleneck());
-    settings.put("sparsities", s.sparsities());
-    settings.put("seeds", s.seeds());
-    settings.put("rows", s.rows());
-    settings.put("epochs", s.epochs());
-    settings.put("miniBatchSize", s.miniBatchSize());
-    settings.put("steps", (double) steps(s));
-    settings.put("learningRate", s.learningRate());
-    settings.put("importanceDecay", s.importanceDecay());
-    root.put("settings", settings);
-    List<Object> list = new ArrayList<>();
     StringBuilder csv = new StringBuilder("sparsity,seed,inverse_density,dimensions_per_feature,"
         + "final_loss,seconds");
     for (int i = 1; i <= s.features(); i++) {
@@ -122,16 +110,6 @@ public final class SweepReport {
     }
     csv.append('\n');
     for (Run run : runs) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("sparsity", run.sparsity());
-      json.put("seed", run.seed());
-      json.put("inverseDensity", run.inverseDensity());
-      json.put("dimensionsPerFeature", run.dimensionsPerFeature());
-      json.put("finalLoss", run.finalLoss());
-      json.put("seconds", run.seconds());
-      json.put("norms", run.norms());
-      json.put("vectors", run.vectors());
-      list.add(json);
       csv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%s", run.sparsity(), run.seed(),
           run.inverseDensity(), run.dimensionsPerFeature(), run.finalLoss(), run.seconds()));
       for (double norm : run.norms()) {
@@ -139,8 +117,7 @@ public final class SweepReport {
       }
       csv.append('\n');
     }
-    root.put("runs", list);
-    String json = Json.write(root);
+    String json = JsonFiles.write(new SavedSweep(s, steps(s), runs));
     files.add(out.resolve("sweep.json"));
     AtomicFiles.write(files.get(files.size() - 1),
         part -> Files.writeString(part, json, StandardCharsets.UTF_8));

@@ -2,11 +2,9 @@ package weka.superposition.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +36,7 @@ class AnalysisReportTest {
   }
 
   @Test
-  void jsonRoundTripKeepsEveryFigure() {
+  void jsonRoundTripKeepsEveryFigure() throws Exception {
     AutoencoderTraining.Result result = result();
 
     AnalysisReport.Saved saved = AnalysisReport.fromJson(AnalysisReport.toJson(result));
@@ -46,6 +44,9 @@ class AnalysisReportTest {
     assertEquals(result.features(), saved.features());
     assertEquals(result.references(), saved.references());
     assertEquals(result.history(), saved.history());
+    assertEquals(result.settings(), saved.settings());
+    assertEquals(result.analysisSeconds(), saved.timing().analysisSeconds());
+    assertEquals(result.trainingSeconds(), saved.timing().trainingSeconds());
     assertEquals(2, saved.epochAnalyses().size());
     Analysis a = result.analysis();
     Analysis b = saved.analysis();
@@ -58,7 +59,7 @@ class AnalysisReportTest {
         0);
     assertArrayEquals(a.summary().cluster(), b.summary().cluster());
     assertEquals(a.summary().mse(), b.summary().mse(), 0);
-    assertTrue(Double.isNaN(b.summary().topTwoAngle()), "NaN is written as null and read back");
+    assertTrue(Double.isNaN(b.summary().topTwoAngle()), "NaN is written as \"NaN\" and read back");
   }
 
   @Test
@@ -76,15 +77,5 @@ class AnalysisReportTest {
     assertTrue(text.contains("Reconstruction MSE on the training data"), text);
     assertTrue(text.contains("predicting each feature's mean"), text);
     assertTrue(text.contains("best rank-2 linear reconstruction (PCA)"), text);
-  }
-
-  @Test
-  void jsonParserReadsWhatOtherWritersWrite() {
-    Object parsed = Json.parse("{\"a\": [1, -2.5e-3, 3E2, null, true], \"b\": {\"c\": \"x\\ny\\u0041\"}}");
-    Map<?, ?> map = (Map<?, ?>) parsed;
-    assertArrayEquals(new double[] {1, -0.0025, 300, Double.NaN},
-        java.util.Arrays.copyOf(Json.numbers(((List<?>) map.get("a")).subList(0, 4)), 4), 0);
-    assertEquals("x\nyA", ((Map<?, ?>) map.get("b")).get("c"));
-    assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1,}"));
   }
 }

@@ -16,4 +16,4 @@ if [[ ! -f "$hidden" || "$model" -nt "$hidden" ]]; then
   examples/java-dev.sh weka.filters.unsupervised.attribute.TFMlpActivations -model "$model" \
     -c last -i examples/data/mnist_train.arff -o "$hidden"
 fi
-exec examples/java-dev.sh weka.superposition.benchmark.AutoencoderBenchmark "$hidden" "${1:-1}"
+exec examples/java-dev.sh weka.superposition.commands.AutoencoderBenchmark "$hidden" "${1:-1}"

@@ -6,5 +6,5 @@
 #   examples/benchmark-classifier.sh [-epochs 10 ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec examples/java-dev.sh weka.superposition.benchmark.ClassifierBenchmark \
+exec examples/java-dev.sh weka.superposition.commands.ClassifierBenchmark \
   examples/data/mnist_train.arff examples/data/mnist_test.arff "$@"

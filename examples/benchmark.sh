@@ -7,5 +7,5 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 examples/run-experiment.sh --out work/benchmark "$@" > /dev/null 2> work/benchmark.log \
   || { cat work/benchmark.log >&2; exit 1; }
-JAVA_OPTS=-Xmx1400m examples/weka.sh --package-class weka.superposition.benchmark.ExperimentBenchmark \
+JAVA_OPTS=-Xmx1400m examples/weka.sh --package-class weka.superposition.commands.ExperimentBenchmark \
   work/benchmark examples/data/mnist_train.arff

@@ -74,7 +74,8 @@ for seed in "${seeds[@]}"; do
   mkdir -p "$dir"
   say "seed $seed: phase 1, TFMlpClassifier ($epochs1 epochs; test accuracy after each)"
   step "seed-$seed phase1" "$dir/phase1.txt" examples/weka.sh TFMlpClassifier \
-    -t "$train" -T "$test" -d "$dir/mlp.model" -S "$seed" -epochs "$epochs1" -monitor "$test"
+    -t "$train" -T "$test" -d "$dir/mlp.model" -S "$seed" -epochs "$epochs1" -monitor "$test" \
+    -report "$dir/phase1.json"
   grep -A2 'Error on test data' "$dir/phase1.txt" | tail -1 | sed 's/^/[experiment]   /' >&2
 
   say "seed $seed: hidden activations of the training and test sets (TFMlpActivations)"
@@ -92,5 +93,5 @@ done
 printf 'total\t%s\tn/a\n' "$((SECONDS - total_start))" >> "$timings"
 rm -f "$out/.rss"
 
-examples/weka.sh --package-class weka.superposition.report.ExperimentReport "$out"
+examples/weka.sh --package-class weka.superposition.commands.ExperimentReportCommand "$out"
 say "done in $((SECONDS - total_start)) s: $out/REPORT.md"

@@ -10,4 +10,4 @@ cd "$repo"
 examples/install-package.sh
 args=("$@")
 [[ " $* " == *" -out "* ]] || args+=(-out "$repo/work/sweep")
-examples/weka.sh --package-class weka.superposition.report.SweepReport "${args[@]}"
+examples/weka.sh --package-class weka.superposition.commands.SparsitySweepCommand "${args[@]}"

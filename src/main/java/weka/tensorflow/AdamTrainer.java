@@ -116,6 +116,22 @@ public final class AdamTrainer implements AutoCloseable {
     }
   }
 
+  /**
+   * Throws, naming the first problem in words a user can act on, unless the settings of a training
+   * run make sense; the learners check their options here before any graph is built.
+   */
+  public static void checkSettings(int epochs, int miniBatchSize, double learningRate,
+      int threads) {
+    String problem = epochs < 0 ? "the number of epochs must not be negative"
+        : miniBatchSize < 1 ? "the mini-batch size must be at least 1"
+        : !(learningRate > 0) || Double.isInfinite(learningRate)
+            ? "the learning rate must be a positive number"
+        : threads < 0 ? "the number of threads must not be negative" : null;
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
   /** A variable of {@code shape} whose value is fed once, by the load run, from {@code values}. */
   private static Variable<TFloat32> loaded(Ops tf, String name, float[] values, long[] shape,
       List<Op> loads, Map<Placeholder<?>, Tensor> loadFeeds) {

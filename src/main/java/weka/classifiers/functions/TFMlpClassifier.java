@@ -1,6 +1,7 @@
 package weka.classifiers.functions;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.Serializable;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import weka.superposition.data.InputEncoder;
 import weka.superposition.data.Rows;
 import weka.superposition.data.InputEncoder.Normalization;
 import weka.superposition.report.Citations;
+import weka.superposition.report.ClassifierReport;
 import weka.tensorflow.AdamTrainer;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.MlpNetwork;
@@ -70,6 +72,7 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
   private int numThreads = 1;
   private Normalization normalization = Normalization.GLOBAL_MAX_ABS;
   private File monitorFile = new File("");
+  private File reportFile = new File("");
   private boolean resume;
 
   /** The options that shape a trained model, as they were when its training began. */
@@ -219,8 +222,9 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    // an option left out means its default, also for the monitor file
+    // an option left out means its default, also for the files
     setMonitorFile(new File(""));
+    setReportFile(new File(""));
     super.setOptions(options);
   }
 
@@ -234,6 +238,19 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
   @Override
   public Logger getLog() {
     return log;
+  }
+
+  @OptionMetadata(displayName = "report file",
+      description = "Where to write the network, its training settings and every epoch's loss, "
+          + "time and monitor accuracy as JSON, after training. Empty: no file.",
+      commandLineParamName = "report", commandLineParamSynopsis = "-report <file.json>",
+      displayOrder = 10)
+  public File getReportFile() {
+    return reportFile;
+  }
+
+  public void setReportFile(File reportFile) {
+    this.reportFile = reportFile == null ? new File("") : reportFile;
   }
 
   @OptionMetadata(displayName = "resume",
@@ -433,12 +450,32 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     return true;
   }
 
-  /** Releases the training state unless {@link #getResume()} asks to keep it. */
+  /**
+   * Writes the report file if one is set, and releases the training state unless {@link
+   * #getResume()} asks to keep it.
+   */
   @Override
-  public void done() {
+  public void done() throws IOException {
+    if (!reportFile.getPath().isEmpty() && header != null) {
+      report().write(reportFile.toPath());
+    }
     if (!resume) {
       releaseTrainer();
     }
+  }
+
+  /** The trained model's network, settings and epochs as data. */
+  public ClassifierReport report() {
+    List<ClassifierReport.Epoch> epochs = new ArrayList<>();
+    for (EpochRecord record : history) {
+      epochs.add(new ClassifierReport.Epoch(record.epoch(), record.loss(), record.seconds(),
+          monitorAccuracy.isEmpty() ? Double.NaN : monitorAccuracy.get(record.epoch() - 1)));
+    }
+    return new ClassifierReport(encoder.numColumns(),
+        parameters == null ? 0 : trainedWith.hiddenUnits(), header.numClasses(),
+        trainedWith.learningRate(), trainedWith.miniBatchSize(), trainedWith.seed(),
+        trainedWith.threads(), TAGS_NORMALIZATION[encoder.normalization().ordinal()].getReadable(),
+        epochs);
   }
 
   private synchronized void releaseTrainer() {
@@ -483,16 +520,16 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
   }
 
   private void checkOptions() throws WekaException {
-    String problem = hiddenUnits < 1 ? "the number of hidden units must be at least 1"
-        : epochs < 0 ? "the number of epochs must not be negative"
-        : miniBatchSize < 1 ? "the mini-batch size must be at least 1"
-        : !(learningRate > 0) || Double.isInfinite(learningRate)
-            ? "the learning rate must be a positive number"
-        : numThreads < 0 ? "the number of threads must not be negative" : null;
-    if (problem != null) {
-      throw new WekaException(getClass().getSimpleName() + ": " + problem);
+    try {
+      if (hiddenUnits < 1) {
+        throw new IllegalArgumentException("the number of hidden units must be at least 1");
+      }
+      AdamTrainer.checkSettings(epochs, miniBatchSize, learningRate, numThreads);
+    } catch (IllegalArgumentException e) {
+      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
   }
+
 
   private static float[] oneHotClasses(Instances data) {
     int classes = data.numClasses();

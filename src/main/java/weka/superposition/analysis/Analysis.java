@@ -45,7 +45,7 @@ public record Analysis(int epoch, List<String> featureNames, int bottleneck, Imp
    *
    * @param norm ||W_i||, the length of feature i's encoder vector
    * @param bias b_i, the decoder bias of feature i
-   * @param interferenceSeed what the seed plots as "cos sim": sum over j != i of (W_i . W_j)^2
+   * @param interferenceNotebook what the seed plots as "cos sim": sum over j != i of (W_i . W_j)^2
    * @param interferencePaper the paper's interference: sum over j != i of (W_i/||W_i|| . W_j)^2
    * @param dimensionality the paper's D_i = ||W_i||^2 / sum over j of (W_i/||W_i|| . W_j)^2
    * @param decoderTimesEncoder the seed's "W^T W" (decoder times encoder), rows and columns in
@@ -53,7 +53,7 @@ public record Analysis(int epoch, List<String> featureNames, int bottleneck, Imp
    * @param top1Percent the same with every entry below its 99th percentile set to 0
    * @param top1Threshold that percentile
    */
-  public record Weights(double[] norm, double[] bias, double[] interferenceSeed,
+  public record Weights(double[] norm, double[] bias, double[] interferenceNotebook,
       double[] interferencePaper, double[] dimensionality, double[][] decoderTimesEncoder,
       double[][] top1Percent, double top1Threshold) implements Serializable {
   }

@@ -15,8 +15,11 @@ import weka.tensorflow.ToyModelNetwork;
  */
 public enum ModelType {
 
-  /** The seed's untied 49 -> 2 -> 49 autoencoder: tanh code, tanh then ReLU output, MSE. */
-  SEED(0.0001, 64) {
+  /**
+   * The replicated notebook's untied 49 -> 2 -> 49 autoencoder: tanh code, tanh then ReLU output,
+   * MSE.
+   */
+  NOTEBOOK(0.0001, 64) {
     @Override
     public Network network(int features, double importanceDecay) {
       return new AutoencoderNetwork();

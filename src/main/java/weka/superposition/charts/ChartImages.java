@@ -7,6 +7,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -64,6 +65,27 @@ public final class ChartImages {
   public static BufferedImage weightAnalysis(Analysis analysis) {
     return grid(List.of(SuperpositionCharts.weightAnalysis(analysis)), 3, WEIGHT_PANEL_WIDTH,
         WEIGHT_PANEL_HEIGHT);
+  }
+
+  /** The most important features are named in the feature-vector plots. */
+  public static final int LABELLED_FEATURES = 5;
+
+  /**
+   * Writes the feature-vector plots of every analysed epoch and of {@code last}, and the weight
+   * analysis of {@code last}, into {@code folder}; returns the files written.
+   */
+  public static List<Path> writePlots(List<Analysis> epochAnalyses, Analysis last, Path folder)
+      throws IOException {
+    List<Path> written = new ArrayList<>();
+    for (Analysis epoch : epochAnalyses) {
+      written.add(folder.resolve(String.format("feature-vectors-epoch-%02d.png", epoch.epoch())));
+      writePng(featureVectors(epoch, LABELLED_FEATURES), written.get(written.size() - 1));
+    }
+    written.add(folder.resolve("feature-vectors.png"));
+    writePng(featureVectors(last, LABELLED_FEATURES), written.get(written.size() - 1));
+    written.add(folder.resolve("weight-analysis.png"));
+    writePng(weightAnalysis(last), written.get(written.size() - 1));
+    return written;
   }
 
   /** Writes {@code image} as a PNG, whole or not at all. */

@@ -244,7 +244,7 @@ public final class SuperpositionCharts {
         byRank("||W_i||", "||W_i|| (encoder)", a, w.norm()),
         byRank("b", "decoder bias", a, w.bias()),
         byRank("interference", "sum of squared dot products", a,
-            new String[] {"seed (\"cos sim\")", "paper"}, w.interferenceSeed(),
+            new String[] {"notebook (\"cos sim\")", "paper"}, w.interferenceNotebook(),
             w.interferencePaper()),
         heatMap("W^T W (decoder x encoder)", w.decoderTimesEncoder()),
         heatMap("W^T W, top 1 %", w.top1Percent()),

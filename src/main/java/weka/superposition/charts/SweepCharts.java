@@ -20,7 +20,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import weka.superposition.autoencoder.SparsitySweep.Run;
+import weka.superposition.experiments.SparsitySweep.Run;
 import weka.tensorflow.ToyModelNetwork;
 
 /** Charts of a sparsity sweep of the toy model, as in Elhage et al.'s figures. */

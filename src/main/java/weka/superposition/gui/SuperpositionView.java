@@ -31,6 +31,7 @@ import weka.core.SerializedObject;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.autoencoder.AutoencoderTraining;
+import weka.superposition.charts.ChartImages;
 import weka.superposition.charts.SuperpositionCharts;
 import weka.superposition.charts.SuperpositionCharts.VectorLength;
 import weka.superposition.report.AnalysisReport;
@@ -240,7 +241,7 @@ public class SuperpositionView extends JPanel {
   /** Writes the plots of every epoch so far and the weight analysis of the last into a folder. */
   public List<java.nio.file.Path> save(File folder) {
     try {
-      List<java.nio.file.Path> files = SuperpositionAutoencoder.writePlots(epochs,
+      List<java.nio.file.Path> files = ChartImages.writePlots(epochs,
           epochs.get(epochs.size() - 1), folder.toPath());
       status.setText("Saved " + files.size() + " PNG files in " + folder);
       return files;

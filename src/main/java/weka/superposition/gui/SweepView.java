@@ -21,8 +21,8 @@ import javax.swing.SwingWorker;
 
 import org.jfree.chart.ChartPanel;
 
-import weka.superposition.autoencoder.SparsitySweep;
-import weka.superposition.autoencoder.SparsitySweep.Run;
+import weka.superposition.experiments.SparsitySweep;
+import weka.superposition.experiments.SparsitySweep.Run;
 import weka.superposition.charts.SweepCharts;
 
 /**

@@ -109,7 +109,7 @@ public final class AnalysisReport {
   public static String featureTableCsv(Analysis a) {
     StringBuilder csv = new StringBuilder("rank,feature,importance_raw,importance_share,"
         + "importance_scaled,direction_x,direction_y,direction_from_zero_x,"
-        + "direction_from_zero_y,flex_x,flex_y,fix1_x,fix1_y,norm_W,bias_b,interference_seed,"
+        + "direction_from_zero_y,flex_x,flex_y,fix1_x,fix1_y,norm_W,bias_b,interference_notebook,"
         + "interference_paper,dimensionality,cluster\n");
     int[] rank = a.importance().rank();
     for (int r = 0; r < rank.length; r++) {
@@ -122,7 +122,7 @@ public final class AnalysisReport {
         row.add(points[i].length > 1 ? points[i][1] : Double.NaN);
       }
       row.addAll(List.of(a.weights().norm()[i], a.weights().bias()[i],
-          a.weights().interferenceSeed()[i], a.weights().interferencePaper()[i],
+          a.weights().interferenceNotebook()[i], a.weights().interferencePaper()[i],
           a.weights().dimensionality()[i], a.summary().cluster()[i]));
       csv.append(String.join(",", row.stream().map(AnalysisReport::csvValue).toList()))
           .append('\n');

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import weka.superposition.analysis.Analysis;
@@ -18,51 +16,42 @@ import weka.tensorflow.EpochRecord;
 
 /**
  * Writes REPORT.md for a run of {@code examples/run-experiment.sh}: for each seed folder
- * ({@code seed-N/} with Weka's phase-1 output {@code phase1.txt}, the autoencoder's
+ * ({@code seed-N/} with the classifier's report {@code phase1.json}, the autoencoder's
  * {@code report.json} and its {@code png/}), the two phases beside the seed notebook's printed
  * numbers, the plots, the summary figures, and which of the seed's claims the numbers support.
- *
- * <p>Usage: {@code ExperimentReport <output folder>}
  */
 public final class ExperimentReport {
 
   /** The seed notebook's printed phase-1 test accuracy per epoch. */
-  static final double[] SEED_ACCURACY = {0.9274, 0.9430, 0.9490, 0.9533, 0.9571, 0.9605, 0.9600,
+  static final double[] NOTEBOOK_ACCURACY = {0.9274, 0.9430, 0.9490, 0.9533, 0.9571, 0.9605, 0.9600,
       0.9628, 0.9640, 0.9653};
   /** The seed notebook's printed phase-1 loss per epoch (of the last mini-batch only). */
-  static final double[] SEED_LOSS1 = {0.1395, 0.1529, 0.3065, 0.1372, 0.1572, 0.0578, 0.1927,
+  static final double[] NOTEBOOK_LOSS1 = {0.1395, 0.1529, 0.3065, 0.1372, 0.1572, 0.0578, 0.1927,
       0.0783, 0.1768, 0.1349};
   /** The seed notebook's printed phase-2 loss per epoch (of the last mini-batch only). */
-  static final double[] SEED_LOSS2 = {0.2728, 0.2346, 0.2213, 0.2009, 0.1969, 0.1947, 0.2021,
+  static final double[] NOTEBOOK_LOSS2 = {0.2728, 0.2346, 0.2213, 0.2009, 0.1969, 0.1947, 0.2021,
       0.1921, 0.1978, 0.1860, 0.1952, 0.1888, 0.1852, 0.1772, 0.1638, 0.1621, 0.1632, 0.1743,
       0.1532, 0.1584};
 
-  private static final Pattern EPOCH_ROW = Pattern.compile(
-      "^\\s*(\\d+)\\s+([\\d.]+)\\s+([\\d.]+)(?:\\s+([\\d.]+))?\\s*$");
-  private static final Pattern TEST_ACCURACY = Pattern.compile(
-      "=== Error on test data ===\\s+Correctly Classified Instances\\s+\\d+\\s+([\\d.]+)\\s+%");
+  /**
+   * What one seed's run left behind.
+   *
+   * @param phase1 the classifier's report; its last monitor accuracy is the test accuracy, since
+   *     the monitor file is the test set and the last epoch's model is the one evaluated
+   */
+  public record SeedRun(int seed, Path folder, ClassifierReport phase1, AnalysisReport.Saved phase2) {
 
-  /** What one seed's run left behind. */
-  record SeedRun(int seed, Path folder, List<double[]> phase1Epochs, double testAccuracy,
-      AnalysisReport.Saved phase2) {
+    double testAccuracy() {
+      List<ClassifierReport.Epoch> epochs = phase1.epochs();
+      return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).monitorAccuracy();
+    }
   }
 
   private ExperimentReport() {
   }
 
-  public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      System.err.println("Usage: ExperimentReport <output folder with seed-N subfolders>");
-      System.exit(1);
-    }
-    Path out = Path.of(args[0]);
-    Path report = out.resolve("REPORT.md");
-    String text = write(readRuns(out));
-    AtomicFiles.write(report, part -> Files.writeString(part, text, StandardCharsets.UTF_8));
-    System.err.println("[report] " + report);
-  }
-
-  static List<SeedRun> readRuns(Path out) throws IOException {
+  /** The results of every seed-N folder in {@code out}, by seed. */
+  public static List<SeedRun> readRuns(Path out) throws IOException {
     List<SeedRun> runs = new ArrayList<>();
     try (Stream<Path> folders = Files.list(out)) {
       for (Path folder : folders.filter(f -> f.getFileName().toString().matches("seed-\\d+"))
@@ -81,24 +70,12 @@ public final class ExperimentReport {
   }
 
   private static SeedRun readRun(Path folder) throws IOException {
-    String phase1 = Files.readString(folder.resolve("phase1.txt"));
-    List<double[]> epochs = new ArrayList<>();
-    for (String line : phase1.split("\n")) {
-      Matcher m = EPOCH_ROW.matcher(line);
-      if (m.matches()) {
-        epochs.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-            m.group(4) == null ? Double.NaN : Double.parseDouble(m.group(4))});
-      }
-    }
-    Matcher accuracy = TEST_ACCURACY.matcher(phase1);
-    double testAccuracy = accuracy.find() ? Double.parseDouble(accuracy.group(1)) / 100
-        : Double.NaN;
-    AnalysisReport.Saved phase2 = AnalysisReport.fromJson(
-        Files.readString(folder.resolve("report.json")));
-    return new SeedRun(seedOf(folder), folder, epochs, testAccuracy, phase2);
+    return new SeedRun(seedOf(folder), folder, ClassifierReport.read(folder.resolve("phase1.json")),
+        AnalysisReport.fromJson(Files.readString(folder.resolve("report.json"))));
   }
 
-  static String write(List<SeedRun> runs) {
+  /** REPORT.md's text. */
+  public static String write(List<SeedRun> runs) {
     StringBuilder md = new StringBuilder();
     SeedRun first = runs.get(0);
     md.append("# The seed experiment, replicated with tensorflowSuperposition\n\n");
@@ -126,13 +103,14 @@ public final class ExperimentReport {
     md.append(heading).append("Phase 1, the classifier\n\n");
     md.append("| epoch | mean training loss | test accuracy | seed notebook: accuracy | "
         + "seed notebook: last-batch loss |\n|---|---|---|---|---|\n");
-    for (double[] e : run.phase1Epochs()) {
-      int i = (int) e[0] - 1;
-      md.append(String.format(Locale.ROOT, "| %d | %.4f | %s | %s | %s |%n", i + 1, e[1],
-          fixed(e[2]), i < SEED_ACCURACY.length ? fixed(SEED_ACCURACY[i]) : "",
-          i < SEED_LOSS1.length ? fixed(SEED_LOSS1[i]) : ""));
+    for (ClassifierReport.Epoch e : run.phase1().epochs()) {
+      int i = e.epoch() - 1;
+      md.append(String.format(Locale.ROOT, "| %d | %.4f | %s | %s | %s |%n", i + 1, e.loss(),
+          fixed(e.monitorAccuracy()), i < NOTEBOOK_ACCURACY.length ? fixed(NOTEBOOK_ACCURACY[i]) : "",
+          i < NOTEBOOK_LOSS1.length ? fixed(NOTEBOOK_LOSS1[i]) : ""));
     }
-    md.append(String.format(Locale.ROOT, "%nTest accuracy (Weka's evaluation): **%.4f** (seed "
+    md.append(String.format(Locale.ROOT, "%nTest accuracy (of the final model on the test set): "
+        + "**%.4f** (seed "
         + "notebook: 0.9653).%n%n", run.testAccuracy()));
 
     AnalysisReport.Saved p2 = run.phase2();
@@ -151,7 +129,7 @@ public final class ExperimentReport {
           a == null ? "" : String.format(Locale.ROOT, "%.5f", a.summary().mse()),
           a == null ? "" : String.format(Locale.ROOT, "%+.1f %%",
               100 * (a.summary().mse() / p2.references().meanPredictorMse() - 1)),
-          e.epoch() <= SEED_LOSS2.length ? fixed(SEED_LOSS2[e.epoch() - 1]) : ""));
+          e.epoch() <= NOTEBOOK_LOSS2.length ? fixed(NOTEBOOK_LOSS2[e.epoch() - 1]) : ""));
     }
     md.append("\nFeature vectors (flex and fix1) after selected epochs:\n\n");
     for (int epoch : selectedEpochs(p2)) {
@@ -254,10 +232,10 @@ public final class ExperimentReport {
         r -> String.format(Locale.ROOT, "rho %.2f", spearman(r,
             r.phase2().analysis().weights().bias())));
     claim(md, runs, "The seed's \"cos sim\" (interference) is around 0 everywhere (all below 0.1)",
-        r -> Arrays.stream(r.phase2().analysis().weights().interferenceSeed()).max()
+        r -> Arrays.stream(r.phase2().analysis().weights().interferenceNotebook()).max()
             .orElse(0) < 0.1,
         r -> String.format(Locale.ROOT, "max %.3f; the paper's normalised interference: max "
-            + "%.3f", Arrays.stream(r.phase2().analysis().weights().interferenceSeed()).max()
+            + "%.3f", Arrays.stream(r.phase2().analysis().weights().interferenceNotebook()).max()
             .orElse(0), Arrays.stream(r.phase2().analysis().weights().interferencePaper()).max()
             .orElse(0)));
     md.append("\n");

@@ -9,20 +9,15 @@ import java.util.List;
 import java.util.Locale;
 
 import weka.core.Utils;
-import weka.superposition.autoencoder.SparsitySweep;
-import weka.superposition.autoencoder.SparsitySweep.Run;
+import weka.superposition.experiments.SparsitySweep;
+import weka.superposition.experiments.SparsitySweep.Run;
 import weka.superposition.charts.ChartImages;
 import weka.superposition.charts.SweepCharts;
 import weka.superposition.io.AtomicFiles;
 
 /**
- * The sparsity sweep from the command line: trains Elhage et al.'s toy model for each sparsity
- * and seed, prints a table and the timings, and writes {@code sweep.json}, {@code sweep.csv}, one
- * PNG per sparsity (the W_i of seed 1 and their norms) and {@code dimensions-per-feature.png}.
- *
- * <p>Options: {@code -out <folder>} (default sweep), {@code -sparsities 0,0.5,...}, {@code -seeds
- * 3}, {@code -features 5}, {@code -bottleneck 2}, {@code -rows 102400}, {@code -epochs 100},
- * {@code -mini-batch-size 1024}, {@code -learning-rate 0.001}, {@code -importance-decay 0.9}.
+ * The sparsity sweep's results as a table, {@code sweep.json}, {@code sweep.csv}, one PNG per
+ * sparsity (the W_i of seed 1 and their norms) and {@code dimensions-per-feature.png}.
  */
 public final class SweepReport {
 
@@ -30,66 +25,24 @@ public final class SweepReport {
   public record SavedSweep(SparsitySweep.Settings settings, long steps, List<Run> runs) {
   }
 
-  static final double[] DEFAULT_SPARSITIES = {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99};
+  public static final double[] DEFAULT_SPARSITIES = {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99};
 
   private SweepReport() {
   }
 
-  public static void main(String[] args) throws Exception {
-    Path out = Path.of(option(args, "out", "sweep"));
-    String list = Utils.getOption("sparsities", args);
-    double[] sparsities = list.isEmpty() ? DEFAULT_SPARSITIES
-        : Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
-    SparsitySweep.Settings s = new SparsitySweep.Settings(
-        Integer.parseInt(option(args, "features", "5")),
-        Integer.parseInt(option(args, "bottleneck", "2")), sparsities,
-        Integer.parseInt(option(args, "seeds", "3")),
-        Integer.parseInt(option(args, "rows", "102400")),
-        Integer.parseInt(option(args, "epochs", "100")),
-        Integer.parseInt(option(args, "mini-batch-size", "1024")),
-        Double.parseDouble(option(args, "learning-rate", "0.001")),
-        Double.parseDouble(option(args, "importance-decay", "0.9")));
-    Utils.checkForRemainingOptions(args);
-
-    long start = System.nanoTime();
-    List<Run> runs = SparsitySweep.run(s, (run, done, total) -> System.err.printf(Locale.ROOT,
-        "[sweep] %d/%d: S = %s, seed %d: ||W_i|| %s, %.2f s%n", done, total, run.sparsity(),
-        run.seed(), formatted(run.norms()), run.seconds()));
-    double sweepSeconds = (System.nanoTime() - start) / 1e9;
-    List<Path> files = write(s, runs, out);
-
-    System.out.println(table(runs));
-    System.out.printf(Locale.ROOT, "seconds for one toy-model run (%d -> %d, batch %d, %d "
-        + "steps): %.2f (median)%n", s.features(), s.bottleneck(), s.miniBatchSize(),
-        steps(s), median(runs.stream().mapToDouble(Run::seconds).toArray()));
-    System.out.printf(Locale.ROOT, "seconds for the whole sweep (%d runs): %.1f%n", runs.size(),
-        sweepSeconds);
-    System.out.println("written: " + files);
-  }
-
-  private static String option(String[] args, String name, String fallback) throws Exception {
-    String value = Utils.getOption(name, args);
-    return value.isEmpty() ? fallback : value;
-  }
-
-  static long steps(SparsitySweep.Settings s) {
+  /** Adam steps per run. */
+  public static long steps(SparsitySweep.Settings s) {
     return (long) s.epochs() * ((s.rows() + s.miniBatchSize() - 1) / s.miniBatchSize());
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
-
-  private static String formatted(double[] values) {
+  /** Values with two decimals, as a list. */
+  public static String formatted(double[] values) {
     return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).toList()
         .toString();
   }
 
   /** A plain-text table: one line per run. */
-  static String table(List<Run> runs) {
+  public static String table(List<Run> runs) {
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%8s %5s %10s %10s  %s%n",
         "S", "seed", "1/(1-S)", "dims/feat", "||W_i||"));
     for (Run run : runs) {

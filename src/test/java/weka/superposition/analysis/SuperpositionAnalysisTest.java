@@ -71,7 +71,7 @@ class SuperpositionAnalysisTest {
     Analysis.Weights w = analyse().weights();
     assertArrayEquals(new double[] {1, 2, Math.sqrt(2)}, w.norm(), EPS);
     assertArrayEquals(new double[] {0.1, -0.2, 0.3}, w.bias(), EPS);
-    assertArrayEquals(new double[] {1, 4, 5}, w.interferenceSeed(), EPS);
+    assertArrayEquals(new double[] {1, 4, 5}, w.interferenceNotebook(), EPS);
     assertArrayEquals(new double[] {1, 1, 2.5}, w.interferencePaper(), EPS);
     assertArrayEquals(new double[] {0.5, 0.8, 2 / 4.5}, w.dimensionality(), EPS);
   }

@@ -17,6 +17,7 @@ import weka.datagenerators.classifiers.classification.SparseFeatures;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.superposition.analysis.AutoencoderWeights;
+import weka.superposition.experiments.SparsitySweep;
 import weka.superposition.report.SweepReport;
 
 /** Elhage et al.'s toy model and its central result. */

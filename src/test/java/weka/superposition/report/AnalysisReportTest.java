@@ -29,7 +29,7 @@ class AnalysisReportTest {
     List<String> names = List.of("a", "b \"quoted\", with comma", "c");
     Analysis first = SuperpositionAnalysis.analyse(1, names, w, data, 3, references);
     Analysis last = SuperpositionAnalysis.analyse(2, names, w, data, 3, references);
-    return new AutoencoderTraining.Result(new AutoencoderTraining.Settings(ModelType.SEED, 2, 2,
+    return new AutoencoderTraining.Result(new AutoencoderTraining.Settings(ModelType.NOTEBOOK, 2, 2,
         64, 1e-4, 1, 1, true, 0.9), names, new Parameters(List.of()), w,
         List.of(new EpochRecord(1, 0.5, 0.1), new EpochRecord(2, 0.25, 0.1)),
         List.of(first, last), last, references, 0.2, 0.01);

@@ -3,7 +3,6 @@ package weka.datagenerators.classifiers.classification;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Random;
 import java.util.Vector;
 
 import weka.core.Attribute;
@@ -16,6 +15,7 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.datagenerators.ClassificationGenerator;
+import weka.superposition.data.SparseSampling;
 import weka.superposition.report.Citations;
 
 /**
@@ -113,15 +113,6 @@ public class SparseFeatures extends ClassificationGenerator
     return "The probability S that a feature is 0; otherwise it is uniform on [0, 1].";
   }
 
-  /** {@code rows x n} values, row-major: each 0 with probability {@code sparsity}, else U[0, 1]. */
-  public static float[] sample(int rows, int n, double sparsity, Random random) {
-    float[] values = new float[rows * n];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextDouble() < sparsity ? 0f : random.nextFloat();
-    }
-    return values;
-  }
-
   @Override
   public boolean getSingleModeFlag() {
     return true;
@@ -140,7 +131,7 @@ public class SparseFeatures extends ClassificationGenerator
 
   @Override
   public Instance generateExample() throws Exception {
-    float[] row = sample(1, numFeatures, sparsity, getRandom());
+    float[] row = SparseSampling.sample(1, numFeatures, sparsity, getRandom());
     double[] values = new double[numFeatures];
     for (int i = 0; i < numFeatures; i++) {
       values[i] = row[i];

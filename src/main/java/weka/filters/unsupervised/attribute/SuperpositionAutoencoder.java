@@ -1,8 +1,6 @@
 package weka.filters.unsupervised.attribute;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +17,7 @@ import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.filters.SimpleBatchFilter;
@@ -27,9 +26,11 @@ import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ModelType;
 import weka.superposition.charts.ChartImages;
+import weka.superposition.data.Headers;
 import weka.superposition.data.Rows;
 import weka.superposition.report.AnalysisReport;
 import weka.superposition.report.Citations;
+import weka.tensorflow.AdamTrainer;
 
 /**
  * Phase 2 of the seed experiment as a Weka filter: trains the n -> 2 -> n autoencoder on the first
@@ -49,13 +50,10 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   public static final Tag[] TAGS_OUTPUT = {new Tag(OUTPUT_CODES, "codes"),
       new Tag(OUTPUT_RECONSTRUCTION, "reconstruction"), new Tag(OUTPUT_BOTH, "both")};
 
-  /** The most important features are named in the feature-vector plots. */
-  private static final int LABELLED_FEATURES = 5;
-
   public static final Tag[] TAGS_MODEL_TYPE = {
-      new Tag(ModelType.SEED.ordinal(), "seed"), new Tag(ModelType.TOY.ordinal(), "toy")};
+      new Tag(ModelType.NOTEBOOK.ordinal(), "notebook"), new Tag(ModelType.TOY.ordinal(), "toy")};
 
-  private ModelType modelType = ModelType.SEED;
+  private ModelType modelType = ModelType.NOTEBOOK;
   private double importanceDecay = 0.9;
   private int bottleneck = 2;
   private int epochs = 20;
@@ -93,11 +91,11 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   // ---------------------------------------------------------------- options
 
   @OptionMetadata(displayName = "model type",
-      description = "seed = the seed experiment's untied autoencoder (Dense -> tanh code, Dense -> "
+      description = "notebook = the replicated notebook's untied autoencoder (Dense -> tanh code, Dense -> "
           + "tanh -> ReLU, MSE; default); toy = Elhage et al.'s toy model h = W x, x' = ReLU(W^T W "
           + "x + b) with tied weights, importance-weighted squared error and Xavier-normal "
           + "initialisation.",
-      commandLineParamName = "model-type", commandLineParamSynopsis = "-model-type <seed|toy>",
+      commandLineParamName = "model-type", commandLineParamSynopsis = "-model-type <notebook|toy>",
       displayOrder = 0)
   public SelectedTag getModelType() {
     return new SelectedTag(modelType.ordinal(), TAGS_MODEL_TYPE);
@@ -260,6 +258,11 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     // an option left out means its default, also for the files
     setReportFile(new File(""));
     setPngFolder(new File(""));
+    // "seed" was the notebook model's name before 0.1.1: saved command lines keep working
+    String type = Utils.getOption("model-type", options);
+    if (!type.isEmpty()) {
+      setModelType(new SelectedTag(type.equals("seed") ? "notebook" : type, TAGS_MODEL_TYPE));
+    }
     super.setOptions(options);
   }
 
@@ -278,17 +281,12 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
 
   @Override
   protected Instances determineOutputFormat(Instances input) throws Exception {
-    List<Integer> features = featureIndices(input);
+    List<Integer> features = Rows.featureIndices(input);
     if (features.size() < bottleneck) {
       throw new WekaException(getClass().getSimpleName() + ": " + features.size()
           + " feature(s) cannot be compressed into a bottleneck of " + bottleneck);
     }
-    if (bottleneck < 1 || epochs < 0 || miniBatchSize < 0 || !(learningRate >= 0)
-        || Double.isInfinite(learningRate) || numThreads < 0 || !(importanceDecay > 0)) {
-      throw new WekaException(getClass().getSimpleName() + ": the bottleneck must be at least 1, "
-          + "the epochs, mini-batch size, learning rate and threads not negative, the importance "
-          + "decay positive");
-    }
+    settings();
     ArrayList<Attribute> attributes = new ArrayList<>();
     if (output != OUTPUT_RECONSTRUCTION) {
       for (int k = 1; k <= bottleneck; k++) {
@@ -309,14 +307,25 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     return format;
   }
 
-  private static List<Integer> featureIndices(Instances data) {
-    List<Integer> features = new ArrayList<>();
-    for (int a = 0; a < data.numAttributes(); a++) {
-      if (a != data.classIndex()) {
-        features.add(a);
+  /** The training settings, 0 taking the model type's default; throws naming a bad option. */
+  private AutoencoderTraining.Settings settings() throws WekaException {
+    AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(modelType,
+        bottleneck, epochs, miniBatchSize == 0 ? modelType.defaultMiniBatchSize() : miniBatchSize,
+        learningRate == 0 ? modelType.defaultLearningRate() : learningRate, seed, numThreads,
+        analyseEveryEpoch, importanceDecay);
+    try {
+      if (bottleneck < 1) {
+        throw new IllegalArgumentException("the bottleneck must be at least 1");
       }
+      if (!(importanceDecay > 0) || Double.isInfinite(importanceDecay)) {
+        throw new IllegalArgumentException("the importance decay must be a positive number");
+      }
+      AdamTrainer.checkSettings(settings.epochs(), settings.miniBatchSize(),
+          settings.learningRate(), settings.threads());
+    } catch (IllegalArgumentException e) {
+      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
-    return features;
+    return settings;
   }
 
   @Override
@@ -329,35 +338,19 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
 
   @Override
   public boolean input(Instance instance) throws Exception {
-    checkSameHeader(getClass().getSimpleName(), getInputFormat(), instance);
+    Headers.requireSame(getClass().getSimpleName(), getInputFormat(), instance);
     return super.input(instance);
   }
 
   @Override
   public boolean input(Instances instances) throws Exception {
-    checkSameHeader(getClass().getSimpleName(), getInputFormat(), instances);
+    Headers.requireSame(getClass().getSimpleName(), getInputFormat(), instances);
     return super.input(instances);
-  }
-
-  static void checkSameHeader(String filter, Instances format, Instances data)
-      throws WekaException {
-    if (format != null && !format.equalHeaders(data)) {
-      throw new WekaException(filter + ": the data's attributes differ from those of the first "
-          + "batch: " + format.equalHeadersMsg(data));
-    }
-  }
-
-  /** Rejects an instance whose data set differs from the filter's input format. */
-  static void checkSameHeader(String filter, Instances format, Instance instance)
-      throws WekaException {
-    if (instance.dataset() != null) {
-      checkSameHeader(filter, format, instance.dataset());
-    }
   }
 
   @Override
   protected Instances process(Instances instances) throws Exception {
-    List<Integer> features = featureIndices(instances);
+    List<Integer> features = Rows.featureIndices(instances);
     float[] data = featureMatrix(instances, features);
     if (!isFirstBatchDone()) {
       train(instances, features, data);
@@ -367,21 +360,11 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
 
   private float[] featureMatrix(Instances instances, List<Integer> features)
       throws WekaException {
-    int n = features.size();
-    float[] data = new float[instances.numInstances() * n];
-    for (int r = 0; r < instances.numInstances(); r++) {
-      Instance row = instances.instance(r);
-      for (int i = 0; i < n; i++) {
-        double value = row.value(features.get(i));
-        if (!Double.isFinite(value) || Float.isInfinite((float) value)) {
-          throw new WekaException(getClass().getSimpleName() + ": row " + (r + 1) + " has the "
-              + (Double.isNaN(value) ? "missing or NaN" : "non-finite") + " value " + value
-              + " in attribute " + instances.attribute(features.get(i)).name());
-        }
-        data[r * n + i] = (float) value;
-      }
+    try {
+      return Rows.featureMatrix(instances, features);
+    } catch (IllegalArgumentException e) {
+      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
-    return data;
   }
 
   private void train(Instances instances, List<Integer> features, float[] data) throws Exception {
@@ -396,7 +379,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   public AutoencoderTraining.Result trainOn(Instances data, AutoencoderTraining.Progress progress)
       throws Exception {
     setInputFormat(data);
-    List<Integer> features = featureIndices(data);
+    List<Integer> features = Rows.featureIndices(data);
     determineOutputFormat(data);
     train(data, features, featureMatrix(data, features), progress);
     return result;
@@ -408,11 +391,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
       throw new WekaException(getClass().getSimpleName() + ": no rows to train on");
     }
     List<String> names = features.stream().map(i -> instances.attribute(i).name()).toList();
-    AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(modelType,
-        bottleneck, epochs,
-        miniBatchSize > 0 ? miniBatchSize : modelType.defaultMiniBatchSize(),
-        learningRate > 0 ? learningRate : modelType.defaultLearningRate(), seed, numThreads,
-        analyseEveryEpoch, importanceDecay);
+    AutoencoderTraining.Settings settings = settings();
     try {
       result = AutoencoderTraining.train(data, Rows.weights(instances), names, settings,
           (record, analysis) -> {
@@ -433,28 +412,8 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
       AnalysisReport.write(result, reportFile.toPath());
     }
     if (pngFolder.getPath().length() > 0) {
-      writePlots(result.epochAnalyses(), result.analysis(), pngFolder.toPath());
+      ChartImages.writePlots(result.epochAnalyses(), result.analysis(), pngFolder.toPath());
     }
-  }
-
-  /**
-   * Writes the feature-vector plots of every analysed epoch and of {@code last}, and the weight
-   * analysis of {@code last}, into {@code folder}; returns the files written.
-   */
-  public static List<Path> writePlots(List<Analysis> epochAnalyses, Analysis last, Path folder)
-      throws IOException {
-    List<Path> written = new ArrayList<>();
-    for (Analysis epoch : epochAnalyses) {
-      written.add(folder.resolve(String.format("feature-vectors-epoch-%02d.png", epoch.epoch())));
-      ChartImages.writePng(ChartImages.featureVectors(epoch, LABELLED_FEATURES),
-          written.get(written.size() - 1));
-    }
-    written.add(folder.resolve("feature-vectors.png"));
-    ChartImages.writePng(ChartImages.featureVectors(last, LABELLED_FEATURES),
-        written.get(written.size() - 1));
-    written.add(folder.resolve("weight-analysis.png"));
-    ChartImages.writePng(ChartImages.weightAnalysis(last), written.get(written.size() - 1));
-    return written;
   }
 
   private Instances transform(Instances instances, List<Integer> features, float[] data) {

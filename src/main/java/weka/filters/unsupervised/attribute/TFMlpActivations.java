@@ -18,6 +18,7 @@ import weka.core.TechnicalInformationHandler;
 import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.filters.SimpleBatchFilter;
+import weka.superposition.data.Headers;
 import weka.superposition.io.ModelFiles;
 import weka.superposition.report.Citations;
 
@@ -191,7 +192,7 @@ public class TFMlpActivations extends SimpleBatchFilter
       data = new Instances(data, 0);
       data.setClassIndex(format.classIndex());
     }
-    SuperpositionAutoencoder.checkSameHeader(getClass().getSimpleName(), format, data);
+    Headers.requireSame(getClass().getSimpleName(), format, data);
   }
 
   @Override

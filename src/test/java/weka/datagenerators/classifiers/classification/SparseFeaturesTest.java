@@ -16,7 +16,7 @@ class SparseFeaturesTest {
 
   @Test
   void featuresAreZeroWithProbabilitySElseUniform() {
-    float[] values = SparseFeatures.sample(20_000, 5, 0.7, new Random(1));
+    float[] values = weka.superposition.data.SparseSampling.sample(20_000, 5, 0.7, new Random(1));
     long zeros = 0;
     double sum = 0;
     for (float v : values) {

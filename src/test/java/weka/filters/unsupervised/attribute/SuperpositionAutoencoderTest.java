@@ -356,6 +356,17 @@ class SuperpositionAutoencoderTest {
   }
 
   @Test
+  void theOldModelTypeNameSeedStillMeansTheNotebooksModel() throws Exception {
+    SuperpositionAutoencoder filter = new SuperpositionAutoencoder();
+    filter.setModelType(new SelectedTag("toy", SuperpositionAutoencoder.TAGS_MODEL_TYPE));
+
+    filter.setOptions(Utils.splitOptions("-model-type seed -epochs 3"));
+
+    assertEquals("notebook", filter.getModelType().getSelectedTag().getReadable());
+    assertEquals(3, filter.getEpochs());
+  }
+
+  @Test
   void citesTheToyModelsPaper() {
     assertTrue(new SuperpositionAutoencoder().getTechnicalInformation().toBibTex()
         .contains("Toy Models of Superposition"));

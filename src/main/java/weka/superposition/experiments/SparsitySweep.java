@@ -1,11 +1,13 @@
-package weka.superposition.autoencoder;
+package weka.superposition.experiments;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import weka.datagenerators.classifiers.classification.SparseFeatures;
+import weka.superposition.autoencoder.AutoencoderTraining;
+import weka.superposition.autoencoder.ModelType;
+import weka.superposition.data.SparseSampling;
 
 /**
  * Elhage et al.'s sparsity sweep: the toy model trained on sparse synthetic features for a list
@@ -74,7 +76,7 @@ public final class SparsitySweep {
       throw new IllegalArgumentException("Sparsity must be in [0, 1), not " + sparsity);
     }
     int n = s.features();
-    float[] x = SparseFeatures.sample(s.rows(), n, sparsity, data);
+    float[] x = SparseSampling.sample(s.rows(), n, sparsity, data);
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       names.add("x" + i);

@@ -1,4 +1,4 @@
-package weka.superposition.benchmark;
+package weka.superposition.commands;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.Locale;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.analysis.Analysis;
+import weka.superposition.data.Rows;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ModelType;
 import weka.tensorflow.EpochRecord;
@@ -30,18 +31,12 @@ public final class AutoencoderBenchmark {
     }
     Instances data = DataSource.read(args[0]);
     int seed = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-    int n = data.numAttributes() - 1;
+    data.setClassIndex(data.numAttributes() - 1);
     int rows = data.numInstances();
-    float[] x = new float[rows * n];
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      names.add(data.attribute(i).name());
-    }
-    for (int r = 0; r < rows; r++) {
-      for (int i = 0; i < n; i++) {
-        x[r * n + i] = (float) data.instance(r).value(i);
-      }
-    }
+    List<Integer> features = Rows.featureIndices(data);
+    int n = features.size();
+    float[] x = Rows.featureMatrix(data, features);
+    List<String> names = features.stream().map(i -> data.attribute(i).name()).toList();
     AutoencoderTraining.Result plain = run(x, rows, names, seed, false);
     long start = System.nanoTime();
     AutoencoderTraining.Result analysed = run(x, rows, names, seed, true);
@@ -73,7 +68,7 @@ public final class AutoencoderBenchmark {
 
   private static AutoencoderTraining.Result run(float[] x, int rows, List<String> names, int seed,
       boolean analyseEveryEpoch) throws Exception {
-    AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(ModelType.SEED, 2,
+    AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(ModelType.NOTEBOOK, 2,
         20, 64, 0.0001, seed, 1, analyseEveryEpoch, 0.9);
     return AutoencoderTraining.train(x, rows, names, settings, (record, analysis) -> { });
   }

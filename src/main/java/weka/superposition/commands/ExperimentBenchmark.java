@@ -1,15 +1,13 @@
-package weka.superposition.benchmark;
+package weka.superposition.commands;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.report.AnalysisReport;
+import weka.superposition.report.ClassifierReport;
 import weka.tensorflow.EpochRecord;
 
 /**
@@ -20,9 +18,6 @@ import weka.tensorflow.EpochRecord;
  * <p>Usage: {@code ExperimentBenchmark <experiment folder> <train.arff>}
  */
 public final class ExperimentBenchmark {
-
-  private static final Pattern EPOCH_ROW = Pattern.compile(
-      "^\\s*(\\d+)\\s+[\\d.]+\\s+([\\d.]+)(?:\\s+[\\d.]+)?\\s*$");
 
   private ExperimentBenchmark() {
   }
@@ -35,14 +30,8 @@ public final class ExperimentBenchmark {
         (System.nanoTime() - start) / 1e9);
 
     Path seed = out.resolve("seed-1");
-    List<EpochRecord> phase1 = new ArrayList<>();
-    for (String line : Files.readAllLines(seed.resolve("phase1.txt"))) {
-      Matcher m = EPOCH_ROW.matcher(line);
-      if (m.matches()) {
-        phase1.add(new EpochRecord(Integer.parseInt(m.group(1)), 0,
-            Double.parseDouble(m.group(2))));
-      }
-    }
+    List<EpochRecord> phase1 = ClassifierReport.read(seed.resolve("phase1.json")).epochs().stream()
+        .map(e -> new EpochRecord(e.epoch(), e.loss(), e.seconds())).toList();
     System.out.printf(Locale.ROOT, "phase-1 seconds per epoch (median of 2..n): %.3f%n",
         ClassifierBenchmark.medianEpochSeconds(phase1));
     AnalysisReport.Saved phase2 = AnalysisReport.fromJson(

@@ -1,4 +1,4 @@
-package weka.superposition.benchmark;
+package weka.superposition.commands;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +8,7 @@ import java.util.List;
 
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.TFMlpClassifier;
+import weka.superposition.analysis.Statistics;
 import weka.tensorflow.EpochRecord;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
@@ -66,14 +67,10 @@ public final class ClassifierBenchmark {
     return data;
   }
 
+  /** The median seconds of epochs 2..n: the first epoch also warms TensorFlow up. */
   public static double medianEpochSeconds(List<EpochRecord> history) {
-    double[] seconds = history.stream().skip(history.size() > 1 ? 1 : 0)
-        .mapToDouble(EpochRecord::seconds).sorted().toArray();
-    if (seconds.length == 0) {
-      return Double.NaN;
-    }
-    int mid = seconds.length / 2;
-    return seconds.length % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2;
+    return Statistics.median(history.stream().skip(history.size() > 1 ? 1 : 0)
+        .mapToDouble(EpochRecord::seconds).toArray());
   }
 
   /** VmHWM of this process (Linux), or "n/a". */

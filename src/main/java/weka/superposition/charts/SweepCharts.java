@@ -21,7 +21,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import weka.superposition.experiments.SparsitySweep.Run;
-import weka.tensorflow.ToyModelNetwork;
+import weka.superposition.analysis.ToyImportances;
 
 /** Charts of a sparsity sweep of the toy model, as in Elhage et al.'s figures. */
 public final class SweepCharts {
@@ -42,7 +42,7 @@ public final class SweepCharts {
     int n = run.vectors().length;
     double[] importance = new double[n];
     int[] order = new int[n];
-    float[] values = ToyModelNetwork.importances(n, importanceDecay);
+    float[] values = ToyImportances.of(n, importanceDecay);
     for (int i = 0; i < n; i++) {
       importance[i] = values[i];
       order[i] = i;

@@ -25,7 +25,7 @@ import weka.core.SelectedTag;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
 import weka.core.WekaException;
-import weka.gui.Logger;
+import weka.superposition.testing.QuietLog;
 import weka.superposition.testing.TestData;
 import weka.tensorflow.EpochRecord;
 
@@ -518,16 +518,5 @@ class TFMlpClassifierTest {
     TFMlpClassifier copy = new TFMlpClassifier();
     copy.setOptions(classifier.getOptions());
     assertArrayEquals(classifier.getOptions(), copy.getOptions());
-  }
-
-  /** A log that records nothing, to keep test output readable. */
-  private static class QuietLog implements Logger {
-    @Override
-    public void logMessage(String message) {
-    }
-
-    @Override
-    public void statusMessage(String message) {
-    }
   }
 }

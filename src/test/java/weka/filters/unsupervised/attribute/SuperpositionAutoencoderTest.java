@@ -29,6 +29,7 @@ import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.report.AnalysisReport;
+import weka.superposition.testing.QuietLog;
 import weka.superposition.testing.TestData;
 import weka.tensorflow.AutoencoderNetwork;
 import weka.tensorflow.NetworkRunner;
@@ -151,15 +152,7 @@ class SuperpositionAutoencoderTest {
     Instances mnist = TestData.mnist600();
     TFMlpClassifier classifier = new TFMlpClassifier();
     classifier.setEpochs(5);
-    classifier.setLog(new weka.gui.Logger() {
-      @Override
-      public void logMessage(String message) {
-      }
-
-      @Override
-      public void statusMessage(String message) {
-      }
-    });
+    classifier.setLog(new QuietLog());
     TFMlpActivations activations = new TFMlpActivations();
     activations.setClassifier(classifier);
     activations.setInputFormat(mnist);

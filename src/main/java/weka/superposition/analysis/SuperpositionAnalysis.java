@@ -34,10 +34,16 @@ public final class SuperpositionAnalysis {
       throw new IllegalArgumentException("expected " + n + " named features and " + rows + " x "
           + n + " values");
     }
-    Sums sums = IntStream.range(0, (rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK).parallel()
+    // the chunks in parallel, their sums added here one after the other: a stream's reduce would
+    // add them in a tree shaped by the common pool's size, which rounds differently
+    Sums[] chunks = IntStream.range(0, (rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK).parallel()
         .mapToObj(c -> chunk(weights, data, c * ROWS_PER_CHUNK,
             Math.min(rows, (c + 1) * ROWS_PER_CHUNK)))
-        .reduce(Sums::plus).orElseThrow();
+        .toArray(Sums[]::new);
+    Sums sums = chunks[0];
+    for (int c = 1; c < chunks.length; c++) {
+      sums.plus(chunks[c]);
+    }
 
     double cells = (double) rows * n;
     double mse = sums.error / cells;

@@ -4,7 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.DoubleStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -134,29 +143,103 @@ class SuperpositionAnalysisTest {
     assertTrue(worst < 5e-7, "largest error " + worst);
   }
 
+  /**
+   * A parallel stream splits its range by the common pool's parallelism (fixed when the JVM
+   * starts), not by the pool it runs in, so the numbers of threads are set where they take effect:
+   * in JVMs of their own, with 1 and 4 threads in the common pool. 20 chunks of rows are enough for the two
+   * to split them differently (leaves of 5 chunks against leaves of 1).
+   */
   @Test
   void resultDoesNotDependOnTheNumberOfThreads() throws Exception {
-    java.util.Random random = new java.util.Random(4);
-    int rows = 10_000;
-    int n = 6;
-    float[] data = new float[rows * n];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = random.nextFloat() < 0.5 ? 0 : random.nextFloat();
+    double[] here = ManyRows.analysedBits();
+    // the same JVM in a pool of one thread: what a race between threads would show
+    double[] oneThread = new ForkJoinPool(1).submit(ManyRows::analysedBits).get();
+
+    assertArrayEquals(here, oneThread, 0);
+    assertArrayEquals(here, ManyRows.inAJvmWithThreads(1), 0);
+    assertArrayEquals(here, ManyRows.inAJvmWithThreads(4), 0);
+  }
+
+  /** 40,000 random rows of 6 features (20 chunks), half of them 0, and a model of tanh code. */
+  static final class ManyRows {
+
+    static final String COMMON_POOL_THREADS =
+        "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    static double[] analysedBits() {
+      Random random = new Random(4);
+      int rows = 40_000;
+      int n = 6;
+      float[] data = new float[rows * n];
+      for (int i = 0; i < data.length; i++) {
+        // from 1e-5 to 1e5: sums of float errors that a double holds only rounded, so that the
+        // order of the additions shows in the last bits (values below 1 add up exactly)
+        data[i] = random.nextFloat() < 0.5 ? 0 : (float) Math.pow(10, 10 * random.nextDouble() - 5);
+      }
+      float[] k = new float[n * 2];
+      float[] d = new float[2 * n];
+      for (int i = 0; i < k.length; i++) {
+        k[i] = random.nextFloat() - 0.5f;
+        d[i] = random.nextFloat() - 0.5f;
+      }
+      AutoencoderWeights w = new AutoencoderWeights(n, 2, k, new float[] {0.1f, 0.2f},
+          Activation.TANH, d, new float[n], Activation.TANH_RELU);
+      Analysis a = SuperpositionAnalysis.analyse(1, List.of("a", "b", "c", "d", "e", "f"), w,
+          data, rows, ReferenceErrors.of(data, rows, n, 2));
+      // the error, the ablation sums and the kept-only codes: each sum over the chunks
+      DoubleStream.Builder bits = DoubleStream.builder();
+      bits.add(a.summary().mse());
+      Arrays.stream(a.importance().raw()).forEach(bits);
+      Arrays.stream(a.directions().mean()).flatMapToDouble(Arrays::stream).forEach(bits);
+      return bits.build().toArray();
     }
-    float[] k = new float[n * 2];
-    float[] d = new float[2 * n];
-    for (int i = 0; i < k.length; i++) {
-      k[i] = random.nextFloat() - 0.5f;
-      d[i] = random.nextFloat() - 0.5f;
+
+    /** Runs {@link #main} in a new JVM whose common pool has {@code threads} threads. */
+    static double[] inAJvmWithThreads(int threads) throws Exception {
+      Path out = Files.createTempFile("analysis-bits", ".bin");
+      try {
+        String classPath = String.join(File.pathSeparator,
+            codeSource(SuperpositionAnalysis.class), codeSource(ManyRows.class),
+            codeSource(weka.core.matrix.EigenvalueDecomposition.class));
+        Process process = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-D" + COMMON_POOL_THREADS + "=" + threads,
+            "-cp", classPath, ManyRows.class.getName(), out.toString())
+            .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), "the analysis in a JVM of " + threads + " threads: "
+            + output);
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(out))) {
+          double[] values = new double[in.readInt()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+          }
+          return values;
+        }
+      } finally {
+        Files.delete(out);
+      }
     }
-    AutoencoderWeights w = new AutoencoderWeights(n, 2, k, new float[] {0.1f, 0.2f},
-        Activation.TANH, d, new float[n], Activation.TANH_RELU);
-    List<String> names = List.of("a", "b", "c", "d", "e", "f");
-    ReferenceErrors refs = ReferenceErrors.of(data, rows, n, 2);
-    Analysis parallel = SuperpositionAnalysis.analyse(1, names, w, data, rows, refs);
-    Analysis single = new java.util.concurrent.ForkJoinPool(1).submit(
-        () -> SuperpositionAnalysis.analyse(1, names, w, data, rows, refs)).get();
-    assertArrayEquals(parallel.importance().raw(), single.importance().raw(), 0);
-    assertEquals(parallel.summary().mse(), single.summary().mse(), 0);
+
+    private static String codeSource(Class<?> c) throws Exception {
+      return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    /** Writes {@link #analysedBits()} to the file {@code args[0]}, after checking the pool. */
+    public static void main(String[] args) throws Exception {
+      int threads = Integer.getInteger(COMMON_POOL_THREADS);
+      if (ForkJoinPool.getCommonPoolParallelism() != threads) {
+        throw new IllegalStateException("common pool of "
+            + ForkJoinPool.getCommonPoolParallelism() + " threads");
+      }
+      double[] values = analysedBits();
+      try (DataOutputStream out = new DataOutputStream(
+          Files.newOutputStream(Path.of(args[0])))) {
+        out.writeInt(values.length);
+        for (double v : values) {
+          out.writeDouble(v);
+        }
+      }
+    }
   }
 }

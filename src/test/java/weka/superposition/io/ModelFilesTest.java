@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
-import weka.gui.Logger;
+import weka.superposition.testing.QuietLog;
 import weka.superposition.testing.TestData;
 
 class ModelFilesTest {
@@ -47,15 +47,7 @@ class ModelFilesTest {
     classifier = new TFMlpClassifier();
     classifier.setEpochs(1);
     classifier.setHiddenUnits(3);
-    classifier.setLog(new Logger() {
-      @Override
-      public void logMessage(String message) {
-      }
-
-      @Override
-      public void statusMessage(String message) {
-      }
-    });
+    classifier.setLog(new QuietLog());
     classifier.buildClassifier(data);
   }
 

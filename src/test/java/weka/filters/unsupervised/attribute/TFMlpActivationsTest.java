@@ -23,6 +23,7 @@ import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.WekaException;
 import weka.filters.Filter;
+import weka.superposition.testing.QuietLog;
 import weka.superposition.testing.TestData;
 
 class TFMlpActivationsTest {
@@ -43,15 +44,7 @@ class TFMlpActivationsTest {
     classifier = new TFMlpClassifier();
     classifier.setEpochs(2);
     classifier.setHiddenUnits(12);
-    classifier.setLog(new weka.gui.Logger() {
-      @Override
-      public void logMessage(String message) {
-      }
-
-      @Override
-      public void statusMessage(String message) {
-      }
-    });
+    classifier.setLog(new QuietLog());
     classifier.buildClassifier(train);
     modelFile = dir.resolve("mlp.model").toFile();
     // as weka.Run TFMlpClassifier -d writes it: the model, then the training header

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -40,6 +39,7 @@ public final class AdamTrainer implements AutoCloseable {
 
   /** Adam's constants; PyTorch's defaults but the learning rate. */
   public static final float BETA1 = 0.9f;
+
   public static final float BETA2 = 0.999f;
   public static final float EPSILON = 1e-8f;
 
@@ -51,8 +51,10 @@ public final class AdamTrainer implements AutoCloseable {
   private final Operand<TFloat32> batchLoss;
   private final Op step;
   private final int rows;
+
   /** The rows' weights, to find mini-batches of weight 0 before they reach the graph. */
   private final float[] weights;
+
   private final float learningRate;
 
   /**
@@ -60,11 +62,15 @@ public final class AdamTrainer implements AutoCloseable {
    *
    * @param threads threads within and across operations; 0 lets TensorFlow choose
    */
-  public AdamTrainer(Network network, Parameters initial, TrainingData data, float learningRate,
-      int threads) {
+  public AdamTrainer(
+      Network network, Parameters initial, TrainingData data, float learningRate, int threads) {
     if (data.rows() == 0 || data.numInputs() == 0) {
-      throw new IllegalArgumentException("Training needs at least one row and one input column, "
-          + "got " + data.rows() + " x " + data.numInputs());
+      throw new IllegalArgumentException(
+          "Training needs at least one row and one input column, "
+              + "got "
+              + data.rows()
+              + " x "
+              + data.numInputs());
     }
     initial.requireNoEmptyDimension();
     this.initial = initial;
@@ -77,17 +83,30 @@ public final class AdamTrainer implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
 
-      Variable<TFloat32> inputs = loaded(tf, "data/inputs", data.inputs(),
-          new long[] {rows, data.numInputs()}, loads, loadFeeds);
-      Variable<TFloat32> targets = data.targets() == null ? null : loaded(tf, "data/targets",
-          data.targets(), new long[] {rows, data.numTargets()}, loads, loadFeeds);
-      Variable<TFloat32> weights = loaded(tf, "data/weights", data.weights(), new long[] {rows},
-          loads, loadFeeds);
+      Variable<TFloat32> inputs =
+          loaded(
+              tf,
+              "data/inputs",
+              data.inputs(),
+              new long[] {rows, data.numInputs()},
+              loads,
+              loadFeeds);
+      Variable<TFloat32> targets =
+          data.targets() == null
+              ? null
+              : loaded(
+                  tf,
+                  "data/targets",
+                  data.targets(),
+                  new long[] {rows, data.numTargets()},
+                  loads,
+                  loadFeeds);
+      Variable<TFloat32> weights =
+          loaded(tf, "data/weights", data.weights(), new long[] {rows}, loads, loadFeeds);
 
       Map<String, Operand<TFloat32>> parameters = new LinkedHashMap<>();
       for (Parameter p : initial.list()) {
-        Variable<TFloat32> variable = loaded(tf, p.name(), p.values(), p.shape(), loads,
-            loadFeeds);
+        Variable<TFloat32> variable = loaded(tf, p.name(), p.values(), p.shape(), loads, loadFeeds);
         variables.add(variable);
         parameters.put(p.name(), variable);
       }
@@ -120,38 +139,47 @@ public final class AdamTrainer implements AutoCloseable {
    * Throws, naming the first problem in words a user can act on, unless the settings of a training
    * run make sense; the learners check their options here before any graph is built.
    */
-  public static void checkSettings(int epochs, int miniBatchSize, double learningRate,
-      int threads) {
-    String problem = epochs < 0 ? "the number of epochs must not be negative"
-        : miniBatchSize < 1 ? "the mini-batch size must be at least 1"
-        : !(learningRate > 0) || Double.isInfinite(learningRate)
-            ? "the learning rate must be a positive number"
-        : threads < 0 ? "the number of threads must not be negative" : null;
+  public static void checkSettings(
+      int epochs, int miniBatchSize, double learningRate, int threads) {
+    String problem =
+        epochs < 0
+            ? "the number of epochs must not be negative"
+            : miniBatchSize < 1
+                ? "the mini-batch size must be at least 1"
+                : !(learningRate > 0) || Double.isInfinite(learningRate)
+                    ? "the learning rate must be a positive number"
+                    : threads < 0 ? "the number of threads must not be negative" : null;
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }
   }
 
   /** A variable of {@code shape} whose value is fed once, by the load run, from {@code values}. */
-  private static Variable<TFloat32> loaded(Ops tf, String name, float[] values, long[] shape,
-      List<Op> loads, Map<Placeholder<?>, Tensor> loadFeeds) {
-    Variable<TFloat32> variable = tf.withName(name.replace('/', '_')).variable(Shape.of(shape), TFloat32.class);
-    Placeholder<TFloat32> value = tf.placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(shape)));
+  private static Variable<TFloat32> loaded(
+      Ops tf,
+      String name,
+      float[] values,
+      long[] shape,
+      List<Op> loads,
+      Map<Placeholder<?>, Tensor> loadFeeds) {
+    Variable<TFloat32> variable =
+        tf.withName(name.replace('/', '_')).variable(Shape.of(shape), TFloat32.class);
+    Placeholder<TFloat32> value =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
     loads.add(tf.assign(variable, value));
     loadFeeds.put(value, TFRuntime.tensor(values, shape));
     return variable;
   }
 
-  private Op adamStep(Ops tf, float learningRate, List<Op> loads,
-      Map<Placeholder<?>, Tensor> loadFeeds) {
+  private Op adamStep(
+      Ops tf, float learningRate, List<Op> loads, Map<Placeholder<?>, Tensor> loadFeeds) {
     Output<?>[] targets = variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
     Output<?>[] gradients = graph.addGradients(batchLoss.asOutput(), targets);
 
-    Variable<TFloat32> beta1Power = loaded(tf, "adam/beta1_power", new float[] {BETA1},
-        new long[0], loads, loadFeeds);
-    Variable<TFloat32> beta2Power = loaded(tf, "adam/beta2_power", new float[] {BETA2},
-        new long[0], loads, loadFeeds);
+    Variable<TFloat32> beta1Power =
+        loaded(tf, "adam/beta1_power", new float[] {BETA1}, new long[0], loads, loadFeeds);
+    Variable<TFloat32> beta2Power =
+        loaded(tf, "adam/beta2_power", new float[] {BETA2}, new long[0], loads, loadFeeds);
 
     List<Op> gradientsDone = new ArrayList<>();
     for (Output<?> gradient : gradients) {
@@ -166,14 +194,24 @@ public final class AdamTrainer implements AutoCloseable {
       Variable<TFloat32> v = loaded(tf, "adam/v/" + p.name(), zeros, p.shape(), loads, loadFeeds);
       @SuppressWarnings("unchecked")
       Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
-      updates.add(afterGradients.train.applyAdam(variables.get(i), m, v, beta1Power, beta2Power,
-          tf.constant(learningRate), tf.constant(BETA1), tf.constant(BETA2), tf.constant(EPSILON),
-          gradient));
+      updates.add(
+          afterGradients.train.applyAdam(
+              variables.get(i),
+              m,
+              v,
+              beta1Power,
+              beta2Power,
+              tf.constant(learningRate),
+              tf.constant(BETA1),
+              tf.constant(BETA2),
+              tf.constant(EPSILON),
+              gradient));
     }
     Ops afterUpdates = tf.withControlDependencies(updates);
-    List<Op> powers = List.of(
-        afterUpdates.assign(beta1Power, afterUpdates.math.mul(beta1Power, tf.constant(BETA1))),
-        afterUpdates.assign(beta2Power, afterUpdates.math.mul(beta2Power, tf.constant(BETA2))));
+    List<Op> powers =
+        List.of(
+            afterUpdates.assign(beta1Power, afterUpdates.math.mul(beta1Power, tf.constant(BETA1))),
+            afterUpdates.assign(beta2Power, afterUpdates.math.mul(beta2Power, tf.constant(BETA2))));
     return tf.withControlDependencies(powers).noOp();
   }
 
@@ -195,8 +233,8 @@ public final class AdamTrainer implements AutoCloseable {
    */
   public float step(int[] batch) {
     try (TInt32 indices = TInt32.vectorOf(batch);
-        Result result = session.runner().feed(batchRows, indices).addTarget(step)
-            .fetch(batchLoss).run()) {
+        Result result =
+            session.runner().feed(batchRows, indices).addTarget(step).fetch(batchLoss).run()) {
       return ((TFloat32) result.get(0)).getFloat();
     }
   }
@@ -205,8 +243,8 @@ public final class AdamTrainer implements AutoCloseable {
    * One pass over all rows in a random order (a fresh permutation from {@code random}), one Adam
    * step per mini-batch of {@code batchSize} rows; the last batch may be smaller.
    *
-   * @return the mean of the batches' losses, each weighted by its number of rows; batches of
-   *     weight 0 are skipped and do not count; NaN when every batch was skipped
+   * @return the mean of the batches' losses, each weighted by its number of rows; batches of weight
+   *     0 are skipped and do not count; NaN when every batch was skipped
    * @throws InterruptedException if the thread is interrupted (the Explorer's Stop button); the
    *     check is made before each mini-batch
    * @throws IllegalStateException if the loss becomes NaN or infinite
@@ -225,9 +263,12 @@ public final class AdamTrainer implements AutoCloseable {
       }
       float loss = step(indices);
       if (!Float.isFinite(loss)) {
-        throw new IllegalStateException(String.format("The training loss became %s in mini-batch "
-            + "%d at learning rate %s: lower the learning rate (or check the data for extreme "
-            + "values)", loss, batch, learningRate));
+        throw new IllegalStateException(
+            String.format(
+                "The training loss became %s in mini-batch "
+                    + "%d at learning rate %s: lower the learning rate (or check the data for extreme "
+                    + "values)",
+                loss, batch, learningRate));
       }
       lossSum += (double) loss * indices.length;
       rowsTrained += indices.length;

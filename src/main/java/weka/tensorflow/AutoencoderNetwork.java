@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -25,8 +24,8 @@ public final class AutoencoderNetwork implements Network {
 
   /** Fresh parameters, initialised as PyTorch's {@code nn.Linear} layers of the seed. */
   public static Parameters initialParameters(int features, int bottleneck, Random random) {
-    List<Parameter> list = new ArrayList<>(
-        Parameters.pytorchDense(ENCODER, features, bottleneck, random));
+    List<Parameter> list =
+        new ArrayList<>(Parameters.pytorchDense(ENCODER, features, bottleneck, random));
     list.addAll(Parameters.pytorchDense(DECODER, bottleneck, features, random));
     return new Parameters(list);
   }
@@ -41,8 +40,8 @@ public final class AutoencoderNetwork implements Network {
   }
 
   @Override
-  public Operand<TFloat32> rowLoss(Ops tf, Operand<TFloat32> x, Operand<TFloat32> target,
-      ParameterSource p) {
+  public Operand<TFloat32> rowLoss(
+      Ops tf, Operand<TFloat32> x, Operand<TFloat32> target, ParameterSource p) {
     Operand<TFloat32> reconstruction = outputs(tf, x, p).get(RECONSTRUCTION);
     return tf.math.mean(tf.math.squaredDifference(reconstruction, target), tf.constant(1));
   }

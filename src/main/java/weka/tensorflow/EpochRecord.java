@@ -9,5 +9,4 @@ import java.io.Serializable;
  * @param loss the mean of the epoch's mini-batch losses, each weighted by its rows
  * @param seconds wall-clock time of the epoch's training steps
  */
-public record EpochRecord(int epoch, double loss, double seconds) implements Serializable {
-}
+public record EpochRecord(int epoch, double loss, double seconds) implements Serializable {}

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -43,8 +42,8 @@ public final class MlpNetwork implements Network {
   }
 
   @Override
-  public Operand<TFloat32> rowLoss(Ops tf, Operand<TFloat32> x, Operand<TFloat32> target,
-      ParameterSource p) {
+  public Operand<TFloat32> rowLoss(
+      Ops tf, Operand<TFloat32> x, Operand<TFloat32> target, ParameterSource p) {
     Operand<TFloat32> logits = Network.dense(tf, hidden(tf, x, p), OUTPUT_LAYER, p);
     return tf.nn.softmaxCrossEntropyWithLogits(logits, target).loss();
   }

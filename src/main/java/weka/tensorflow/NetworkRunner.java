@@ -2,7 +2,6 @@ package weka.tensorflow;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -14,8 +13,8 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A trained network in an inference graph whose parameters are constants: one session run per
- * batch of rows. Owns its graph and session; close it to release them.
+ * A trained network in an inference graph whose parameters are constants: one session run per batch
+ * of rows. Owns its graph and session; close it to release them.
  */
 public final class NetworkRunner implements AutoCloseable {
 
@@ -36,8 +35,8 @@ public final class NetworkRunner implements AutoCloseable {
       Ops tf = Ops.create(graph);
       Map<String, Operand<TFloat32>> constants = new LinkedHashMap<>();
       for (Parameter p : parameters.list()) {
-        constants.put(p.name(), tf.constant(Shape.of(p.shape()),
-            DataBuffers.of(p.values(), true, false)));
+        constants.put(
+            p.name(), tf.constant(Shape.of(p.shape()), DataBuffers.of(p.values(), true, false)));
       }
       input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, numInputs)));
       outputs = network.outputs(tf, input, constants::get);

@@ -16,8 +16,14 @@ public record Parameter(String name, long[] shape, float[] values) implements Se
   public Parameter {
     long size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     if (size != values.length) {
-      throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " needs "
-          + size + " values, got " + values.length);
+      throw new IllegalArgumentException(
+          name
+              + ": shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + size
+              + " values, got "
+              + values.length);
     }
   }
 

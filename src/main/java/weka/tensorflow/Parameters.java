@@ -38,9 +38,12 @@ public final class Parameters implements Serializable {
     for (Parameter p : list) {
       for (long size : p.shape()) {
         if (size == 0) {
-          throw new IllegalArgumentException(p.name() + " has an empty dimension (shape "
-              + java.util.Arrays.toString(p.shape()) + "): a network needs at least one input, "
-              + "one unit per layer and one output");
+          throw new IllegalArgumentException(
+              p.name()
+                  + " has an empty dimension (shape "
+                  + java.util.Arrays.toString(p.shape())
+                  + "): a network needs at least one input, "
+                  + "one unit per layer and one output");
         }
       }
     }
@@ -51,13 +54,15 @@ public final class Parameters implements Serializable {
   }
 
   /**
-   * The kernel {@code [inputs, outputs]} and bias {@code [outputs]} of a dense layer, initialised as
-   * PyTorch's {@code nn.Linear} does: both uniform in (-1/sqrt(inputs), 1/sqrt(inputs)).
+   * The kernel {@code [inputs, outputs]} and bias {@code [outputs]} of a dense layer, initialised
+   * as PyTorch's {@code nn.Linear} does: both uniform in (-1/sqrt(inputs), 1/sqrt(inputs)).
    */
   public static List<Parameter> pytorchDense(String layer, int inputs, int outputs, Random random) {
     double bound = 1.0 / Math.sqrt(inputs);
     return List.of(
-        new Parameter(layer + "/kernel", new long[] {inputs, outputs},
+        new Parameter(
+            layer + "/kernel",
+            new long[] {inputs, outputs},
             uniform(inputs * outputs, bound, random)),
         new Parameter(layer + "/bias", new long[] {outputs}, uniform(outputs, bound, random)));
   }

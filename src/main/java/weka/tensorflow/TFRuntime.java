@@ -10,8 +10,7 @@ import org.tensorflow.types.TFloat32;
 /** Sessions with a chosen number of threads, and float arrays in and out of tensors. */
 public final class TFRuntime {
 
-  private TFRuntime() {
-  }
+  private TFRuntime() {}
 
   /**
    * A session on {@code graph} whose operations each use {@code threads} threads and run one after
@@ -22,11 +21,12 @@ public final class TFRuntime {
    * to 0.36 s per MNIST epoch against 0.40 to 0.42 s with a one-thread pool, and 0.50 s with two).
    */
   public static Session openSession(Graph graph, int threads) {
-    ConfigProto config = ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(threads)
-        // negative: run operations in the caller's thread
-        .setInterOpParallelismThreads(threads == 0 ? 0 : -1)
-        .build();
+    ConfigProto config =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(threads)
+            // negative: run operations in the caller's thread
+            .setInterOpParallelismThreads(threads == 0 ? 0 : -1)
+            .build();
     return new Session(graph, config);
   }
 

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -12,10 +11,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Elhage et al.'s toy model of superposition: h = W x, x' = ReLU(W^T W x + b), one weight matrix for
- * encoder and decoder, trained on the importance-weighted squared error sum_i I_i (x_i - x'_i)^2
- * with I_i = r^i. The matrix is stored as W^T ({@code [n, m]}, row i is feature i's vector W_i),
- * so that a batch of rows encodes as x . W^T.
+ * Elhage et al.'s toy model of superposition: h = W x, x' = ReLU(W^T W x + b), one weight matrix
+ * for encoder and decoder, trained on the importance-weighted squared error sum_i I_i (x_i -
+ * x'_i)^2 with I_i = r^i. The matrix is stored as W^T ({@code [n, m]}, row i is feature i's vector
+ * W_i), so that a batch of rows encodes as x . W^T.
  */
 public final class ToyModelNetwork implements Network {
 
@@ -40,16 +39,17 @@ public final class ToyModelNetwork implements Network {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = (float) (random.nextGaussian() * std);
     }
-    return new Parameters(List.of(
-        new Parameter(WEIGHTS, new long[] {features, bottleneck}, weights),
-        new Parameter(BIAS, new long[] {features}, new float[features])));
+    return new Parameters(
+        List.of(
+            new Parameter(WEIGHTS, new long[] {features, bottleneck}, weights),
+            new Parameter(BIAS, new long[] {features}, new float[features])));
   }
 
   @Override
   public Map<String, Operand<TFloat32>> outputs(Ops tf, Operand<TFloat32> x, ParameterSource p) {
     Operand<TFloat32> code = tf.linalg.matMul(x, p.get(WEIGHTS));
-    Operand<TFloat32> decoded = tf.linalg.matMul(code, p.get(WEIGHTS),
-        org.tensorflow.op.linalg.MatMul.transposeB(true));
+    Operand<TFloat32> decoded =
+        tf.linalg.matMul(code, p.get(WEIGHTS), org.tensorflow.op.linalg.MatMul.transposeB(true));
     Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
     outputs.put(CODE, code);
     outputs.put(RECONSTRUCTION, tf.nn.relu(tf.math.add(decoded, p.get(BIAS))));
@@ -57,12 +57,12 @@ public final class ToyModelNetwork implements Network {
   }
 
   @Override
-  public Operand<TFloat32> rowLoss(Ops tf, Operand<TFloat32> x, Operand<TFloat32> target,
-      ParameterSource p) {
+  public Operand<TFloat32> rowLoss(
+      Ops tf, Operand<TFloat32> x, Operand<TFloat32> target, ParameterSource p) {
     Operand<TFloat32> reconstruction = outputs(tf, x, p).get(RECONSTRUCTION);
-    Operand<TFloat32> weights = tf.constant(Shape.of(importance.length),
-        DataBuffers.of(importance, true, false));
-    return tf.sum(tf.math.mul(tf.math.squaredDifference(reconstruction, target), weights),
-        tf.constant(1));
+    Operand<TFloat32> weights =
+        tf.constant(Shape.of(importance.length), DataBuffers.of(importance, true, false));
+    return tf.sum(
+        tf.math.mul(tf.math.squaredDifference(reconstruction, target), weights), tf.constant(1));
   }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.IterativeClassifier;
 import weka.core.Capabilities;
@@ -17,7 +16,6 @@ import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.LogHandler;
 import weka.core.OptionMetadata;
-import weka.gui.ProgrammaticProperty;
 import weka.core.Randomizable;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
@@ -29,9 +27,10 @@ import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.core.converters.ConverterUtils;
 import weka.gui.Logger;
+import weka.gui.ProgrammaticProperty;
 import weka.superposition.data.InputEncoder;
-import weka.superposition.data.Rows;
 import weka.superposition.data.InputEncoder.Normalization;
+import weka.superposition.data.Rows;
 import weka.superposition.report.Citations;
 import weka.superposition.report.ClassifierReport;
 import weka.tensorflow.AdamTrainer;
@@ -46,8 +45,12 @@ import weka.tensorflow.TrainingData;
  * This class is the Weka face only: options, checks, Instances in and out. The network lives in
  * {@link MlpNetwork}, training in {@link AdamTrainer}, the input encoding in {@link InputEncoder}.
  */
-public class TFMlpClassifier extends AbstractClassifier implements IterativeClassifier,
-    Randomizable, WeightedInstancesHandler, LogHandler, TechnicalInformationHandler {
+public class TFMlpClassifier extends AbstractClassifier
+    implements IterativeClassifier,
+        Randomizable,
+        WeightedInstancesHandler,
+        LogHandler,
+        TechnicalInformationHandler {
 
   private static final long serialVersionUID = -4398154376587393221L;
 
@@ -58,10 +61,11 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
   private static final Cleaner CLEANER = Cleaner.create();
 
   public static final Tag[] TAGS_NORMALIZATION = {
-      new Tag(Normalization.GLOBAL_MAX_ABS.ordinal(), "global"),
-      new Tag(Normalization.ATTRIBUTE_RANGE.ordinal(), "range"),
-      new Tag(Normalization.STANDARDIZE.ordinal(), "standardize"),
-      new Tag(Normalization.NONE.ordinal(), "none")};
+    new Tag(Normalization.GLOBAL_MAX_ABS.ordinal(), "global"),
+    new Tag(Normalization.ATTRIBUTE_RANGE.ordinal(), "range"),
+    new Tag(Normalization.STANDARDIZE.ordinal(), "standardize"),
+    new Tag(Normalization.NONE.ordinal(), "none")
+  };
 
   // options
   private int hiddenUnits = 49;
@@ -77,20 +81,24 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
 
   /** The options that shape a trained model, as they were when its training began. */
   record Settings(int hiddenUnits, double learningRate, int miniBatchSize, int seed, int threads)
-      implements Serializable {
-  }
+      implements Serializable {}
 
   // the model
   private Instances header;
   private InputEncoder encoder;
   private Settings trainedWith;
+
   /** The network's parameters; null when the model predicts {@link #prior}. */
   private Parameters parameters;
+
   private final List<EpochRecord> history = new ArrayList<>();
+
   /** Accuracy on the monitor file after each epoch; empty without one. */
   private final List<Double> monitorAccuracy = new ArrayList<>();
+
   /** The class prior, predicted when the training data leave nothing to learn; else null. */
   private double[] prior;
+
   private String fallbackReason;
 
   private transient Logger log;
@@ -118,8 +126,11 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
 
   // ---------------------------------------------------------------- options
 
-  @OptionMetadata(displayName = "hidden units", description = "Number of hidden units (default 49).",
-      commandLineParamName = "hidden-units", commandLineParamSynopsis = "-hidden-units <int>",
+  @OptionMetadata(
+      displayName = "hidden units",
+      description = "Number of hidden units (default 49).",
+      commandLineParamName = "hidden-units",
+      commandLineParamSynopsis = "-hidden-units <int>",
       displayOrder = 1)
   public int getHiddenUnits() {
     return hiddenUnits;
@@ -129,8 +140,12 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     this.hiddenUnits = hiddenUnits;
   }
 
-  @OptionMetadata(displayName = "epochs", description = "Passes over the training data (default 10).",
-      commandLineParamName = "epochs", commandLineParamSynopsis = "-epochs <int>", displayOrder = 2)
+  @OptionMetadata(
+      displayName = "epochs",
+      description = "Passes over the training data (default 10).",
+      commandLineParamName = "epochs",
+      commandLineParamSynopsis = "-epochs <int>",
+      displayOrder = 2)
   public int getEpochs() {
     return epochs;
   }
@@ -139,10 +154,13 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     this.epochs = epochs;
   }
 
-  @OptionMetadata(displayName = "mini-batch size",
-      description = "Training rows per Adam step (default 64). Not to be confused with the batch "
-          + "size for prediction (-batch-size).",
-      commandLineParamName = "mini-batch-size", commandLineParamSynopsis = "-mini-batch-size <int>",
+  @OptionMetadata(
+      displayName = "mini-batch size",
+      description =
+          "Training rows per Adam step (default 64). Not to be confused with the batch "
+              + "size for prediction (-batch-size).",
+      commandLineParamName = "mini-batch-size",
+      commandLineParamSynopsis = "-mini-batch-size <int>",
       displayOrder = 3)
   public int getMiniBatchSize() {
     return miniBatchSize;
@@ -152,8 +170,11 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     this.miniBatchSize = miniBatchSize;
   }
 
-  @OptionMetadata(displayName = "learning rate", description = "Adam's learning rate (default 0.001).",
-      commandLineParamName = "learning-rate", commandLineParamSynopsis = "-learning-rate <double>",
+  @OptionMetadata(
+      displayName = "learning rate",
+      description = "Adam's learning rate (default 0.001).",
+      commandLineParamName = "learning-rate",
+      commandLineParamSynopsis = "-learning-rate <double>",
       displayOrder = 4)
   public double getLearningRate() {
     return learningRate;
@@ -163,9 +184,12 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     this.learningRate = learningRate;
   }
 
-  @OptionMetadata(displayName = "seed",
+  @OptionMetadata(
+      displayName = "seed",
       description = "Seed of the initial weights and of the shuffling (default 1).",
-      commandLineParamName = "S", commandLineParamSynopsis = "-S <int>", displayOrder = 5)
+      commandLineParamName = "S",
+      commandLineParamSynopsis = "-S <int>",
+      displayOrder = 5)
   @Override
   public int getSeed() {
     return seed;
@@ -176,10 +200,13 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     this.seed = seed;
   }
 
-  @OptionMetadata(displayName = "number of threads",
-      description = "TensorFlow threads per operation (default 1, the fastest for "
-          + "this small network; 0 lets TensorFlow use every core).",
-      commandLineParamName = "num-threads", commandLineParamSynopsis = "-num-threads <int>",
+  @OptionMetadata(
+      displayName = "number of threads",
+      description =
+          "TensorFlow threads per operation (default 1, the fastest for "
+              + "this small network; 0 lets TensorFlow use every core).",
+      commandLineParamName = "num-threads",
+      commandLineParamSynopsis = "-num-threads <int>",
       displayOrder = 6)
   public int getNumThreads() {
     return numThreads;
@@ -189,13 +216,16 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     this.numThreads = numThreads;
   }
 
-  @OptionMetadata(displayName = "input normalization",
-      description = "How numeric inputs are scaled: global = divide by the largest absolute "
-          + "training value, as the seed divides pixels by 255, so that 0-255 and 0-1 data give the "
-          + "same model (default); range = each attribute to [0, 1]; standardize = each attribute "
-          + "to mean 0, standard deviation 1; none.",
+  @OptionMetadata(
+      displayName = "input normalization",
+      description =
+          "How numeric inputs are scaled: global = divide by the largest absolute "
+              + "training value, as the seed divides pixels by 255, so that 0-255 and 0-1 data give the "
+              + "same model (default); range = each attribute to [0, 1]; standardize = each attribute "
+              + "to mean 0, standard deviation 1; none.",
       commandLineParamName = "normalization",
-      commandLineParamSynopsis = "-normalization <global|range|standardize|none>", displayOrder = 7)
+      commandLineParamSynopsis = "-normalization <global|range|standardize|none>",
+      displayOrder = 7)
   public SelectedTag getNormalization() {
     return new SelectedTag(normalization.ordinal(), TAGS_NORMALIZATION);
   }
@@ -206,11 +236,14 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     }
   }
 
-  @OptionMetadata(displayName = "monitor file",
-      description = "An ARFF file with the training data's attributes (e.g. the test set) whose "
-          + "accuracy is measured after every epoch and shown with the loss, as the seed's "
-          + "notebook prints it. It plays no part in training. Empty: none.",
-      commandLineParamName = "monitor", commandLineParamSynopsis = "-monitor <file>",
+  @OptionMetadata(
+      displayName = "monitor file",
+      description =
+          "An ARFF file with the training data's attributes (e.g. the test set) whose "
+              + "accuracy is measured after every epoch and shown with the loss, as the seed's "
+              + "notebook prints it. It plays no part in training. Empty: none.",
+      commandLineParamName = "monitor",
+      commandLineParamSynopsis = "-monitor <file>",
       displayOrder = 8)
   public File getMonitorFile() {
     return monitorFile;
@@ -240,10 +273,13 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     return log;
   }
 
-  @OptionMetadata(displayName = "report file",
-      description = "Where to write the network, its training settings and every epoch's loss, "
-          + "time and monitor accuracy as JSON, after training. Empty: no file.",
-      commandLineParamName = "report", commandLineParamSynopsis = "-report <file.json>",
+  @OptionMetadata(
+      displayName = "report file",
+      description =
+          "Where to write the network, its training settings and every epoch's loss, "
+              + "time and monitor accuracy as JSON, after training. Empty: no file.",
+      commandLineParamName = "report",
+      commandLineParamSynopsis = "-report <file.json>",
       displayOrder = 10)
   public File getReportFile() {
     return reportFile;
@@ -253,13 +289,17 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     this.reportFile = reportFile == null ? new File("") : reportFile;
   }
 
-  @OptionMetadata(displayName = "resume",
-      description = "Keep what training needs after the last epoch, so that the Explorer's "
-          + "'Continue iterating' (or initializeClassifier and next) can train more epochs "
-          + "with the settings the model was trained with. The model then holds its training "
-          + "data until it is cleaned up.",
-      commandLineParamName = "resume", commandLineParamSynopsis = "-resume",
-      commandLineParamIsFlag = true, displayOrder = 9)
+  @OptionMetadata(
+      displayName = "resume",
+      description =
+          "Keep what training needs after the last epoch, so that the Explorer's "
+              + "'Continue iterating' (or initializeClassifier and next) can train more epochs "
+              + "with the settings the model was trained with. The model then holds its training "
+              + "data until it is cleaned up.",
+      commandLineParamName = "resume",
+      commandLineParamSynopsis = "-resume",
+      commandLineParamIsFlag = true,
+      displayOrder = 9)
   @Override
   public boolean getResume() {
     return resume;
@@ -310,8 +350,8 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
   /**
    * Prepares training on {@code data}: the input encoding and the initial network, or, when the
    * data leave nothing to learn, the class prior. When resuming a model that kept its training
-   * state, continues it instead: the next {@link #getEpochs()} calls of {@link #next()} each add
-   * an epoch, on the rows it was trained on.
+   * state, continues it instead: the next {@link #getEpochs()} calls of {@link #next()} each add an
+   * epoch, on the rows it was trained on.
    */
   @Override
   public void initializeClassifier(Instances data) throws Exception {
@@ -349,8 +389,8 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     TrainingData rows = trainingData(train);
     monitor = readMonitor(data);
     random = new Random(seed);
-    parameters = MlpNetwork.initialParameters(encoder.numColumns(), hiddenUnits,
-        train.numClasses(), random);
+    parameters =
+        MlpNetwork.initialParameters(encoder.numColumns(), hiddenUnits, train.numClasses(), random);
     trainer = newTrainer(parameters, rows);
   }
 
@@ -376,8 +416,13 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
       weights[(int) row.classValue()] += row.weight();
     }
     long seen = Arrays.stream(weights).filter(w -> w > 0).count();
-    return seen < 2 ? "the training instances of non-zero weight show " + seen + " of the class "
-        + "values of " + train.classAttribute().name() : null;
+    return seen < 2
+        ? "the training instances of non-zero weight show "
+            + seen
+            + " of the class "
+            + "values of "
+            + train.classAttribute().name()
+        : null;
   }
 
   /** The class distribution of {@code train}, with one pseudo-count per value, as ZeroR has it. */
@@ -392,13 +437,22 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
   }
 
   private TrainingData trainingData(Instances train) throws WekaException {
-    return new TrainingData(encode(train, 0, train.numInstances()), encoder.numColumns(),
-        oneHotClasses(train), train.numClasses(), Rows.weights(train));
+    return new TrainingData(
+        encode(train, 0, train.numInstances()),
+        encoder.numColumns(),
+        oneHotClasses(train),
+        train.numClasses(),
+        Rows.weights(train));
   }
 
   private AdamTrainer newTrainer(Parameters start, TrainingData rows) {
-    AdamTrainer created = new AdamTrainer(new MlpNetwork(), start, rows,
-        (float) trainedWith.learningRate(), trainedWith.threads());
+    AdamTrainer created =
+        new AdamTrainer(
+            new MlpNetwork(),
+            start,
+            rows,
+            (float) trainedWith.learningRate(),
+            trainedWith.threads());
     trainerCleanup = CLEANER.register(this, created::close);
     return created;
   }
@@ -414,14 +468,16 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
     if (nothingToLearn(train) != null) {
-      throw new WekaException(getClass().getSimpleName() + ": cannot resume training: "
-          + nothingToLearn(train));
+      throw new WekaException(
+          getClass().getSimpleName() + ": cannot resume training: " + nothingToLearn(train));
     }
     monitor = readMonitor(data);
     random = new Random(trainedWith.seed() + history.size());
     trainer = newTrainer(parameters, trainingData(train));
-    progress(getClass().getSimpleName() + ": resuming a model that was read from a file; "
-        + "Adam's moment estimates start afresh");
+    progress(
+        getClass().getSimpleName()
+            + ": resuming a model that was read from a file; "
+            + "Adam's moment estimates start afresh");
   }
 
   /** Trains one epoch; false (and nothing done) once this round's epochs are done. */
@@ -437,8 +493,8 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     } catch (IllegalStateException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
-    EpochRecord record = new EpochRecord(history.size() + 1, loss,
-        (System.nanoTime() - start) / 1e9);
+    EpochRecord record =
+        new EpochRecord(history.size() + 1, loss, (System.nanoTime() - start) / 1e9);
     parameters = trainer.parameters();
     releaseRunner();
     history.add(record);
@@ -468,13 +524,22 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
   public ClassifierReport report() {
     List<ClassifierReport.Epoch> epochs = new ArrayList<>();
     for (EpochRecord record : history) {
-      epochs.add(new ClassifierReport.Epoch(record.epoch(), record.loss(), record.seconds(),
-          monitorAccuracy.isEmpty() ? Double.NaN : monitorAccuracy.get(record.epoch() - 1)));
+      epochs.add(
+          new ClassifierReport.Epoch(
+              record.epoch(),
+              record.loss(),
+              record.seconds(),
+              monitorAccuracy.isEmpty() ? Double.NaN : monitorAccuracy.get(record.epoch() - 1)));
     }
-    return new ClassifierReport(encoder.numColumns(),
-        parameters == null ? 0 : trainedWith.hiddenUnits(), header.numClasses(),
-        trainedWith.learningRate(), trainedWith.miniBatchSize(), trainedWith.seed(),
-        trainedWith.threads(), TAGS_NORMALIZATION[encoder.normalization().ordinal()].getReadable(),
+    return new ClassifierReport(
+        encoder.numColumns(),
+        parameters == null ? 0 : trainedWith.hiddenUnits(),
+        header.numClasses(),
+        trainedWith.learningRate(),
+        trainedWith.miniBatchSize(),
+        trainedWith.seed(),
+        trainedWith.threads(),
+        TAGS_NORMALIZATION[encoder.normalization().ordinal()].getReadable(),
         epochs);
   }
 
@@ -493,14 +558,17 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
       return null;
     }
     if (!monitorFile.isFile()) {
-      throw new WekaException(getClass().getSimpleName() + ": monitor file not found: "
-          + monitorFile);
+      throw new WekaException(
+          getClass().getSimpleName() + ": monitor file not found: " + monitorFile);
     }
     Instances monitor = ConverterUtils.DataSource.read(monitorFile.getPath());
     monitor.setClassIndex(training.classIndex());
     if (!training.equalHeaders(monitor)) {
-      throw new WekaException(getClass().getSimpleName() + ": the monitor file's attributes differ "
-          + "from the training data's: " + training.equalHeadersMsg(monitor));
+      throw new WekaException(
+          getClass().getSimpleName()
+              + ": the monitor file's attributes differ "
+              + "from the training data's: "
+              + training.equalHeadersMsg(monitor));
     }
     monitor.deleteWithMissingClass();
     return monitor;
@@ -530,7 +598,6 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     }
   }
 
-
   private static float[] oneHotClasses(Instances data) {
     int classes = data.numClasses();
     float[] targets = new float[data.numInstances() * classes];
@@ -541,10 +608,18 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
   }
 
   private void reportProgress(EpochRecord record) {
-    progress(String.format("%s: epoch %d/%d, loss %.4f, %.2f s%s", getClass().getSimpleName(),
-        record.epoch(), history.size() - epochsThisRound + epochs, record.loss(),
-        record.seconds(), monitorAccuracy.isEmpty() ? "" : String.format(
-            ", monitor accuracy %.4f", monitorAccuracy.get(monitorAccuracy.size() - 1))));
+    progress(
+        String.format(
+            "%s: epoch %d/%d, loss %.4f, %.2f s%s",
+            getClass().getSimpleName(),
+            record.epoch(),
+            history.size() - epochsThisRound + epochs,
+            record.loss(),
+            record.seconds(),
+            monitorAccuracy.isEmpty()
+                ? ""
+                : String.format(
+                    ", monitor accuracy %.4f", monitorAccuracy.get(monitorAccuracy.size() - 1))));
   }
 
   /** To the Explorer's status bar and log where there is one, else to standard error in debug. */
@@ -594,8 +669,8 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
   }
 
   /**
-   * The hidden activations (after tanh and ReLU) of every row of {@code data}: one array of
-   * {@link #getHiddenUnits()} values per row.
+   * The hidden activations (after tanh and ReLU) of every row of {@code data}: one array of {@link
+   * #getHiddenUnits()} values per row.
    */
   public float[][] hiddenActivations(Instances data) throws Exception {
     return run(data, MlpNetwork.HIDDEN);
@@ -634,8 +709,11 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
       throw new WekaException(getClass().getSimpleName() + ": no model built yet");
     }
     if (parameters == null) {
-      throw new WekaException(getClass().getSimpleName() + ": no network was trained ("
-          + fallbackReason + "); the model predicts the class prior and has no hidden layer");
+      throw new WekaException(
+          getClass().getSimpleName()
+              + ": no network was trained ("
+              + fallbackReason
+              + "); the model predicts the class prior and has no hidden layer");
     }
   }
 
@@ -653,16 +731,19 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
       throw new WekaException(getClass().getSimpleName() + ": no model built yet");
     }
     if (!header.equalHeaders(data)) {
-      throw new WekaException(getClass().getSimpleName() + ": the data do not match the training "
-          + "data's header: " + header.equalHeadersMsg(data));
+      throw new WekaException(
+          getClass().getSimpleName()
+              + ": the data do not match the training "
+              + "data's header: "
+              + header.equalHeadersMsg(data));
     }
   }
 
   /** The inference session, built on first use and closed when this model is unreachable. */
   private synchronized NetworkRunner runner() {
     if (runner == null) {
-      NetworkRunner created = new NetworkRunner(new MlpNetwork(), parameters,
-          encoder.numColumns(), numThreads);
+      NetworkRunner created =
+          new NetworkRunner(new MlpNetwork(), parameters, encoder.numColumns(), numThreads);
       runnerCleanup = CLEANER.register(this, created::close);
       runner = created;
     }
@@ -688,28 +769,47 @@ public class TFMlpClassifier extends AbstractClassifier implements IterativeClas
     String name = getClass().getSimpleName();
     StringBuilder text = new StringBuilder(name + "\n" + "=".repeat(name.length()) + "\n\n");
     if (prior != null) {
-      text.append("No network was trained: ").append(fallbackReason).append(".\n")
+      text.append("No network was trained: ")
+          .append(fallbackReason)
+          .append(".\n")
           .append("The model predicts the class prior (as ZeroR does):\n");
       for (int c = 0; c < prior.length; c++) {
         text.append(String.format("  %s: %.4f%n", header.classAttribute().value(c), prior[c]));
       }
       return text.toString();
     }
-    text.append(String.format("Network: %d inputs -> %d hidden (tanh, then ReLU) -> %d classes "
-        + "(softmax)%n", encoder.numColumns(), trainedWith.hiddenUnits(), header.numClasses()));
-    text.append(String.format("Training: Adam, learning rate %s, mini-batch %d, %d epochs, seed %d, "
-        + "%d thread(s)%n", trainedWith.learningRate(), trainedWith.miniBatchSize(), history.size(),
-        trainedWith.seed(), trainedWith.threads()));
-    text.append(String.format("Inputs: %d attributes, normalization: %s%n%n",
-        header.numAttributes() - 1, TAGS_NORMALIZATION[encoder.normalization().ordinal()].getReadable()));
+    text.append(
+        String.format(
+            "Network: %d inputs -> %d hidden (tanh, then ReLU) -> %d classes " + "(softmax)%n",
+            encoder.numColumns(), trainedWith.hiddenUnits(), header.numClasses()));
+    text.append(
+        String.format(
+            "Training: Adam, learning rate %s, mini-batch %d, %d epochs, seed %d, "
+                + "%d thread(s)%n",
+            trainedWith.learningRate(),
+            trainedWith.miniBatchSize(),
+            history.size(),
+            trainedWith.seed(),
+            trainedWith.threads()));
+    text.append(
+        String.format(
+            "Inputs: %d attributes, normalization: %s%n%n",
+            header.numAttributes() - 1,
+            TAGS_NORMALIZATION[encoder.normalization().ordinal()].getReadable()));
     boolean monitored = !monitorAccuracy.isEmpty();
-    text.append(String.format("%5s  %12s  %8s%s%n", "Epoch", "Mean loss", "Seconds",
-        monitored ? "  Monitor accuracy" : ""));
+    text.append(
+        String.format(
+            "%5s  %12s  %8s%s%n",
+            "Epoch", "Mean loss", "Seconds", monitored ? "  Monitor accuracy" : ""));
     double total = 0;
     for (EpochRecord record : history) {
-      text.append(String.format("%5d  %12.6f  %8.2f%s%n", record.epoch(), record.loss(),
-          record.seconds(), monitored
-              ? String.format("  %16.4f", monitorAccuracy.get(record.epoch() - 1)) : ""));
+      text.append(
+          String.format(
+              "%5d  %12.6f  %8.2f%s%n",
+              record.epoch(),
+              record.loss(),
+              record.seconds(),
+              monitored ? String.format("  %16.4f", monitorAccuracy.get(record.epoch() - 1)) : ""));
       total += record.seconds();
     }
     text.append(String.format("%nTraining time: %.2f s%n", total));

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Environment;
@@ -35,8 +34,9 @@ public class IDXLoader extends AbstractFileLoader
   private static final long serialVersionUID = 5306212263451734311L;
 
   /** Extensions by which Weka's file dialogs and DataSource recognise IDX image files. */
-  private static final String[] EXTENSIONS = {".idx3-ubyte", "-idx3-ubyte", ".idx3-ubyte.gz",
-      "-idx3-ubyte.gz", ".idx", ".idx.gz"};
+  private static final String[] EXTENSIONS = {
+    ".idx3-ubyte", "-idx3-ubyte", ".idx3-ubyte.gz", "-idx3-ubyte.gz", ".idx", ".idx.gz"
+  };
 
   /**
    * Most values per image: each becomes an attribute, and an image file with no images backs no
@@ -54,11 +54,15 @@ public class IDXLoader extends AbstractFileLoader
 
   /** The open images file while data is being read. */
   private transient IdxReader images;
+
   private transient String imagesName;
+
   /** The first image, read ahead so its size is backed by data before the structure is built. */
   private transient double[] firstValues;
+
   /** Class values in the order of the images; null when no label file was found. */
   private transient double[] labels;
+
   private transient int nextIndex;
 
   public String globalInfo() {
@@ -85,10 +89,13 @@ public class IDXLoader extends AbstractFileLoader
     return "IDX image files (MNIST)";
   }
 
-  @OptionMetadata(displayName = "labels file",
-      description = "The IDX label file (idx1) of these images. Empty: look beside the images for "
-          + "the file whose name has 'labels' for 'images' and 'idx1' for 'idx3' (plain or .gz).",
-      commandLineParamName = "labels", commandLineParamSynopsis = "-labels <file>",
+  @OptionMetadata(
+      displayName = "labels file",
+      description =
+          "The IDX label file (idx1) of these images. Empty: look beside the images for "
+              + "the file whose name has 'labels' for 'images' and 'idx1' for 'idx3' (plain or .gz).",
+      commandLineParamName = "labels",
+      commandLineParamSynopsis = "-labels <file>",
       displayOrder = 1)
   public File getLabelsFile() {
     return labelsFile;
@@ -186,17 +193,25 @@ public class IDXLoader extends AbstractFileLoader
 
   private void checkImageShape(String name) throws IOException {
     if (images.dimensions().length < 2) {
-      throw new IOException(name + " is an IDX file of " + images.itemCount() + " single values "
-          + "(a label file?). Open the images file; its labels are read along with it.");
+      throw new IOException(
+          name
+              + " is an IDX file of "
+              + images.itemCount()
+              + " single values "
+              + "(a label file?). Open the images file; its labels are read along with it.");
     }
     if (images.itemSize() == 0) {
-      throw new IOException(name + ": the IDX header declares images of 0 values (a dimension of "
-          + "size 0), so there is nothing to load; the header is damaged or the file is not IDX");
+      throw new IOException(
+          name
+              + ": the IDX header declares images of 0 values (a dimension of "
+              + "size 0), so there is nothing to load; the header is damaged or the file is not IDX");
     }
     if (images.itemSize() > MAX_VALUES_PER_IMAGE) {
-      throw new IOException(String.format("%s: the IDX header declares images of %,d values; "
-          + "IDXLoader makes one attribute per value and accepts at most %,d (1024 x 1024)", name,
-          images.itemSize(), MAX_VALUES_PER_IMAGE));
+      throw new IOException(
+          String.format(
+              "%s: the IDX header declares images of %,d values; "
+                  + "IDXLoader makes one attribute per value and accepts at most %,d (1024 x 1024)",
+              name, images.itemSize(), MAX_VALUES_PER_IMAGE));
     }
   }
 
@@ -209,8 +224,8 @@ public class IDXLoader extends AbstractFileLoader
     if (labelsName.equals(name)) {
       return null;
     }
-    String plain = labelsName.endsWith(".gz")
-        ? labelsName.substring(0, labelsName.length() - 3) : labelsName;
+    String plain =
+        labelsName.endsWith(".gz") ? labelsName.substring(0, labelsName.length() - 3) : labelsName;
     for (String candidate : new String[] {plain, plain + ".gz"}) {
       File file = new File(imagesFile.getParentFile(), candidate);
       if (file.isFile()) {
@@ -228,12 +243,17 @@ public class IDXLoader extends AbstractFileLoader
       throw new IOException("Label file not found: " + file);
     }
     double[] values;
-    try (IdxReader reader = new IdxReader(new FileInputStream(file), file.getName(),
-        file.length())) {
+    try (IdxReader reader =
+        new IdxReader(new FileInputStream(file), file.getName(), file.length())) {
       if (!reader.type().isIntegral() || reader.itemSize() != 1) {
-        throw new IOException(file.getName() + " is not an IDX label file: expected one whole "
-            + "number per item, found " + reader.type() + " items of " + reader.itemSize()
-            + " values");
+        throw new IOException(
+            file.getName()
+                + " is not an IDX label file: expected one whole "
+                + "number per item, found "
+                + reader.type()
+                + " items of "
+                + reader.itemSize()
+                + " values");
       }
       checkSameCount(reader, file);
       values = reader.readAllScalars();
@@ -245,9 +265,11 @@ public class IDXLoader extends AbstractFileLoader
   /** Compares the headers' counts before any label is read, so neither count is trusted alone. */
   private void checkSameCount(IdxReader labelReader, File file) throws IOException {
     if (labelReader.itemCount() != images.itemCount()) {
-      throw new IOException(String.format("Image/label count mismatch: the header of %s promises "
-          + "%d images but that of %s promises %d labels", imagesName, images.itemCount(),
-          file.getName(), labelReader.itemCount()));
+      throw new IOException(
+          String.format(
+              "Image/label count mismatch: the header of %s promises "
+                  + "%d images but that of %s promises %d labels",
+              imagesName, images.itemCount(), file.getName(), labelReader.itemCount()));
     }
   }
 
@@ -257,9 +279,11 @@ public class IDXLoader extends AbstractFileLoader
         throw new IOException(file.getName() + ": negative label " + (long) label);
       }
       if (label > MAX_LABEL) {
-        throw new IOException(String.format("%s: label %d is too large: the class gets one value "
-            + "per number from 0 to the largest label, and IDXLoader accepts labels up to %,d",
-            file.getName(), (long) label, MAX_LABEL));
+        throw new IOException(
+            String.format(
+                "%s: label %d is too large: the class gets one value "
+                    + "per number from 0 to the largest label, and IDXLoader accepts labels up to %,d",
+                file.getName(), (long) label, MAX_LABEL));
       }
     }
   }

@@ -3,11 +3,9 @@ package weka.gui.explorer;
 import java.awt.Dimension;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.WindowConstants;
-
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -17,8 +15,8 @@ import weka.superposition.gui.SuperpositionView;
 
 /**
  * The Classify tab's "Superposition..." button: for the TFMlpClassifier result selected in the
- * result list, opens a window that trains the autoencoder on that model's hidden activations of
- * the current training data and redraws the plots after every epoch.
+ * result list, opens a window that trains the autoencoder on that model's hidden activations of the
+ * current training data and redraws the plots after every epoch.
  */
 public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin {
 
@@ -36,22 +34,25 @@ public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin
 
   @Override
   public void launch() {
-    TFMlpClassifier classifier = selectedClassifier(
-        panel.getResultHistory().getSelectedObject());
+    TFMlpClassifier classifier = selectedClassifier(panel.getResultHistory().getSelectedObject());
     if (classifier == null) {
-      JOptionPane.showMessageDialog(panel, "Train a TFMlpClassifier and select its result in "
-          + "the result list first.", "Superposition", JOptionPane.INFORMATION_MESSAGE);
+      JOptionPane.showMessageDialog(
+          panel,
+          "Train a TFMlpClassifier and select its result in " + "the result list first.",
+          "Superposition",
+          JOptionPane.INFORMATION_MESSAGE);
       return;
     }
     Instances training = panel.getInstances();
     try {
       Instances features = hiddenActivations(classifier, training);
       String name = panel.getResultHistory().getSelectedName();
-      open("Superposition: hidden activations of " + (name == null ? "TFMlpClassifier" : name),
+      open(
+          "Superposition: hidden activations of " + (name == null ? "TFMlpClassifier" : name),
           features);
     } catch (Exception e) {
-      JOptionPane.showMessageDialog(panel, e.getMessage(), "Superposition",
-          JOptionPane.ERROR_MESSAGE);
+      JOptionPane.showMessageDialog(
+          panel, e.getMessage(), "Superposition", JOptionPane.ERROR_MESSAGE);
     }
   }
 
@@ -68,8 +69,7 @@ public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin
   }
 
   /** {@code h1..hN} and the class, as TFMlpActivations outputs them. */
-  static Instances hiddenActivations(TFMlpClassifier classifier, Instances data)
-      throws Exception {
+  static Instances hiddenActivations(TFMlpClassifier classifier, Instances data) throws Exception {
     Instances header = classifier.trainingHeader();
     Instances withClass = new Instances(data);
     withClass.setClassIndex(header.classIndex());
@@ -79,8 +79,8 @@ public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin
       attributes.add(new Attribute("h" + h));
     }
     attributes.add((Attribute) header.classAttribute().copy());
-    Instances features = new Instances(data.relationName() + "-activations", attributes,
-        hidden.length);
+    Instances features =
+        new Instances(data.relationName() + "-activations", attributes, hidden.length);
     features.setClassIndex(attributes.size() - 1);
     for (int r = 0; r < hidden.length; r++) {
       double[] values = new double[attributes.size()];
@@ -95,16 +95,16 @@ public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin
 
   /** A window that trains the seed's autoencoder on {@code features} at once; returns its view. */
   public static SuperpositionView open(String title, Instances features) {
-    SuperpositionView view = new SuperpositionView(() -> features,
-        SuperpositionAutoencoder::new);
+    SuperpositionView view = new SuperpositionView(() -> features, SuperpositionAutoencoder::new);
     JFrame frame = new JFrame(title);
     frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
-    frame.addWindowListener(new java.awt.event.WindowAdapter() {
-      @Override
-      public void windowClosed(java.awt.event.WindowEvent e) {
-        view.stop();
-      }
-    });
+    frame.addWindowListener(
+        new java.awt.event.WindowAdapter() {
+          @Override
+          public void windowClosed(java.awt.event.WindowEvent e) {
+            view.stop();
+          }
+        });
     frame.getContentPane().add(view);
     frame.setSize(new Dimension(1150, 720));
     frame.setLocationByPlatform(true);

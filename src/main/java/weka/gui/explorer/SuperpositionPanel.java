@@ -1,10 +1,8 @@
 package weka.gui.explorer;
 
 import java.awt.BorderLayout;
-
 import javax.swing.BorderFactory;
 import javax.swing.JPanel;
-
 import weka.core.Instances;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.gui.GenericObjectEditor;
@@ -38,8 +36,8 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
     sweep.addActionListener(e -> openSweep());
     options.add(sweep, BorderLayout.EAST);
     add(options, BorderLayout.NORTH);
-    SuperpositionView view = new SuperpositionView(() -> data,
-        () -> (SuperpositionAutoencoder) editor.getValue());
+    SuperpositionView view =
+        new SuperpositionView(() -> data, () -> (SuperpositionAutoencoder) editor.getValue());
     add(view, BorderLayout.CENTER);
   }
 
@@ -79,15 +77,16 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
   /** A window with the sparsity sweep of the toy model; closing it stops the sweep. */
   static SweepView openSweep() {
     SweepView sweep = new SweepView();
-    javax.swing.JFrame frame = new javax.swing.JFrame("Superposition: sparsity sweep of the toy "
-        + "model");
+    javax.swing.JFrame frame =
+        new javax.swing.JFrame("Superposition: sparsity sweep of the toy " + "model");
     frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
-    frame.addWindowListener(new java.awt.event.WindowAdapter() {
-      @Override
-      public void windowClosed(java.awt.event.WindowEvent e) {
-        sweep.stop();
-      }
-    });
+    frame.addWindowListener(
+        new java.awt.event.WindowAdapter() {
+          @Override
+          public void windowClosed(java.awt.event.WindowEvent e) {
+            sweep.stop();
+          }
+        });
     frame.getContentPane().add(sweep);
     frame.setSize(1250, 760);
     frame.setLocationByPlatform(true);

@@ -11,12 +11,19 @@ import java.util.List;
  * @param epoch the epoch after which the analysis was made
  * @param featureNames the input features, in attribute order
  */
-public record Analysis(int epoch, List<String> featureNames, int bottleneck, Importance importance,
-    Directions directions, Weights weights, Summary summary) implements Serializable {
+public record Analysis(
+    int epoch,
+    List<String> featureNames,
+    int bottleneck,
+    Importance importance,
+    Directions directions,
+    Weights weights,
+    Summary summary)
+    implements Serializable {
 
   /**
-   * The seed's importance: how much the reconstruction error (MSE over the training data) grows when
-   * one input feature is set to 0.
+   * The seed's importance: how much the reconstruction error (MSE over the training data) grows
+   * when one input feature is set to 0.
    *
    * @param raw the MSE increase
    * @param share raw divided by the sum over features
@@ -24,8 +31,7 @@ public record Analysis(int epoch, List<String> featureNames, int bottleneck, Imp
    * @param rank feature indices from the most to the least important (the seed's argsort, reversed)
    */
   public record Importance(double[] raw, double[] share, double[] scaled, int[] rank)
-      implements Serializable {
-  }
+      implements Serializable {}
 
   /**
    * Each feature's place in the code.
@@ -36,9 +42,9 @@ public record Analysis(int epoch, List<String> featureNames, int bottleneck, Imp
    * @param flex the seed's "imp * len=flex" point: scaled importance times mean
    * @param fix1 the seed's "imp * len=fix1" point: scaled importance times mean / |mean|
    */
-  public record Directions(double[][] mean, double[] zeroCode, double[][] fromZero,
-      double[][] flex, double[][] fix1) implements Serializable {
-  }
+  public record Directions(
+      double[][] mean, double[] zeroCode, double[][] fromZero, double[][] flex, double[][] fix1)
+      implements Serializable {}
 
   /**
    * The weight analysis of the seed's second experiment and of the paper.
@@ -53,10 +59,16 @@ public record Analysis(int epoch, List<String> featureNames, int bottleneck, Imp
    * @param top1Percent the same with every entry below its 99th percentile set to 0
    * @param top1Threshold that percentile
    */
-  public record Weights(double[] norm, double[] bias, double[] interferenceNotebook,
-      double[] interferencePaper, double[] dimensionality, double[][] decoderTimesEncoder,
-      double[][] top1Percent, double top1Threshold) implements Serializable {
-  }
+  public record Weights(
+      double[] norm,
+      double[] bias,
+      double[] interferenceNotebook,
+      double[] interferencePaper,
+      double[] dimensionality,
+      double[][] decoderTimesEncoder,
+      double[][] top1Percent,
+      double top1Threshold)
+      implements Serializable {}
 
   /**
    * The figures that say whether the 2-D code means anything.
@@ -71,9 +83,16 @@ public record Analysis(int epoch, List<String> featureNames, int bottleneck, Imp
    * @param topTwoShare the importance share of the two clusters with the largest share
    * @param topTwoAngle degrees between those two clusters' mean directions (NaN with fewer than 2)
    */
-  public record Summary(double mse, double meanPredictorMse, double pcaMse, int importantFeatures,
-      int[] cluster, int clusters, double topTwoShare, double topTwoAngle) implements Serializable {
-  }
+  public record Summary(
+      double mse,
+      double meanPredictorMse,
+      double pcaMse,
+      int importantFeatures,
+      int[] cluster,
+      int clusters,
+      double topTwoShare,
+      double topTwoAngle)
+      implements Serializable {}
 
   /** Features whose scaled importance is above this count as important. */
   public static final double IMPORTANT = 0.5;

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class AngularClusters {
 
-  private AngularClusters() {
-  }
+  private AngularClusters() {}
 
   /** The angle in degrees, in [0, 180], between two directions given as angles in radians. */
   public static double degreesBetween(double a, double b) {
@@ -19,8 +18,8 @@ public final class AngularClusters {
   }
 
   /**
-   * Cluster labels (0, 1, ... in order of first appearance) for the given angles (radians): pairs of
-   * clusters are merged, closest first, while the largest angle between their members is at most
+   * Cluster labels (0, 1, ... in order of first appearance) for the given angles (radians): pairs
+   * of clusters are merged, closest first, while the largest angle between their members is at most
    * {@code maxDegrees}.
    */
   public static int[] completeLinkage(double[] angles, double maxDegrees) {
@@ -48,8 +47,11 @@ public final class AngularClusters {
       clusters.get(bestA).addAll(clusters.remove(bestB));
     }
     int[] labels = new int[angles.length];
-    clusters.sort((x, y) -> Integer.compare(x.stream().min(Integer::compare).orElseThrow(),
-        y.stream().min(Integer::compare).orElseThrow()));
+    clusters.sort(
+        (x, y) ->
+            Integer.compare(
+                x.stream().min(Integer::compare).orElseThrow(),
+                y.stream().min(Integer::compare).orElseThrow()));
     for (int c = 0; c < clusters.size(); c++) {
       for (int member : clusters.get(c)) {
         labels[member] = c;

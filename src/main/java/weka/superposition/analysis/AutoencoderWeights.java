@@ -3,10 +3,10 @@ package weka.superposition.analysis;
 import java.io.Serializable;
 
 /**
- * The trained weights of an autoencoder of the form {@code code = f(x . encoder + c)},
- * {@code x' = g(code . decoder + b)}, in plain arrays, with its forward pass in plain Java. Both model
- * types of the package fit: the seed's (untied weights, f = tanh, g = ReLU after tanh) and Elhage et
- * al.'s toy model (decoder = encoder transposed, no code bias, f = identity, g = ReLU).
+ * The trained weights of an autoencoder of the form {@code code = f(x . encoder + c)}, {@code x' =
+ * g(code . decoder + b)}, in plain arrays, with its forward pass in plain Java. Both model types of
+ * the package fit: the seed's (untied weights, f = tanh, g = ReLU after tanh) and Elhage et al.'s
+ * toy model (decoder = encoder transposed, no code bias, f = identity, g = ReLU).
  *
  * @param numFeatures n, the inputs (features) reconstructed
  * @param bottleneck m, the code's dimensions
@@ -15,21 +15,29 @@ import java.io.Serializable;
  * @param decoderKernel {@code [m, n]} row-major
  * @param decoderBias {@code [n]}: the b of the paper and of the seed's bias plot
  */
-public record AutoencoderWeights(int numFeatures, int bottleneck, float[] encoderKernel,
-    float[] encoderBias, Activation codeActivation, float[] decoderKernel, float[] decoderBias,
-    Activation outputActivation) implements Serializable {
+public record AutoencoderWeights(
+    int numFeatures,
+    int bottleneck,
+    float[] encoderKernel,
+    float[] encoderBias,
+    Activation codeActivation,
+    float[] decoderKernel,
+    float[] decoderBias,
+    Activation outputActivation)
+    implements Serializable {
 
   /** The element-wise functions of the code and the output. */
   public enum Activation {
-    IDENTITY, TANH, RELU,
+    IDENTITY,
+    TANH,
+    RELU,
     /** ReLU after tanh, as the seed's decoder (and classifier) apply them. */
     TANH_RELU;
 
     /** Applies the function to {@code values[0 .. count)}, in a loop the JIT can vectorize. */
     public void applyInPlace(float[] values, int count) {
       switch (this) {
-        case IDENTITY -> {
-        }
+        case IDENTITY -> {}
         case TANH -> {
           for (int i = 0; i < count; i++) {
             values[i] = FastTanh.rational(values[i]);
@@ -69,8 +77,8 @@ public record AutoencoderWeights(int numFeatures, int bottleneck, float[] encode
 
   private static void check(String what, float[] values, int expected) {
     if (values.length != expected) {
-      throw new IllegalArgumentException(what + ": expected " + expected + " values, got "
-          + values.length);
+      throw new IllegalArgumentException(
+          what + ": expected " + expected + " values, got " + values.length);
     }
   }
 
@@ -84,9 +92,9 @@ public record AutoencoderWeights(int numFeatures, int bottleneck, float[] encode
   }
 
   /**
-   * Entry (a, b) of the n x n matrix that the seed calls W^T W: decoder times encoder, i.e. how much
-   * input feature b writes into output feature a through the code. For tied weights it is the Gram
-   * matrix of the feature vectors.
+   * Entry (a, b) of the n x n matrix that the seed calls W^T W: decoder times encoder, i.e. how
+   * much input feature b writes into output feature a through the code. For tied weights it is the
+   * Gram matrix of the feature vectors.
    */
   public double decoderTimesEncoder(int a, int b) {
     double sum = 0;

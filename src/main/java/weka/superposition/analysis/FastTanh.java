@@ -2,9 +2,9 @@ package weka.superposition.analysis;
 
 /**
  * tanh in float precision by the rational approximation that TensorFlow's CPU kernels use (Eigen's
- * {@code generic_fast_tanh_float}): odd polynomial over even polynomial on [-7.9, 7.9], exact to
- * a few float ulps. Unlike {@link Math#tanh} it is a few multiplications and one division, which
- * the JIT can vectorize: the analysis evaluates it tens of millions of times per epoch.
+ * {@code generic_fast_tanh_float}): odd polynomial over even polynomial on [-7.9, 7.9], exact to a
+ * few float ulps. Unlike {@link Math#tanh} it is a few multiplications and one division, which the
+ * JIT can vectorize: the analysis evaluates it tens of millions of times per epoch.
  */
 final class FastTanh {
 
@@ -22,8 +22,7 @@ final class FastTanh {
   private static final float B4 = 1.18534705686654e-04f;
   private static final float B6 = 1.19825839466702e-06f;
 
-  private FastTanh() {
-  }
+  private FastTanh() {}
 
   static float tanh(float value) {
     if (Math.abs(value) < TINY) {

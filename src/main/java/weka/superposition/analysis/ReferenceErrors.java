@@ -2,7 +2,6 @@ package weka.superposition.analysis;
 
 import java.io.Serializable;
 import java.util.Arrays;
-
 import weka.core.matrix.EigenvalueDecomposition;
 import weka.core.matrix.Matrix;
 

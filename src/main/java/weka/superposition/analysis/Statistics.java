@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Summary statistics the reports and benchmarks share. */
 public final class Statistics {
 
-  private Statistics() {
-  }
+  private Statistics() {}
 
   /** The median of {@code values}; NaN when there are none. */
   public static double median(double[] values) {

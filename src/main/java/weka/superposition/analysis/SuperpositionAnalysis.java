@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
  *
  * <p>The expensive part is the seed's importance: the data's MSE with each of the n features set to
  * 0 in turn (n forward passes over all rows). Two facts make it cheap enough to run every epoch:
- * zeroing feature i changes nothing in rows where it is already 0 (and the seed's features are
- * ReLU outputs, mostly 0), and the code's pre-activation is linear, so it is corrected by subtracting
+ * zeroing feature i changes nothing in rows where it is already 0 (and the seed's features are ReLU
+ * outputs, mostly 0), and the code's pre-activation is linear, so it is corrected by subtracting
  * x_i W_i instead of being recomputed. Rows are processed in fixed chunks, in parallel, and the
  * chunks' sums added in order, so the result does not depend on the number of threads.
  */
@@ -18,28 +18,39 @@ public final class SuperpositionAnalysis {
 
   private static final int ROWS_PER_CHUNK = 2048;
 
-  private SuperpositionAnalysis() {
-  }
+  private SuperpositionAnalysis() {}
 
   /**
    * Analyses {@code weights} on {@code rows x n} row-major {@code data}.
    *
    * @param references the reference errors of the same data (they do not change with the model)
    */
-  public static Analysis analyse(int epoch, List<String> featureNames, AutoencoderWeights weights,
-      float[] data, int rows, ReferenceErrors references) {
+  public static Analysis analyse(
+      int epoch,
+      List<String> featureNames,
+      AutoencoderWeights weights,
+      float[] data,
+      int rows,
+      ReferenceErrors references) {
     int n = weights.numFeatures();
     int m = weights.bottleneck();
     if (featureNames.size() != n || data.length != (long) rows * n || rows == 0) {
-      throw new IllegalArgumentException("expected " + n + " named features and " + rows + " x "
-          + n + " values");
+      throw new IllegalArgumentException(
+          "expected " + n + " named features and " + rows + " x " + n + " values");
     }
     // the chunks in parallel, their sums added here one after the other: a stream's reduce would
     // add them in a tree shaped by the common pool's size, which rounds differently
-    Sums[] chunks = IntStream.range(0, (rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK).parallel()
-        .mapToObj(c -> chunk(weights, data, c * ROWS_PER_CHUNK,
-            Math.min(rows, (c + 1) * ROWS_PER_CHUNK)))
-        .toArray(Sums[]::new);
+    Sums[] chunks =
+        IntStream.range(0, (rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK)
+            .parallel()
+            .mapToObj(
+                c ->
+                    chunk(
+                        weights,
+                        data,
+                        c * ROWS_PER_CHUNK,
+                        Math.min(rows, (c + 1) * ROWS_PER_CHUNK)))
+            .toArray(Sums[]::new);
     Sums sums = chunks[0];
     for (int c = 1; c < chunks.length; c++) {
       sums.plus(chunks[c]);
@@ -59,8 +70,8 @@ public final class SuperpositionAnalysis {
     Analysis.Directions directions = directions(weights, mean, importance.scaled());
     Analysis.Weights weightAnalysis = weightAnalysis(weights, importance.rank());
     Analysis.Summary summary = summary(mse, references, importance, directions.fromZero());
-    return new Analysis(epoch, List.copyOf(featureNames), m, importance, directions,
-        weightAnalysis, summary);
+    return new Analysis(
+        epoch, List.copyOf(featureNames), m, importance, directions, weightAnalysis, summary);
   }
 
   /** The sums over a range of rows. */
@@ -279,20 +290,25 @@ public final class SuperpositionAnalysis {
     return all[below] + (position - below) * (all[above] - all[below]);
   }
 
-  static Analysis.Summary summary(double mse, ReferenceErrors references,
-      Analysis.Importance importance, double[][] fromZero) {
+  static Analysis.Summary summary(
+      double mse, ReferenceErrors references, Analysis.Importance importance, double[][] fromZero) {
     int n = fromZero.length;
     int[] cluster = new int[n];
     Arrays.fill(cluster, -1);
-    int important = (int) Arrays.stream(importance.scaled())
-        .filter(s -> s > Analysis.IMPORTANT).count();
+    int important =
+        (int) Arrays.stream(importance.scaled()).filter(s -> s > Analysis.IMPORTANT).count();
     // angles are those of 2-D codes: with another bottleneck there are no clusters
-    List<Integer> members = IntStream.range(0, n)
-        .filter(i -> importance.scaled()[i] > Analysis.IMPORTANT && fromZero[i].length == 2
-            && norm(fromZero[i]) > 0)
-        .boxed().toList();
-    double[] angles = members.stream().mapToDouble(i -> Math.atan2(fromZero[i][1], fromZero[i][0]))
-        .toArray();
+    List<Integer> members =
+        IntStream.range(0, n)
+            .filter(
+                i ->
+                    importance.scaled()[i] > Analysis.IMPORTANT
+                        && fromZero[i].length == 2
+                        && norm(fromZero[i]) > 0)
+            .boxed()
+            .toList();
+    double[] angles =
+        members.stream().mapToDouble(i -> Math.atan2(fromZero[i][1], fromZero[i][0])).toArray();
     int[] labels = AngularClusters.completeLinkage(angles, Analysis.CLUSTER_DEGREES);
     int clusters = Arrays.stream(labels).max().orElse(-1) + 1;
     double[] share = new double[clusters];
@@ -312,12 +328,20 @@ public final class SuperpositionAnalysis {
       topTwoShare = share[bySize[0]] + (clusters >= 2 ? share[bySize[1]] : 0);
     }
     if (clusters >= 2) {
-      topTwoAngle = AngularClusters.degreesBetween(
-          Math.atan2(resultant[bySize[0]][1], resultant[bySize[0]][0]),
-          Math.atan2(resultant[bySize[1]][1], resultant[bySize[1]][0]));
+      topTwoAngle =
+          AngularClusters.degreesBetween(
+              Math.atan2(resultant[bySize[0]][1], resultant[bySize[0]][0]),
+              Math.atan2(resultant[bySize[1]][1], resultant[bySize[1]][0]));
     }
-    return new Analysis.Summary(mse, references.meanPredictorMse(), references.pcaMse(), important,
-        cluster, clusters, topTwoShare, topTwoAngle);
+    return new Analysis.Summary(
+        mse,
+        references.meanPredictorMse(),
+        references.pcaMse(),
+        important,
+        cluster,
+        clusters,
+        topTwoShare,
+        topTwoAngle);
   }
 
   static double norm(double[] v) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.ReferenceErrors;
@@ -18,14 +17,20 @@ import weka.tensorflow.TrainingData;
 /** Trains an autoencoder on features and analyses it, after training and optionally every epoch. */
 public final class AutoencoderTraining {
 
-  private AutoencoderTraining() {
-  }
+  private AutoencoderTraining() {}
 
   /** How to train. The defaults of the filter reproduce the seed's phase 2. */
-  public record Settings(ModelType type, int bottleneck, int epochs, int miniBatchSize,
-      double learningRate, int seed, int threads, boolean analyseEveryEpoch,
-      double importanceDecay) implements Serializable {
-  }
+  public record Settings(
+      ModelType type,
+      int bottleneck,
+      int epochs,
+      int miniBatchSize,
+      double learningRate,
+      int seed,
+      int threads,
+      boolean analyseEveryEpoch,
+      double importanceDecay)
+      implements Serializable {}
 
   /**
    * A trained autoencoder and what the analysis found.
@@ -35,11 +40,18 @@ public final class AutoencoderTraining {
    * @param trainingSeconds seconds in the training steps (all epochs)
    * @param analysisSeconds seconds in the analyses (all of them)
    */
-  public record Result(Settings settings, List<String> features, Parameters parameters,
-      AutoencoderWeights weights, List<EpochRecord> history, List<Analysis> epochAnalyses,
-      Analysis analysis, ReferenceErrors references, double trainingSeconds,
-      double analysisSeconds) implements Serializable {
-  }
+  public record Result(
+      Settings settings,
+      List<String> features,
+      Parameters parameters,
+      AutoencoderWeights weights,
+      List<EpochRecord> history,
+      List<Analysis> epochAnalyses,
+      Analysis analysis,
+      ReferenceErrors references,
+      double trainingSeconds,
+      double analysisSeconds)
+      implements Serializable {}
 
   /** Told of every finished epoch, with its analysis when every epoch is analysed. */
   @FunctionalInterface
@@ -53,8 +65,9 @@ public final class AutoencoderTraining {
    * @throws IllegalStateException if the loss becomes NaN or infinite
    * @throws InterruptedException if the thread is interrupted
    */
-  public static Result train(float[] data, int rows, List<String> features, Settings settings,
-      Progress progress) throws Exception {
+  public static Result train(
+      float[] data, int rows, List<String> features, Settings settings, Progress progress)
+      throws Exception {
     float[] weights = new float[rows];
     Arrays.fill(weights, 1f);
     return train(data, weights, features, settings, progress);
@@ -67,8 +80,9 @@ public final class AutoencoderTraining {
    * @throws IllegalStateException if the loss becomes NaN or infinite
    * @throws InterruptedException if the thread is interrupted
    */
-  public static Result train(float[] data, float[] weights, List<String> features,
-      Settings settings, Progress progress) throws Exception {
+  public static Result train(
+      float[] data, float[] weights, List<String> features, Settings settings, Progress progress)
+      throws Exception {
     int rows = weights.length;
     int n = features.size();
     int m = settings.bottleneck();
@@ -79,22 +93,36 @@ public final class AutoencoderTraining {
     double[] analysisSeconds = {0};
     List<EpochRecord> history;
     Parameters trained;
-    try (AdamTrainer trainer = new AdamTrainer(settings.type().network(n,
-        settings.importanceDecay()), initial,
-        new TrainingData(data, n, null, 0, weights), (float) settings.learningRate(),
-        settings.threads())) {
-      history = trainer.train(settings.epochs(), settings.miniBatchSize(), random,
-          (record, current) -> {
-            Analysis analysis = null;
-            if (settings.analyseEveryEpoch()) {
-              long start = System.nanoTime();
-              analysis = analyse(record.epoch(), features, settings, current.parameters(), data,
-                  rows, references);
-              analysisSeconds[0] += (System.nanoTime() - start) / 1e9;
-              epochAnalyses.add(analysis);
-            }
-            progress.epochDone(record, analysis);
-          });
+    try (AdamTrainer trainer =
+        new AdamTrainer(
+            settings.type().network(n, settings.importanceDecay()),
+            initial,
+            new TrainingData(data, n, null, 0, weights),
+            (float) settings.learningRate(),
+            settings.threads())) {
+      history =
+          trainer.train(
+              settings.epochs(),
+              settings.miniBatchSize(),
+              random,
+              (record, current) -> {
+                Analysis analysis = null;
+                if (settings.analyseEveryEpoch()) {
+                  long start = System.nanoTime();
+                  analysis =
+                      analyse(
+                          record.epoch(),
+                          features,
+                          settings,
+                          current.parameters(),
+                          data,
+                          rows,
+                          references);
+                  analysisSeconds[0] += (System.nanoTime() - start) / 1e9;
+                  epochAnalyses.add(analysis);
+                }
+                progress.epochDone(record, analysis);
+              });
       trained = trainer.parameters();
     }
     Analysis last;
@@ -106,15 +134,29 @@ public final class AutoencoderTraining {
       last = epochAnalyses.get(epochAnalyses.size() - 1);
     }
     double trainingSeconds = history.stream().mapToDouble(EpochRecord::seconds).sum();
-    return new Result(settings, List.copyOf(features), trained,
-        settings.type().weights(trained, n, m), history, List.copyOf(epochAnalyses), last,
-        references, trainingSeconds, analysisSeconds[0]);
+    return new Result(
+        settings,
+        List.copyOf(features),
+        trained,
+        settings.type().weights(trained, n, m),
+        history,
+        List.copyOf(epochAnalyses),
+        last,
+        references,
+        trainingSeconds,
+        analysisSeconds[0]);
   }
 
-  private static Analysis analyse(int epoch, List<String> features, Settings settings,
-      Parameters parameters, float[] data, int rows, ReferenceErrors references) {
-    AutoencoderWeights weights = settings.type().weights(parameters, features.size(),
-        settings.bottleneck());
+  private static Analysis analyse(
+      int epoch,
+      List<String> features,
+      Settings settings,
+      Parameters parameters,
+      float[] data,
+      int rows,
+      ReferenceErrors references) {
+    AutoencoderWeights weights =
+        settings.type().weights(parameters, features.size(), settings.bottleneck());
     return SuperpositionAnalysis.analyse(epoch, features, weights, data, rows, references);
   }
 }

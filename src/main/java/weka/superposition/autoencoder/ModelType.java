@@ -1,7 +1,6 @@
 package weka.superposition.autoencoder;
 
 import java.util.Random;
-
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.AutoencoderWeights.Activation;
 import weka.superposition.analysis.ToyImportances;
@@ -33,11 +32,15 @@ public enum ModelType {
 
     @Override
     public AutoencoderWeights weights(Parameters p, int features, int bottleneck) {
-      return new AutoencoderWeights(features, bottleneck,
+      return new AutoencoderWeights(
+          features,
+          bottleneck,
           p.get(AutoencoderNetwork.ENCODER + "/kernel").values(),
-          p.get(AutoencoderNetwork.ENCODER + "/bias").values(), Activation.TANH,
+          p.get(AutoencoderNetwork.ENCODER + "/bias").values(),
+          Activation.TANH,
           p.get(AutoencoderNetwork.DECODER + "/kernel").values(),
-          p.get(AutoencoderNetwork.DECODER + "/bias").values(), Activation.TANH_RELU);
+          p.get(AutoencoderNetwork.DECODER + "/bias").values(),
+          Activation.TANH_RELU);
     }
   },
 
@@ -65,8 +68,15 @@ public enum ModelType {
           transposed[k * features + i] = w[i * bottleneck + k];
         }
       }
-      return new AutoencoderWeights(features, bottleneck, w, new float[bottleneck],
-          Activation.IDENTITY, transposed, p.get(ToyModelNetwork.BIAS).values(), Activation.RELU);
+      return new AutoencoderWeights(
+          features,
+          bottleneck,
+          w,
+          new float[bottleneck],
+          Activation.IDENTITY,
+          transposed,
+          p.get(ToyModelNetwork.BIAS).values(),
+          Activation.RELU);
     }
   };
 

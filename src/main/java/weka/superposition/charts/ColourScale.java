@@ -3,7 +3,6 @@ package weka.superposition.charts;
 import java.awt.Color;
 import java.awt.Paint;
 import java.io.Serializable;
-
 import org.jfree.chart.renderer.PaintScale;
 
 /** Continuous colour scales: sequential (viridis) for importance, diverging for signed matrices. */
@@ -12,12 +11,22 @@ public final class ColourScale implements PaintScale, Serializable {
   private static final long serialVersionUID = 2212585209004536471L;
 
   /** Anchors of matplotlib's viridis, from 0 to 1. */
-  private static final Color[] VIRIDIS = {new Color(68, 1, 84), new Color(59, 82, 139),
-      new Color(33, 145, 140), new Color(94, 201, 98), new Color(253, 231, 37)};
+  private static final Color[] VIRIDIS = {
+    new Color(68, 1, 84),
+    new Color(59, 82, 139),
+    new Color(33, 145, 140),
+    new Color(94, 201, 98),
+    new Color(253, 231, 37)
+  };
 
   /** Blue, white, red: matplotlib's RdBu reversed, white at the middle. */
-  private static final Color[] DIVERGING = {new Color(5, 48, 97), new Color(67, 147, 195),
-      new Color(247, 247, 247), new Color(214, 96, 77), new Color(103, 0, 31)};
+  private static final Color[] DIVERGING = {
+    new Color(5, 48, 97),
+    new Color(67, 147, 195),
+    new Color(247, 247, 247),
+    new Color(214, 96, 77),
+    new Color(103, 0, 31)
+  };
 
   private final double lower;
   private final double upper;
@@ -63,7 +72,9 @@ public final class ColourScale implements PaintScale, Serializable {
     double f = position - i;
     Color a = anchors[i];
     Color b = anchors[i + 1];
-    return new Color(mix(a.getRed(), b.getRed(), f), mix(a.getGreen(), b.getGreen(), f),
+    return new Color(
+        mix(a.getRed(), b.getRed(), f),
+        mix(a.getGreen(), b.getGreen(), f),
         mix(a.getBlue(), b.getBlue(), f));
   }
 

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.Locale;
-
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -26,13 +25,12 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-
 import weka.superposition.analysis.Analysis;
 
 /**
- * JFreeChart charts of an {@link Analysis}: the seed's feature-vector plots ("imp * len=flex",
- * "imp * len=fix1") and its weight analysis row (||W_i||, b, interference, W^T W, W^T W top 1 %),
- * plus the reconstruction error against its references.
+ * JFreeChart charts of an {@link Analysis}: the seed's feature-vector plots ("imp * len=flex", "imp
+ * * len=fix1") and its weight analysis row (||W_i||, b, interference, W^T W, W^T W top 1 %), plus
+ * the reconstruction error against its references.
  */
 public final class SuperpositionCharts {
 
@@ -54,29 +52,37 @@ public final class SuperpositionCharts {
     }
   }
 
-  private SuperpositionCharts() {
-  }
+  private SuperpositionCharts() {}
 
   /**
    * One segment from the origin and a marker per feature, coloured by scaled importance, axes
-   * through the origin, equal aspect ratio; the {@code labelled} most important features are
-   * named.
+   * through the origin, equal aspect ratio; the {@code labelled} most important features are named.
    */
   public static JFreeChart featureVectors(Analysis a, VectorLength length, int labelled) {
-    double[][] points = length == VectorLength.FLEX ? a.directions().flex()
-        : a.directions().fix1();
-    return vectors(length.title + "  (epoch " + a.epoch() + ")", points,
-        a.featureNames().toArray(new String[0]), a.importance().scaled(), a.importance().rank(),
-        labelled, "scaled importance");
+    double[][] points = length == VectorLength.FLEX ? a.directions().flex() : a.directions().fix1();
+    return vectors(
+        length.title + "  (epoch " + a.epoch() + ")",
+        points,
+        a.featureNames().toArray(new String[0]),
+        a.importance().scaled(),
+        a.importance().rank(),
+        labelled,
+        "scaled importance");
   }
 
   /**
-   * 2-D vectors as segments from the origin with a marker at the end, coloured by {@code colour}
-   * (0 to 1) with a colour bar, equal aspect ratio, axes through the origin; drawn in reverse
-   * {@code order} so that the first are on top, and the first {@code labelled} of them named.
+   * 2-D vectors as segments from the origin with a marker at the end, coloured by {@code colour} (0
+   * to 1) with a colour bar, equal aspect ratio, axes through the origin; drawn in reverse {@code
+   * order} so that the first are on top, and the first {@code labelled} of them named.
    */
-  public static JFreeChart vectors(String title, double[][] points, String[] names,
-      double[] colour, int[] order, int labelled, String colourLabel) {
+  public static JFreeChart vectors(
+      String title,
+      double[][] points,
+      String[] names,
+      double[] colour,
+      int[] order,
+      int labelled,
+      String colourLabel) {
     XYSeriesCollection segments = new XYSeriesCollection();
     XYSeriesCollection ends = new XYSeriesCollection();
     double limit = 0;
@@ -105,8 +111,8 @@ public final class SuperpositionCharts {
       markers.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
       markers.setSeriesItemLabelsVisible(s, r < labelled);
     }
-    markers.setDefaultItemLabelGenerator((dataset, series, item) ->
-        dataset.getSeriesKey(series).toString());
+    markers.setDefaultItemLabelGenerator(
+        (dataset, series, item) -> dataset.getSeriesKey(series).toString());
     markers.setDefaultItemLabelFont(TICK_FONT);
 
     NumberAxis x = axis("x", -limit, limit);
@@ -114,8 +120,9 @@ public final class SuperpositionCharts {
     XYPlot plot = new EqualAspectXYPlot(segments, x, y, lines);
     plot.setDataset(1, ends);
     plot.setRenderer(1, markers);
-    BasicStroke dashed = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-        new float[] {4f, 4f}, 0f);
+    BasicStroke dashed =
+        new BasicStroke(
+            0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f);
     plot.addDomainMarker(new ValueMarker(0, Color.GRAY, dashed));
     plot.addRangeMarker(new ValueMarker(0, Color.GRAY, dashed));
     plot.setBackgroundPaint(Color.WHITE);
@@ -133,8 +140,8 @@ public final class SuperpositionCharts {
   }
 
   /** Several named per-feature series against importance rank. */
-  public static JFreeChart byRank(String title, String yLabel, Analysis a, String[] names,
-      double[]... series) {
+  public static JFreeChart byRank(
+      String title, String yLabel, Analysis a, String[] names, double[]... series) {
     int[] rank = a.importance().rank();
     XYSeriesCollection data = new XYSeriesCollection();
     for (int s = 0; s < series.length; s++) {
@@ -214,8 +221,8 @@ public final class SuperpositionCharts {
     x.setTickLabelFont(TICK_FONT);
     BarRenderer renderer = new BarRenderer();
     renderer.setSeriesPaint(0, new Color(31, 119, 180));
-    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-        new java.text.DecimalFormat("0.0000")));
+    renderer.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("0.0000")));
     renderer.setDefaultItemLabelsVisible(true);
     renderer.setDefaultItemLabelFont(TICK_FONT);
     renderer.setShadowVisible(false);
@@ -226,11 +233,18 @@ public final class SuperpositionCharts {
     plot.setRangeGridlinePaint(new Color(225, 225, 225));
     JFreeChart chart = new JFreeChart("Error and its references", TITLE_FONT, plot, false);
     chart.setBackgroundPaint(Color.WHITE);
-    String clusters = s.clusters() == 0 ? "no important feature has a direction"
-        : String.format(Locale.ROOT, "%d important features in %d clusters; two largest: %.0f %% "
-            + "of importance%s", s.importantFeatures(), s.clusters(), 100 * s.topTwoShare(),
-            Double.isNaN(s.topTwoAngle()) ? ""
-                : String.format(Locale.ROOT, ", %.0f degrees apart", s.topTwoAngle()));
+    String clusters =
+        s.clusters() == 0
+            ? "no important feature has a direction"
+            : String.format(
+                Locale.ROOT,
+                "%d important features in %d clusters; two largest: %.0f %% " + "of importance%s",
+                s.importantFeatures(),
+                s.clusters(),
+                100 * s.topTwoShare(),
+                Double.isNaN(s.topTwoAngle())
+                    ? ""
+                    : String.format(Locale.ROOT, ", %.0f degrees apart", s.topTwoAngle()));
     TextTitle subtitle = new TextTitle(clusters, TICK_FONT);
     subtitle.setPosition(RectangleEdge.BOTTOM);
     chart.addSubtitle(subtitle);
@@ -241,14 +255,19 @@ public final class SuperpositionCharts {
   public static JFreeChart[] weightAnalysis(Analysis a) {
     Analysis.Weights w = a.weights();
     return new JFreeChart[] {
-        byRank("||W_i||", "||W_i|| (encoder)", a, w.norm()),
-        byRank("b", "decoder bias", a, w.bias()),
-        byRank("interference", "sum of squared dot products", a,
-            new String[] {"notebook (\"cos sim\")", "paper"}, w.interferenceNotebook(),
-            w.interferencePaper()),
-        heatMap("W^T W (decoder x encoder)", w.decoderTimesEncoder()),
-        heatMap("W^T W, top 1 %", w.top1Percent()),
-        errorAgainstReferences(a)};
+      byRank("||W_i||", "||W_i|| (encoder)", a, w.norm()),
+      byRank("b", "decoder bias", a, w.bias()),
+      byRank(
+          "interference",
+          "sum of squared dot products",
+          a,
+          new String[] {"notebook (\"cos sim\")", "paper"},
+          w.interferenceNotebook(),
+          w.interferencePaper()),
+      heatMap("W^T W (decoder x encoder)", w.decoderTimesEncoder()),
+      heatMap("W^T W, top 1 %", w.top1Percent()),
+      errorAgainstReferences(a)
+    };
   }
 
   private static NumberAxis axis(String label, double lower, double upper) {

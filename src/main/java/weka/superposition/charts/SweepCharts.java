@@ -6,7 +6,6 @@ import java.awt.geom.Ellipse2D;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -19,15 +18,13 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-
-import weka.superposition.experiments.SparsitySweep.Run;
 import weka.superposition.analysis.ToyImportances;
+import weka.superposition.experiments.SparsitySweep.Run;
 
 /** Charts of a sparsity sweep of the toy model, as in Elhage et al.'s figures. */
 public final class SweepCharts {
 
-  private SweepCharts() {
-  }
+  private SweepCharts() {}
 
   private static String[] names(int n) {
     String[] names = new String[n];
@@ -47,8 +44,13 @@ public final class SweepCharts {
       importance[i] = values[i];
       order[i] = i;
     }
-    return SuperpositionCharts.vectors(String.format(Locale.ROOT, "W_i, S = %s (seed %d)",
-        run.sparsity(), run.seed()), run.vectors(), names(n), importance, order, n,
+    return SuperpositionCharts.vectors(
+        String.format(Locale.ROOT, "W_i, S = %s (seed %d)", run.sparsity(), run.seed()),
+        run.vectors(),
+        names(n),
+        importance,
+        order,
+        n,
         "importance r^i");
   }
 
@@ -73,15 +75,19 @@ public final class SweepCharts {
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(new Color(225, 225, 225));
-    JFreeChart chart = new JFreeChart(String.format(Locale.ROOT, "||W_i||, S = %s",
-        run.sparsity()), SuperpositionCharts.TITLE_FONT, plot, false);
+    JFreeChart chart =
+        new JFreeChart(
+            String.format(Locale.ROOT, "||W_i||, S = %s", run.sparsity()),
+            SuperpositionCharts.TITLE_FONT,
+            plot,
+            false);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
   }
 
   /**
-   * The paper's dimensions per feature, m / ||W||_F^2, against 1 / (1 - S) on a log axis: every
-   * run a dot, the mean over seeds a line.
+   * The paper's dimensions per feature, m / ||W||_F^2, against 1 / (1 - S) on a log axis: every run
+   * a dot, the mean over seeds a line.
    */
   public static JFreeChart dimensionsPerFeature(List<Run> runs) {
     XYSeries each = new XYSeries("runs", false);
@@ -119,8 +125,9 @@ public final class SweepCharts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(225, 225, 225));
     plot.setRangeGridlinePaint(new Color(225, 225, 225));
-    JFreeChart chart = new JFreeChart("Dimensions per feature against sparsity",
-        SuperpositionCharts.TITLE_FONT, plot, true);
+    JFreeChart chart =
+        new JFreeChart(
+            "Dimensions per feature against sparsity", SuperpositionCharts.TITLE_FONT, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
   }

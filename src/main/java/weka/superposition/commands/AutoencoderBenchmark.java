@@ -1,15 +1,13 @@
 package weka.superposition.commands;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.analysis.Analysis;
-import weka.superposition.data.Rows;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ModelType;
+import weka.superposition.data.Rows;
 import weka.tensorflow.EpochRecord;
 
 /**
@@ -21,8 +19,7 @@ import weka.tensorflow.EpochRecord;
  */
 public final class AutoencoderBenchmark {
 
-  private AutoencoderBenchmark() {
-  }
+  private AutoencoderBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
@@ -43,33 +40,53 @@ public final class AutoencoderBenchmark {
     double wholeSeconds = (System.nanoTime() - start) / 1e9;
 
     System.out.printf(Locale.ROOT, "rows: %d, features: %d, seed %d%n", rows, n, seed);
-    System.out.printf(Locale.ROOT, "seconds per epoch without analysis (median of 2..20): %.3f%n",
+    System.out.printf(
+        Locale.ROOT,
+        "seconds per epoch without analysis (median of 2..20): %.3f%n",
         ClassifierBenchmark.medianEpochSeconds(plain.history()));
-    System.out.printf(Locale.ROOT, "seconds per epoch with analysis (median of 2..20): %.3f%n",
+    System.out.printf(
+        Locale.ROOT,
+        "seconds per epoch with analysis (median of 2..20): %.3f%n",
         ClassifierBenchmark.medianEpochSeconds(plain.history())
             + analysed.analysisSeconds() / analysed.epochAnalyses().size());
-    System.out.printf(Locale.ROOT, "seconds per analysis (mean of %d): %.3f%n",
+    System.out.printf(
+        Locale.ROOT,
+        "seconds per analysis (mean of %d): %.3f%n",
         analysed.epochAnalyses().size(),
         analysed.analysisSeconds() / analysed.epochAnalyses().size());
-    System.out.printf(Locale.ROOT, "whole phase 2 seconds (20 epochs, analysis every epoch, "
-        + "with reference errors and data loading into TensorFlow): %.2f%n", wholeSeconds);
+    System.out.printf(
+        Locale.ROOT,
+        "whole phase 2 seconds (20 epochs, analysis every epoch, "
+            + "with reference errors and data loading into TensorFlow): %.2f%n",
+        wholeSeconds);
     Analysis.Summary s = analysed.analysis().summary();
     System.out.printf(Locale.ROOT, "final training MSE: %.5f%n", s.mse());
     System.out.printf(Locale.ROOT, "mean-predictor MSE: %.5f%n", s.meanPredictorMse());
     System.out.printf(Locale.ROOT, "PCA (rank 2) MSE: %.5f%n", s.pcaMse());
-    System.out.printf(Locale.ROOT, "important features (scaled > 0.5): %d%n",
-        s.importantFeatures());
-    System.out.printf(Locale.ROOT, "angular clusters: %d; two largest: %.1f %% of the importance, "
-        + "%.1f degrees apart%n", s.clusters(), 100 * s.topTwoShare(), s.topTwoAngle());
-    System.out.printf(Locale.ROOT, "loss per epoch: %s%n", analysed.history().stream()
-        .map(EpochRecord::loss).map(l -> String.format(Locale.ROOT, "%.4f", l)).toList());
+    System.out.printf(
+        Locale.ROOT, "important features (scaled > 0.5): %d%n", s.importantFeatures());
+    System.out.printf(
+        Locale.ROOT,
+        "angular clusters: %d; two largest: %.1f %% of the importance, " + "%.1f degrees apart%n",
+        s.clusters(),
+        100 * s.topTwoShare(),
+        s.topTwoAngle());
+    System.out.printf(
+        Locale.ROOT,
+        "loss per epoch: %s%n",
+        analysed.history().stream()
+            .map(EpochRecord::loss)
+            .map(l -> String.format(Locale.ROOT, "%.4f", l))
+            .toList());
     System.out.printf(Locale.ROOT, "peak RSS MiB: %s%n", ClassifierBenchmark.peakRssMiB());
   }
 
-  private static AutoencoderTraining.Result run(float[] x, int rows, List<String> names, int seed,
-      boolean analyseEveryEpoch) throws Exception {
-    AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(ModelType.NOTEBOOK, 2,
-        20, 64, 0.0001, seed, 1, analyseEveryEpoch, 0.9);
-    return AutoencoderTraining.train(x, rows, names, settings, (record, analysis) -> { });
+  private static AutoencoderTraining.Result run(
+      float[] x, int rows, List<String> names, int seed, boolean analyseEveryEpoch)
+      throws Exception {
+    AutoencoderTraining.Settings settings =
+        new AutoencoderTraining.Settings(
+            ModelType.NOTEBOOK, 2, 20, 64, 0.0001, seed, 1, analyseEveryEpoch, 0.9);
+    return AutoencoderTraining.train(x, rows, names, settings, (record, analysis) -> {});
   }
 }

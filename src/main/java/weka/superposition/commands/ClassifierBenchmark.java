@@ -5,13 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.TFMlpClassifier;
-import weka.superposition.analysis.Statistics;
-import weka.tensorflow.EpochRecord;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
+import weka.superposition.analysis.Statistics;
+import weka.tensorflow.EpochRecord;
 
 /**
  * Trains {@link TFMlpClassifier} with its defaults on a training ARFF, predicts a test ARFF, and
@@ -22,8 +21,7 @@ import weka.core.converters.ConverterUtils.DataSource;
  */
 public final class ClassifierBenchmark {
 
-  private ClassifierBenchmark() {
-  }
+  private ClassifierBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
@@ -48,14 +46,17 @@ public final class ClassifierBenchmark {
 
     List<EpochRecord> history = classifier.getHistory();
     System.out.printf("rows: %d train, %d test%n", train.numInstances(), distributions.length);
-    System.out.printf("seconds per epoch (median of epochs 2..%d): %.3f%n", history.size(),
-        medianEpochSeconds(history));
-    System.out.printf("seconds per epoch (all): %s%n", history.stream()
-        .map(r -> String.format("%.3f", r.seconds())).toList());
+    System.out.printf(
+        "seconds per epoch (median of epochs 2..%d): %.3f%n",
+        history.size(), medianEpochSeconds(history));
+    System.out.printf(
+        "seconds per epoch (all): %s%n",
+        history.stream().map(r -> String.format("%.3f", r.seconds())).toList());
     System.out.printf("training seconds (with data loading into TensorFlow): %.2f%n", trainSeconds);
-    System.out.printf("prediction seconds for %d rows: %.3f%n", test.numInstances(),
-        predictSeconds);
-    System.out.printf("final mean training loss: %.4f%n",
+    System.out.printf(
+        "prediction seconds for %d rows: %.3f%n", test.numInstances(), predictSeconds);
+    System.out.printf(
+        "final mean training loss: %.4f%n",
         history.isEmpty() ? Double.NaN : history.get(history.size() - 1).loss());
     System.out.printf("test accuracy: %.4f%n", evaluation.pctCorrect() / 100);
     System.out.printf("peak RSS MiB: %s%n", peakRssMiB());
@@ -69,8 +70,11 @@ public final class ClassifierBenchmark {
 
   /** The median seconds of epochs 2..n: the first epoch also warms TensorFlow up. */
   public static double medianEpochSeconds(List<EpochRecord> history) {
-    return Statistics.median(history.stream().skip(history.size() > 1 ? 1 : 0)
-        .mapToDouble(EpochRecord::seconds).toArray());
+    return Statistics.median(
+        history.stream()
+            .skip(history.size() > 1 ? 1 : 0)
+            .mapToDouble(EpochRecord::seconds)
+            .toArray());
   }
 
   /** VmHWM of this process (Linux), or "n/a". */

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.report.AnalysisReport;
 import weka.superposition.report.ClassifierReport;
@@ -19,36 +18,48 @@ import weka.tensorflow.EpochRecord;
  */
 public final class ExperimentBenchmark {
 
-  private ExperimentBenchmark() {
-  }
+  private ExperimentBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[0]);
     long start = System.nanoTime();
     int rows = DataSource.read(args[1]).numInstances();
-    System.out.printf(Locale.ROOT, "ARFF load seconds (%d rows, Weka's ArffLoader): %.2f%n", rows,
+    System.out.printf(
+        Locale.ROOT,
+        "ARFF load seconds (%d rows, Weka's ArffLoader): %.2f%n",
+        rows,
         (System.nanoTime() - start) / 1e9);
 
     Path seed = out.resolve("seed-1");
-    List<EpochRecord> phase1 = ClassifierReport.read(seed.resolve("phase1.json")).epochs().stream()
-        .map(e -> new EpochRecord(e.epoch(), e.loss(), e.seconds())).toList();
-    System.out.printf(Locale.ROOT, "phase-1 seconds per epoch (median of 2..n): %.3f%n",
+    List<EpochRecord> phase1 =
+        ClassifierReport.read(seed.resolve("phase1.json")).epochs().stream()
+            .map(e -> new EpochRecord(e.epoch(), e.loss(), e.seconds()))
+            .toList();
+    System.out.printf(
+        Locale.ROOT,
+        "phase-1 seconds per epoch (median of 2..n): %.3f%n",
         ClassifierBenchmark.medianEpochSeconds(phase1));
-    AnalysisReport.Saved phase2 = AnalysisReport.fromJson(
-        Files.readString(seed.resolve("report.json")));
+    AnalysisReport.Saved phase2 =
+        AnalysisReport.fromJson(Files.readString(seed.resolve("report.json")));
     double perEpoch = ClassifierBenchmark.medianEpochSeconds(phase2.history());
     double analysisSeconds = phase2.timing().analysisSeconds();
     int analyses = Math.max(1, phase2.epochAnalyses().size());
-    System.out.printf(Locale.ROOT, "phase-2 seconds per epoch without analysis (median): %.3f%n",
-        perEpoch);
-    System.out.printf(Locale.ROOT, "phase-2 seconds per epoch with analysis: %.3f%n",
+    System.out.printf(
+        Locale.ROOT, "phase-2 seconds per epoch without analysis (median): %.3f%n", perEpoch);
+    System.out.printf(
+        Locale.ROOT,
+        "phase-2 seconds per epoch with analysis: %.3f%n",
         perEpoch + analysisSeconds / analyses);
     for (String line : Files.readAllLines(out.resolve("timings.tsv"))) {
       String[] f = line.split("\t");
       if (f[0].equals("total")) {
         System.out.printf(Locale.ROOT, "experiment total seconds (data prepared): %s%n", f[1]);
       } else if (!f[0].equals("step")) {
-        System.out.printf(Locale.ROOT, "%s: %s s, peak RSS %s MiB%n", f[0], f[1],
+        System.out.printf(
+            Locale.ROOT,
+            "%s: %s s, peak RSS %s MiB%n",
+            f[0],
+            f[1],
             f[2].equals("n/a") ? "n/a" : Long.toString(Long.parseLong(f[2]) / 1024));
       }
     }

@@ -3,7 +3,6 @@ package weka.superposition.commands;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import weka.superposition.io.AtomicFiles;
 import weka.superposition.report.ExperimentReport;
 
@@ -14,8 +13,7 @@ import weka.superposition.report.ExperimentReport;
  */
 public final class ExperimentReportCommand {
 
-  private ExperimentReportCommand() {
-  }
+  private ExperimentReportCommand() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {

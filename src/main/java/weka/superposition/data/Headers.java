@@ -7,8 +7,7 @@ import weka.core.WekaException;
 /** Checks that data have the attributes a learner was set up with. */
 public final class Headers {
 
-  private Headers() {
-  }
+  private Headers() {}
 
   /**
    * Throws, naming {@code learner} and the difference, unless {@code data} have the attributes of
@@ -17,8 +16,11 @@ public final class Headers {
   public static void requireSame(String learner, Instances format, Instances data)
       throws WekaException {
     if (format != null && !format.equalHeaders(data)) {
-      throw new WekaException(learner + ": the data's attributes differ from those of the first "
-          + "batch: " + format.equalHeadersMsg(data));
+      throw new WekaException(
+          learner
+              + ": the data's attributes differ from those of the first "
+              + "batch: "
+              + format.equalHeadersMsg(data));
     }
   }
 

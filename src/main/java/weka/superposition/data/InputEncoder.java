@@ -1,16 +1,15 @@
 package weka.superposition.data;
 
 import java.io.Serializable;
-
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
 
 /**
- * Turns the non-class attributes of Instances into a row-major float matrix for a network, as fitted
- * on the training data: numeric attributes scaled by the chosen {@link Normalization}; nominal
- * attributes as binary columns (one column for two values, one per value for more, as Weka's
- * NominalToBinary does); missing values replaced by the training mean or mode, as Weka's
+ * Turns the non-class attributes of Instances into a row-major float matrix for a network, as
+ * fitted on the training data: numeric attributes scaled by the chosen {@link Normalization};
+ * nominal attributes as binary columns (one column for two values, one per value for more, as
+ * Weka's NominalToBinary does); missing values replaced by the training mean or mode, as Weka's
  * MultilayerPerceptron does through ReplaceMissingValues.
  */
 public final class InputEncoder implements Serializable {
@@ -21,8 +20,8 @@ public final class InputEncoder implements Serializable {
   public enum Normalization {
     /**
      * Every numeric input divided by the largest absolute numeric value in the training data: keeps
-     * the relations between pixels, and makes 0-255 and 0-1 images the same input (the seed
-     * divides by 255).
+     * the relations between pixels, and makes 0-255 and 0-1 images the same input (the seed divides
+     * by 255).
      */
     GLOBAL_MAX_ABS,
     /** Each numeric attribute mapped from its training range to [0, 1]. */
@@ -35,17 +34,24 @@ public final class InputEncoder implements Serializable {
 
   private final Normalization normalization;
   private final int classIndex;
+
   /** Per attribute: its first column, or -1 for the class. */
   private final int[] firstColumn;
+
   /** Per attribute: its number of nominal values, 0 for a numeric one. */
   private final int[] numValues;
+
   /** Per attribute: the value that replaces a missing one (mean, or index of the mode). */
   private final double[] replacement;
+
   /** Per numeric attribute: (value - offset) / scale. */
   private final double[] offset;
+
   private final double[] scale;
+
   /** Per attribute: its name, for errors about its values. */
   private final String[] names;
+
   private final int numColumns;
 
   /**
@@ -103,9 +109,11 @@ public final class InputEncoder implements Serializable {
       for (int a = 0; a < data.numAttributes(); a++) {
         double value = data.instance(r).value(a);
         if (a != data.classIndex() && Double.isInfinite(value)) {
-          throw new IllegalArgumentException(String.format("row %d: attribute %s holds %s, which "
-              + "is infinite; the network needs finite values", r + 1, data.attribute(a).name(),
-              value));
+          throw new IllegalArgumentException(
+              String.format(
+                  "row %d: attribute %s holds %s, which "
+                      + "is infinite; the network needs finite values",
+                  r + 1, data.attribute(a).name(), value));
         }
       }
     }
@@ -191,8 +199,8 @@ public final class InputEncoder implements Serializable {
    * Encodes rows {@code from} (inclusive) to {@code to} (exclusive) of {@code data}.
    *
    * @throws IllegalArgumentException naming the row (counted from 1) and the attribute, if a
-   *     numeric value is infinite or too large to be a float after scaling: such a value would
-   *     make the network's loss and outputs NaN
+   *     numeric value is infinite or too large to be a float after scaling: such a value would make
+   *     the network's loss and outputs NaN
    */
   public float[] encode(Instances data, int from, int to) {
     float[] matrix = new float[(to - from) * numColumns];
@@ -216,9 +224,14 @@ public final class InputEncoder implements Serializable {
       if (numValues[a] == 0) {
         float encoded = (float) ((value - offset[a]) / scale[a]);
         if (!Float.isFinite(encoded)) {
-          throw new IllegalArgumentException(String.format("row %d: attribute %s holds %s, which "
-              + "is %s; the network needs finite values that fit a float after normalization",
-              rowNumber, names[a], value, Double.isInfinite(value) ? "infinite" : "out of range"));
+          throw new IllegalArgumentException(
+              String.format(
+                  "row %d: attribute %s holds %s, which "
+                      + "is %s; the network needs finite values that fit a float after normalization",
+                  rowNumber,
+                  names[a],
+                  value,
+                  Double.isInfinite(value) ? "infinite" : "out of range"));
         }
         matrix[rowStart + column] = encoded;
       } else if (numValues[a] > 2) {

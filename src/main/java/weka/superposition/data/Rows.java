@@ -2,15 +2,13 @@ package weka.superposition.data;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import weka.core.Instance;
 import weka.core.Instances;
 
 /** Per-row values of Instances, as the networks take them. */
 public final class Rows {
 
-  private Rows() {
-  }
+  private Rows() {}
 
   /** Each row's instance weight, in row order. */
   public static float[] weights(Instances data) {
@@ -46,9 +44,15 @@ public final class Rows {
       for (int i = 0; i < n; i++) {
         double value = row.value(features.get(i));
         if (!Double.isFinite(value) || Float.isInfinite((float) value)) {
-          throw new IllegalArgumentException("row " + (r + 1) + " has the "
-              + (Double.isNaN(value) ? "missing or NaN" : "non-finite") + " value " + value
-              + " in attribute " + data.attribute(features.get(i)).name());
+          throw new IllegalArgumentException(
+              "row "
+                  + (r + 1)
+                  + " has the "
+                  + (Double.isNaN(value) ? "missing or NaN" : "non-finite")
+                  + " value "
+                  + value
+                  + " in attribute "
+                  + data.attribute(features.get(i)).name());
         }
         matrix[r * n + i] = (float) value;
       }

@@ -8,8 +8,7 @@ import java.util.Random;
  */
 public final class SparseSampling {
 
-  private SparseSampling() {
-  }
+  private SparseSampling() {}
 
   /** {@code rows x n} values, row-major: each 0 with probability {@code sparsity}, else U[0, 1]. */
   public static float[] sample(int rows, int n, double sparsity, Random random) {

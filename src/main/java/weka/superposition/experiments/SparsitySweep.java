@@ -4,20 +4,18 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ModelType;
 import weka.superposition.data.SparseSampling;
 
 /**
- * Elhage et al.'s sparsity sweep: the toy model trained on sparse synthetic features for a list
- * of sparsities S, several seeds each. Per run it keeps each feature's vector W_i and ||W_i||, and
- * the paper's dimensions per feature m / ||W||_F^2, to be read against 1 / (1 - S).
+ * Elhage et al.'s sparsity sweep: the toy model trained on sparse synthetic features for a list of
+ * sparsities S, several seeds each. Per run it keeps each feature's vector W_i and ||W_i||, and the
+ * paper's dimensions per feature m / ||W||_F^2, to be read against 1 / (1 - S).
  */
 public final class SparsitySweep {
 
-  private SparsitySweep() {
-  }
+  private SparsitySweep() {}
 
   /**
    * What to sweep.
@@ -25,8 +23,16 @@ public final class SparsitySweep {
    * @param rows rows of synthetic data per run; with {@code epochs} and the mini-batch they give
    *     the number of Adam steps (the paper: 10,000 steps of 1024)
    */
-  public record Settings(int features, int bottleneck, double[] sparsities, int seeds, int rows,
-      int epochs, int miniBatchSize, double learningRate, double importanceDecay)
+  public record Settings(
+      int features,
+      int bottleneck,
+      double[] sparsities,
+      int seeds,
+      int rows,
+      int epochs,
+      int miniBatchSize,
+      double learningRate,
+      double importanceDecay)
       implements Serializable {
 
     /** The paper's introductory setting: 5 features, 2 dimensions, importance 0.9^i. */
@@ -42,8 +48,15 @@ public final class SparsitySweep {
    * @param norms ||W_i|| per feature
    * @param dimensionsPerFeature m / ||W||_F^2, the paper's measure
    */
-  public record Run(double sparsity, int seed, double[][] vectors, double[] norms,
-      double dimensionsPerFeature, double finalLoss, double seconds) implements Serializable {
+  public record Run(
+      double sparsity,
+      int seed,
+      double[][] vectors,
+      double[] norms,
+      double dimensionsPerFeature,
+      double finalLoss,
+      double seconds)
+      implements Serializable {
 
     /** 1 / (1 - S), the x axis of the paper's dimensions-per-feature plot. */
     public double inverseDensity() {
@@ -70,7 +83,9 @@ public final class SparsitySweep {
     return runs;
   }
 
-  /** One run: fresh data of sparsity {@code sparsity} from {@code data}, the model seeded by seed. */
+  /**
+   * One run: fresh data of sparsity {@code sparsity} from {@code data}, the model seeded by seed.
+   */
   public static Run train(Settings s, double sparsity, int seed, Random data) throws Exception {
     if (!(sparsity >= 0 && sparsity < 1)) {
       throw new IllegalArgumentException("Sparsity must be in [0, 1), not " + sparsity);
@@ -82,10 +97,22 @@ public final class SparsitySweep {
       names.add("x" + i);
     }
     long start = System.nanoTime();
-    AutoencoderTraining.Result result = AutoencoderTraining.train(x, s.rows(), names,
-        new AutoencoderTraining.Settings(ModelType.TOY, s.bottleneck(), s.epochs(),
-            s.miniBatchSize(), s.learningRate(), seed, 1, false, s.importanceDecay()),
-        (record, analysis) -> { });
+    AutoencoderTraining.Result result =
+        AutoencoderTraining.train(
+            x,
+            s.rows(),
+            names,
+            new AutoencoderTraining.Settings(
+                ModelType.TOY,
+                s.bottleneck(),
+                s.epochs(),
+                s.miniBatchSize(),
+                s.learningRate(),
+                seed,
+                1,
+                false,
+                s.importanceDecay()),
+            (record, analysis) -> {});
     double seconds = (System.nanoTime() - start) / 1e9;
     double[][] vectors = new double[n][];
     double frobenius = 0;
@@ -95,9 +122,15 @@ public final class SparsitySweep {
         frobenius += v * v;
       }
     }
-    return new Run(sparsity, seed, vectors, result.analysis().weights().norm(),
+    return new Run(
+        sparsity,
+        seed,
+        vectors,
+        result.analysis().weights().norm(),
         frobenius > 0 ? s.bottleneck() / frobenius : Double.NaN,
-        result.history().isEmpty() ? Double.NaN
-            : result.history().get(result.history().size() - 1).loss(), seconds);
+        result.history().isEmpty()
+            ? Double.NaN
+            : result.history().get(result.history().size() - 1).loss(),
+        seconds);
   }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
-
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JFileChooser;
@@ -22,10 +21,8 @@ import javax.swing.JSlider;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
 import javax.swing.SwingWorker;
-
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
-
 import weka.core.Instances;
 import weka.core.SerializedObject;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
@@ -67,8 +64,7 @@ public class SuperpositionView extends JPanel {
    * @param data the features to study (all non-class attributes numeric), read at Start
    * @param settings the autoencoder whose options to use, read at Start (a copy is trained)
    */
-  public SuperpositionView(Supplier<Instances> data,
-      Supplier<SuperpositionAutoencoder> settings) {
+  public SuperpositionView(Supplier<Instances> data, Supplier<SuperpositionAutoencoder> settings) {
     super(new BorderLayout());
     this.data = data;
     this.settings = settings;
@@ -140,35 +136,44 @@ public class SuperpositionView extends JPanel {
     stopButton.setEnabled(true);
     saveButton.setEnabled(false);
     status.setText("Training on " + features.numInstances() + " rows...");
-    worker = new SwingWorker<>() {
-      @Override
-      protected AutoencoderTraining.Result doInBackground() throws Exception {
-        return filter.trainOn(features, (record, analysis) -> {
-          if (analysis != null) {
-            publish(analysis);
+    worker =
+        new SwingWorker<>() {
+          @Override
+          protected AutoencoderTraining.Result doInBackground() throws Exception {
+            return filter.trainOn(
+                features,
+                (record, analysis) -> {
+                  if (analysis != null) {
+                    publish(analysis);
+                  }
+                });
           }
-        });
-      }
 
-      @Override
-      protected void process(List<Analysis> chunks) {
-        epochs.addAll(chunks);
-        Analysis last = epochs.get(epochs.size() - 1);
-        status.setText(String.format(Locale.ROOT, "Epoch %d of %d: MSE %.5f (feature means "
-            + "%.5f, PCA %.5f)", last.epoch(), filter.getEpochs(), last.summary().mse(),
-            last.summary().meanPredictorMse(), last.summary().pcaMse()));
-        epochSlider.setMaximum(epochs.size());
-        epochSlider.setEnabled(epochs.size() > 1);
-        epochSlider.setValue(epochs.size());
-        showEpoch(epochs.size());
-        saveButton.setEnabled(true);
-      }
+          @Override
+          protected void process(List<Analysis> chunks) {
+            epochs.addAll(chunks);
+            Analysis last = epochs.get(epochs.size() - 1);
+            status.setText(
+                String.format(
+                    Locale.ROOT,
+                    "Epoch %d of %d: MSE %.5f (feature means " + "%.5f, PCA %.5f)",
+                    last.epoch(),
+                    filter.getEpochs(),
+                    last.summary().mse(),
+                    last.summary().meanPredictorMse(),
+                    last.summary().pcaMse()));
+            epochSlider.setMaximum(epochs.size());
+            epochSlider.setEnabled(epochs.size() > 1);
+            epochSlider.setValue(epochs.size());
+            showEpoch(epochs.size());
+            saveButton.setEnabled(true);
+          }
 
-      @Override
-      protected void done() {
-        finished(this);
-      }
-    };
+          @Override
+          protected void done() {
+            finished(this);
+          }
+        };
     worker.execute();
   }
 
@@ -177,9 +182,13 @@ public class SuperpositionView extends JPanel {
     stopButton.setEnabled(false);
     try {
       result = done.get();
-      status.setText(String.format(Locale.ROOT, "Done: MSE %.5f (feature means %.5f, PCA %.5f)",
-          result.analysis().summary().mse(), result.analysis().summary().meanPredictorMse(),
-          result.analysis().summary().pcaMse()));
+      status.setText(
+          String.format(
+              Locale.ROOT,
+              "Done: MSE %.5f (feature means %.5f, PCA %.5f)",
+              result.analysis().summary().mse(),
+              result.analysis().summary().meanPredictorMse(),
+              result.analysis().summary().pcaMse()));
       summary.setText(AnalysisReport.summary(result));
     } catch (CancellationException e) {
       status.setText("Stopped after " + epochs.size() + " epoch(s).");
@@ -217,9 +226,14 @@ public class SuperpositionView extends JPanel {
     weightPanel.revalidate();
     weightPanel.repaint();
     if (result == null) {
-      summary.setText(String.format(Locale.ROOT, "Epoch %d: MSE %.5f, feature means %.5f, PCA "
-          + "%.5f%n", a.epoch(), a.summary().mse(), a.summary().meanPredictorMse(),
-          a.summary().pcaMse()));
+      summary.setText(
+          String.format(
+              Locale.ROOT,
+              "Epoch %d: MSE %.5f, feature means %.5f, PCA " + "%.5f%n",
+              a.epoch(),
+              a.summary().mse(),
+              a.summary().meanPredictorMse(),
+              a.summary().pcaMse()));
     }
   }
 
@@ -241,8 +255,8 @@ public class SuperpositionView extends JPanel {
   /** Writes the plots of every epoch so far and the weight analysis of the last into a folder. */
   public List<java.nio.file.Path> save(File folder) {
     try {
-      List<java.nio.file.Path> files = ChartImages.writePlots(epochs,
-          epochs.get(epochs.size() - 1), folder.toPath());
+      List<java.nio.file.Path> files =
+          ChartImages.writePlots(epochs, epochs.get(epochs.size() - 1), folder.toPath());
       status.setText("Saved " + files.size() + " PNG files in " + folder);
       return files;
     } catch (Exception e) {
@@ -253,8 +267,8 @@ public class SuperpositionView extends JPanel {
 
   private void showError(Exception e) {
     if (isShowing()) {
-      JOptionPane.showMessageDialog(this, rootMessage(e), "Superposition",
-          JOptionPane.ERROR_MESSAGE);
+      JOptionPane.showMessageDialog(
+          this, rootMessage(e), "Superposition", JOptionPane.ERROR_MESSAGE);
     }
   }
 

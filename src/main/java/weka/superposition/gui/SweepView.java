@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -18,17 +17,15 @@ import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingWorker;
-
 import org.jfree.chart.ChartPanel;
-
+import weka.superposition.charts.SweepCharts;
 import weka.superposition.experiments.SparsitySweep;
 import weka.superposition.experiments.SparsitySweep.Run;
-import weka.superposition.charts.SweepCharts;
 
 /**
  * Elhage et al.'s sparsity sweep in the Explorer: trains the toy model (5 features into 2
- * dimensions, importance 0.9^i, 10,000 steps) for each sparsity and seed off the event thread,
- * and shows per sparsity the W_i of the first seed and their norms, and the dimensions per feature
+ * dimensions, importance 0.9^i, 10,000 steps) for each sparsity and seed off the event thread, and
+ * shows per sparsity the W_i of the first seed and their norms, and the dimensions per feature
  * against 1 / (1 - S).
  */
 public class SweepView extends JPanel {
@@ -70,54 +67,62 @@ public class SweepView extends JPanel {
   public void start() {
     double[] values;
     try {
-      values = Arrays.stream(sparsities.getText().split("[,\\s]+")).filter(t -> !t.isEmpty())
-          .mapToDouble(Double::parseDouble).toArray();
+      values =
+          Arrays.stream(sparsities.getText().split("[,\\s]+"))
+              .filter(t -> !t.isEmpty())
+              .mapToDouble(Double::parseDouble)
+              .toArray();
     } catch (NumberFormatException e) {
       status.setText("Sparsities: numbers in [0, 1) separated by commas");
       return;
     }
-    SparsitySweep.Settings settings = SparsitySweep.Settings.paper(values,
-        (Integer) seeds.getValue());
+    SparsitySweep.Settings settings =
+        SparsitySweep.Settings.paper(values, (Integer) seeds.getValue());
     runs.clear();
     rows.removeAll();
     start.setEnabled(false);
     stop.setEnabled(true);
-    worker = new SwingWorker<>() {
-      @Override
-      protected List<Run> doInBackground() throws Exception {
-        return SparsitySweep.run(settings, (run, done, total) -> publish(run));
-      }
-
-      @Override
-      protected void process(List<Run> chunks) {
-        for (Run run : chunks) {
-          runs.add(run);
-          if (run.seed() == 1) {
-            rows.add(panel(new ChartPanel(SweepCharts.vectors(run,
-                settings.importanceDecay()))));
-            rows.add(panel(new ChartPanel(SweepCharts.norms(run))));
+    worker =
+        new SwingWorker<>() {
+          @Override
+          protected List<Run> doInBackground() throws Exception {
+            return SparsitySweep.run(settings, (run, done, total) -> publish(run));
           }
-        }
-        dimensions.setChart(SweepCharts.dimensionsPerFeature(runs));
-        status.setText(String.format(Locale.ROOT, "%d of %d runs", runs.size(),
-            settings.sparsities().length * settings.seeds()));
-        rows.revalidate();
-      }
 
-      @Override
-      protected void done() {
-        start.setEnabled(true);
-        stop.setEnabled(false);
-        try {
-          get();
-          status.setText("Done: " + runs.size() + " runs.");
-        } catch (CancellationException e) {
-          status.setText("Stopped after " + runs.size() + " runs.");
-        } catch (Exception e) {
-          status.setText("Failed: " + e.getCause());
-        }
-      }
-    };
+          @Override
+          protected void process(List<Run> chunks) {
+            for (Run run : chunks) {
+              runs.add(run);
+              if (run.seed() == 1) {
+                rows.add(
+                    panel(new ChartPanel(SweepCharts.vectors(run, settings.importanceDecay()))));
+                rows.add(panel(new ChartPanel(SweepCharts.norms(run))));
+              }
+            }
+            dimensions.setChart(SweepCharts.dimensionsPerFeature(runs));
+            status.setText(
+                String.format(
+                    Locale.ROOT,
+                    "%d of %d runs",
+                    runs.size(),
+                    settings.sparsities().length * settings.seeds()));
+            rows.revalidate();
+          }
+
+          @Override
+          protected void done() {
+            start.setEnabled(true);
+            stop.setEnabled(false);
+            try {
+              get();
+              status.setText("Done: " + runs.size() + " runs.");
+            } catch (CancellationException e) {
+              status.setText("Stopped after " + runs.size() + " runs.");
+            } catch (Exception e) {
+              status.setText("Failed: " + e.getCause());
+            }
+          }
+        };
     worker.execute();
   }
 

@@ -14,8 +14,7 @@ public final class AtomicFiles {
     void writeTo(Path file) throws IOException;
   }
 
-  private AtomicFiles() {
-  }
+  private AtomicFiles() {}
 
   public static void write(Path file, Writer writer) throws IOException {
     Path parent = file.toAbsolutePath().getParent();

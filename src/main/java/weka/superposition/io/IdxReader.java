@@ -32,7 +32,11 @@ public final class IdxReader implements AutoCloseable {
 
   /** IDX element types: the third byte of the magic number. */
   public enum ElementType {
-    UNSIGNED_BYTE(0x08, 1), SIGNED_BYTE(0x09, 1), SHORT(0x0B, 2), INT(0x0C, 4), FLOAT(0x0D, 4),
+    UNSIGNED_BYTE(0x08, 1),
+    SIGNED_BYTE(0x09, 1),
+    SHORT(0x0B, 2),
+    INT(0x0C, 4),
+    FLOAT(0x0D, 4),
     DOUBLE(0x0E, 8);
 
     final int code;
@@ -49,8 +53,11 @@ public final class IdxReader implements AutoCloseable {
           return type;
         }
       }
-      throw new IOException(String.format("%s: unknown IDX element type 0x%02X (known: 0x08 unsigned "
-          + "byte, 0x09 signed byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double)", source, code));
+      throw new IOException(
+          String.format(
+              "%s: unknown IDX element type 0x%02X (known: 0x08 unsigned "
+                  + "byte, 0x09 signed byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double)",
+              source, code));
     }
 
     /** True for the types whose values are whole numbers (usable as labels). */
@@ -65,8 +72,10 @@ public final class IdxReader implements AutoCloseable {
   private final int[] dimensions;
   private final int itemSize;
   private final int itemByteCount;
+
   /** Holds one item's bytes; grows while an item is read until it first holds a whole item. */
   private byte[] itemBytes = new byte[0];
+
   private int itemsRead;
 
   /**
@@ -116,9 +125,12 @@ public final class IdxReader implements AutoCloseable {
   /** Returns the element type code, or explains why the magic number is not an IDX one. */
   private int checkMagic(int magic) throws IOException {
     if ((magic >>> 16) != 0) {
-      throw new IOException(String.format("%s: not an IDX file (wrong magic number 0x%08X; an IDX "
-          + "file starts with two zero bytes, its element type and its number of dimensions, "
-          + "e.g. 0x00000803 for MNIST images)", source, magic));
+      throw new IOException(
+          String.format(
+              "%s: not an IDX file (wrong magic number 0x%08X; an IDX "
+                  + "file starts with two zero bytes, its element type and its number of dimensions, "
+                  + "e.g. 0x00000803 for MNIST images)",
+              source, magic));
     }
     if ((magic & 0xFF) == 0) {
       throw new IOException(source + ": IDX header declares 0 dimensions");
@@ -131,8 +143,13 @@ public final class IdxReader implements AutoCloseable {
     for (int d = 0; d < rank; d++) {
       sizes[d] = readHeaderInt("size of dimension " + (d + 1));
       if (sizes[d] < 0) {
-        throw new IOException(source + ": IDX header gives a negative size for dimension " + (d + 1)
-            + " (" + sizes[d] + ")");
+        throw new IOException(
+            source
+                + ": IDX header gives a negative size for dimension "
+                + (d + 1)
+                + " ("
+                + sizes[d]
+                + ")");
       }
     }
     return sizes;
@@ -150,9 +167,12 @@ public final class IdxReader implements AutoCloseable {
       // each factor is below 2^31, so a product kept below 2^31 can never overflow a long
       values *= dimensions[d];
       if (values * type.bytes > MAX_ARRAY_LENGTH) {
-        throw new IOException(String.format("%s: the IDX header's item dimensions %s multiply to "
-            + "more values per item than Java can hold (at most %,d bytes per item); the header "
-            + "is damaged or the file is not IDX", source, itemShape(), MAX_ARRAY_LENGTH));
+        throw new IOException(
+            String.format(
+                "%s: the IDX header's item dimensions %s multiply to "
+                    + "more values per item than Java can hold (at most %,d bytes per item); the header "
+                    + "is damaged or the file is not IDX",
+                source, itemShape(), MAX_ARRAY_LENGTH));
       }
     }
     return (int) values;
@@ -169,10 +189,12 @@ public final class IdxReader implements AutoCloseable {
   private void checkPromiseFitsIn(long dataBytes) throws IOException {
     long promised = (long) itemCount() * itemByteCount; // < 2^31 * 2^31: no overflow
     if (promised > dataBytes) {
-      throw new IOException(String.format("%s: the IDX header promises %d items of %,d bytes (%s), "
-          + "but the file holds only %,d bytes of data; the file is truncated or its header is "
-          + "damaged", source, itemCount(), itemByteCount, humanBytes(promised),
-          Math.max(0, dataBytes)));
+      throw new IOException(
+          String.format(
+              "%s: the IDX header promises %d items of %,d bytes (%s), "
+                  + "but the file holds only %,d bytes of data; the file is truncated or its header is "
+                  + "damaged",
+              source, itemCount(), itemByteCount, humanBytes(promised), Math.max(0, dataBytes)));
     }
   }
 
@@ -230,9 +252,9 @@ public final class IdxReader implements AutoCloseable {
   }
 
   /**
-   * Reads the next item's values into a new array of {@link #itemSize()} values plus
-   * {@code extraSlots} zeros at its end. Unlike {@link #readItem(double[], int)}, nothing of the
-   * item's size is allocated before the data shows that it holds the item.
+   * Reads the next item's values into a new array of {@link #itemSize()} values plus {@code
+   * extraSlots} zeros at its end. Unlike {@link #readItem(double[], int)}, nothing of the item's
+   * size is allocated before the data shows that it holds the item.
    *
    * @throws IOException if the data ends before the item does
    */
@@ -268,27 +290,34 @@ public final class IdxReader implements AutoCloseable {
   }
 
   private IOException truncatedWithin(int item) {
-    return new IOException(String.format("%s: truncated IDX data: the header promises %d items of "
-        + "%d values, but the data ends within item %d", source, itemCount(), itemSize, item));
+    return new IOException(
+        String.format(
+            "%s: truncated IDX data: the header promises %d items of "
+                + "%d values, but the data ends within item %d",
+            source, itemCount(), itemSize, item));
   }
 
   private void decode(double[] destination, int offset) {
     byte[] b = itemBytes;
     for (int i = 0; i < itemSize; i++) {
-      destination[offset + i] = switch (type) {
-        case UNSIGNED_BYTE -> b[i] & 0xFF;
-        case SIGNED_BYTE -> b[i];
-        case SHORT -> (short) (((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF));
-        case INT -> intAt(b, 4 * i);
-        case FLOAT -> Float.intBitsToFloat(intAt(b, 4 * i));
-        case DOUBLE -> Double.longBitsToDouble(((long) intAt(b, 8 * i) << 32)
-            | (intAt(b, 8 * i + 4) & 0xFFFFFFFFL));
-      };
+      destination[offset + i] =
+          switch (type) {
+            case UNSIGNED_BYTE -> b[i] & 0xFF;
+            case SIGNED_BYTE -> b[i];
+            case SHORT -> (short) (((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF));
+            case INT -> intAt(b, 4 * i);
+            case FLOAT -> Float.intBitsToFloat(intAt(b, 4 * i));
+            case DOUBLE ->
+                Double.longBitsToDouble(
+                    ((long) intAt(b, 8 * i) << 32) | (intAt(b, 8 * i + 4) & 0xFFFFFFFFL));
+          };
     }
   }
 
   private static int intAt(byte[] b, int at) {
-    return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8)
+    return ((b[at] & 0xFF) << 24)
+        | ((b[at + 1] & 0xFF) << 16)
+        | ((b[at + 2] & 0xFF) << 8)
         | (b[at + 3] & 0xFF);
   }
 

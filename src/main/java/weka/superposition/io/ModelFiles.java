@@ -22,8 +22,8 @@ import java.util.zip.GZIPInputStream;
  * any serializable class on the class path, or exhaust memory with deeply nested or huge arrays.
  *
  * <p>Only the classes a saved TFMlpClassifier holds are admitted, checked by name before the class
- * is even loaded: the package's own model classes, Weka's header classes ({@code Instances},
- * {@code Attribute} and its infos), a few {@code java.lang}/{@code java.util} value and collection
+ * is even loaded: the package's own model classes, Weka's header classes ({@code Instances}, {@code
+ * Attribute} and its infos), a few {@code java.lang}/{@code java.util} value and collection
  * classes, {@code java.io.File}, and arrays of these or of primitives. Nesting depth, number of
  * objects and stream length are bounded, and no array may be longer than the file could hold.
  *
@@ -45,39 +45,61 @@ public final class ModelFiles {
   /** Deflate compresses at most about 1032 : 1, which bounds what a gzipped file can hold. */
   private static final long MAX_DEFLATE_RATIO = 1032;
 
-  private static final Set<String> ALLOWED_CLASSES = Set.of(
-      // the model
-      "weka.classifiers.AbstractClassifier", "weka.classifiers.functions.TFMlpClassifier",
-      "weka.classifiers.functions.TFMlpClassifier$Settings",
-      // the training header
-      "weka.core.Instances", "weka.core.Attribute", "weka.core.AttributeMetaInfo",
-      "weka.core.NominalAttributeInfo", "weka.core.NumericAttributeInfo",
-      "weka.core.StringAttributeInfo", "weka.core.RelationalAttributeInfo",
-      "weka.core.ProtectedProperties",
-      // values and the collections that hold them
-      "java.lang.Object", "java.lang.String", "java.lang.Enum", "java.lang.Number",
-      "java.lang.Boolean", "java.lang.Byte", "java.lang.Character", "java.lang.Short",
-      "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double",
-      "java.util.ArrayList", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.Hashtable",
-      "java.util.Properties", "java.util.Map$Entry", "java.util.CollSer",
-      "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
-      "java.util.Collections$UnmodifiableCollection", "java.util.Collections$UnmodifiableList",
-      "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$EmptyList",
-      "java.io.File");
+  private static final Set<String> ALLOWED_CLASSES =
+      Set.of(
+          // the model
+          "weka.classifiers.AbstractClassifier",
+          "weka.classifiers.functions.TFMlpClassifier",
+          "weka.classifiers.functions.TFMlpClassifier$Settings",
+          // the training header
+          "weka.core.Instances",
+          "weka.core.Attribute",
+          "weka.core.AttributeMetaInfo",
+          "weka.core.NominalAttributeInfo",
+          "weka.core.NumericAttributeInfo",
+          "weka.core.StringAttributeInfo",
+          "weka.core.RelationalAttributeInfo",
+          "weka.core.ProtectedProperties",
+          // values and the collections that hold them
+          "java.lang.Object",
+          "java.lang.String",
+          "java.lang.Enum",
+          "java.lang.Number",
+          "java.lang.Boolean",
+          "java.lang.Byte",
+          "java.lang.Character",
+          "java.lang.Short",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Float",
+          "java.lang.Double",
+          "java.util.ArrayList",
+          "java.util.HashMap",
+          "java.util.LinkedHashMap",
+          "java.util.Hashtable",
+          "java.util.Properties",
+          "java.util.Map$Entry",
+          "java.util.CollSer",
+          "java.util.ImmutableCollections$ListN",
+          "java.util.ImmutableCollections$List12",
+          "java.util.Collections$UnmodifiableCollection",
+          "java.util.Collections$UnmodifiableList",
+          "java.util.Collections$UnmodifiableRandomAccessList",
+          "java.util.Collections$EmptyList",
+          "java.io.File");
 
   /** The package's own model data: every class directly in these Java packages. */
   private static final List<String> OWN_MODEL_PACKAGES =
       List.of("weka.superposition.data.", "weka.tensorflow.");
 
-  private ModelFiles() {
-  }
+  private ModelFiles() {}
 
   /**
    * Reads the first object of a model file (the classifier; a training header after it is left
    * unread).
    *
-   * @throws IOException naming the file and the problem: a class no model holds, limits exceeded,
-   *     a truncated or damaged file, a file that is not a saved model
+   * @throws IOException naming the file and the problem: a class no model holds, limits exceeded, a
+   *     truncated or damaged file, a file that is not a saved model
    */
   public static Object readModel(File file) throws IOException {
     String name = file.getName();
@@ -87,23 +109,28 @@ public final class ModelFiles {
         GuardedObjectInputStream in = new GuardedObjectInputStream(data, guard)) {
       return in.readObject();
     } catch (EOFException e) {
-      throw new IOException(name + " ends early: the model file is truncated; save the model "
-          + "again", e);
+      throw new IOException(
+          name + " ends early: the model file is truncated; save the model " + "again", e);
     } catch (InvalidClassException e) {
       throw guard.refusal == null ? damaged(name, e) : new IOException(guard.refusal, e);
     } catch (StreamCorruptedException e) {
       throw new IOException(name + " is not a saved Weka model (" + e.getMessage() + ")", e);
     } catch (ClassNotFoundException e) {
-      throw new IOException(name + " needs the class " + e.getMessage() + ", which is not "
-          + "available; was it saved by another version of this package?", e);
+      throw new IOException(
+          name
+              + " needs the class "
+              + e.getMessage()
+              + ", which is not "
+              + "available; was it saved by another version of this package?",
+          e);
     } catch (IOException | RuntimeException e) {
       throw damaged(name, e);
     }
   }
 
   private static IOException damaged(String name, Exception cause) {
-    return new IOException(name + " is damaged or not a saved TFMlpClassifier model: " + cause,
-        cause);
+    return new IOException(
+        name + " is damaged or not a saved TFMlpClassifier model: " + cause, cause);
   }
 
   private static InputStream open(File file) throws IOException {
@@ -170,12 +197,18 @@ public final class ModelFiles {
     @Override
     public Status checkInput(FilterInfo info) {
       if (info.depth() > MAX_DEPTH) {
-        return refuse("nests objects more than " + MAX_DEPTH + " deep (a saved TFMlpClassifier "
-            + "nests about 8)");
+        return refuse(
+            "nests objects more than "
+                + MAX_DEPTH
+                + " deep (a saved TFMlpClassifier "
+                + "nests about 8)");
       }
       if (info.references() > MAX_REFERENCES || info.streamBytes() > MAX_STREAM_BYTES) {
-        return refuse(String.format("holds more than %,d objects or %,d bytes, far more than a "
-            + "TFMlpClassifier model", MAX_REFERENCES, MAX_STREAM_BYTES));
+        return refuse(
+            String.format(
+                "holds more than %,d objects or %,d bytes, far more than a "
+                    + "TFMlpClassifier model",
+                MAX_REFERENCES, MAX_STREAM_BYTES));
       }
       Class<?> type = info.serialClass();
       if (type != null && !admitsClass(type.getName())) {
@@ -191,9 +224,15 @@ public final class ModelFiles {
     private Status checkArrayFits(Class<?> element, long length) {
       long needed = length * bytesPerElement(element);
       if (needed > dataBound) {
-        return refuse(String.format(Locale.ROOT, "declares an array of %,d %s values (%s), but "
-            + "the file can hold only %,d bytes of data; it is damaged or not a model", length,
-            element.getSimpleName(), IdxReader.humanBytes(needed), dataBound));
+        return refuse(
+            String.format(
+                Locale.ROOT,
+                "declares an array of %,d %s values (%s), but "
+                    + "the file can hold only %,d bytes of data; it is damaged or not a model",
+                length,
+                element.getSimpleName(),
+                IdxReader.humanBytes(needed),
+                dataBound));
       }
       return Status.UNDECIDED;
     }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
 import weka.superposition.autoencoder.AutoencoderTraining;
@@ -25,23 +24,31 @@ public final class AnalysisReport {
    *
    * @param epochAnalyses empty unless every epoch was analysed
    */
-  public record Saved(AutoencoderTraining.Settings settings, List<String> features,
-      ReferenceErrors references, List<EpochRecord> history, Timing timing, Analysis analysis,
+  public record Saved(
+      AutoencoderTraining.Settings settings,
+      List<String> features,
+      ReferenceErrors references,
+      List<EpochRecord> history,
+      Timing timing,
+      Analysis analysis,
       List<Analysis> epochAnalyses) {
 
     static Saved of(AutoencoderTraining.Result result) {
-      return new Saved(result.settings(), result.features(), result.references(),
-          result.history(), new Timing(result.trainingSeconds(), result.analysisSeconds()),
-          result.analysis(), result.epochAnalyses());
+      return new Saved(
+          result.settings(),
+          result.features(),
+          result.references(),
+          result.history(),
+          new Timing(result.trainingSeconds(), result.analysisSeconds()),
+          result.analysis(),
+          result.epochAnalyses());
     }
   }
 
   /** Seconds spent training (all epochs) and analysing (all analyses). */
-  public record Timing(double trainingSeconds, double analysisSeconds) {
-  }
+  public record Timing(double trainingSeconds, double analysisSeconds) {}
 
-  private AnalysisReport() {
-  }
+  private AnalysisReport() {}
 
   // ---------------------------------------------------------------- text
 
@@ -52,43 +59,89 @@ public final class AnalysisReport {
     AutoencoderTraining.Settings settings = result.settings();
     int n = a.numFeatures();
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "Autoencoder: %d -> %d -> %d (%s model), Adam learning "
-        + "rate %s, mini-batch %d, %d epochs, seed %d%n", n, a.bottleneck(), n,
-        settings.type().name().toLowerCase(Locale.ROOT), settings.learningRate(),
-        settings.miniBatchSize(), settings.epochs(), settings.seed()));
-    text.append(String.format(Locale.ROOT, "%nReconstruction MSE on the training data: %.5f%n",
-        s.mse()));
-    text.append(String.format(Locale.ROOT, "  predicting each feature's mean:         %.5f  "
-        + "(the model explains %.1f %% of what the mean leaves)%n", s.meanPredictorMse(),
-        100 * (1 - s.mse() / s.meanPredictorMse())));
-    text.append(String.format(Locale.ROOT, "  best rank-%d linear reconstruction (PCA): %.5f%n",
-        a.bottleneck(), s.pcaMse()));
-    text.append(String.format(Locale.ROOT, "%nImportant features (scaled importance > %.1f): %d of "
-        + "%d%n", Analysis.IMPORTANT, s.importantFeatures(), n));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Autoencoder: %d -> %d -> %d (%s model), Adam learning "
+                + "rate %s, mini-batch %d, %d epochs, seed %d%n",
+            n,
+            a.bottleneck(),
+            n,
+            settings.type().name().toLowerCase(Locale.ROOT),
+            settings.learningRate(),
+            settings.miniBatchSize(),
+            settings.epochs(),
+            settings.seed()));
+    text.append(
+        String.format(Locale.ROOT, "%nReconstruction MSE on the training data: %.5f%n", s.mse()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  predicting each feature's mean:         %.5f  "
+                + "(the model explains %.1f %% of what the mean leaves)%n",
+            s.meanPredictorMse(),
+            100 * (1 - s.mse() / s.meanPredictorMse())));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  best rank-%d linear reconstruction (PCA): %.5f%n",
+            a.bottleneck(),
+            s.pcaMse()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%nImportant features (scaled importance > %.1f): %d of " + "%d%n",
+            Analysis.IMPORTANT,
+            s.importantFeatures(),
+            n));
     if (s.clusters() > 0) {
-      text.append(String.format(Locale.ROOT, "Their directions (minus the zero input's code) form "
-          + "%d angular cluster(s) (complete linkage, %.0f degrees);%n", s.clusters(),
-          Analysis.CLUSTER_DEGREES));
-      text.append(String.format(Locale.ROOT, "the two largest hold %.1f %% of the importance%s%n",
-          100 * s.topTwoShare(), Double.isNaN(s.topTwoAngle()) ? ""
-              : String.format(Locale.ROOT, ", %.1f degrees apart", s.topTwoAngle())));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "Their directions (minus the zero input's code) form "
+                  + "%d angular cluster(s) (complete linkage, %.0f degrees);%n",
+              s.clusters(),
+              Analysis.CLUSTER_DEGREES));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "the two largest hold %.1f %% of the importance%s%n",
+              100 * s.topTwoShare(),
+              Double.isNaN(s.topTwoAngle())
+                  ? ""
+                  : String.format(Locale.ROOT, ", %.1f degrees apart", s.topTwoAngle())));
     }
     text.append("\nMost important features (share of the importance, ||W_i||, D_i):\n");
     int[] rank = a.importance().rank();
     for (int r = 0; r < Math.min(10, n); r++) {
       int i = rank[r];
-      text.append(String.format(Locale.ROOT, "  %2d. %-10s %6.3f  %7.4f  %6.3f%n", r + 1,
-          a.featureNames().get(i), a.importance().share()[i], a.weights().norm()[i],
-          a.weights().dimensionality()[i]));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %2d. %-10s %6.3f  %7.4f  %6.3f%n",
+              r + 1,
+              a.featureNames().get(i),
+              a.importance().share()[i],
+              a.weights().norm()[i],
+              a.weights().dimensionality()[i]));
     }
     text.append(String.format(Locale.ROOT, "%n%5s  %10s  %8s%n", "Epoch", "Mean loss", "Seconds"));
     for (EpochRecord record : result.history()) {
-      text.append(String.format(Locale.ROOT, "%5d  %10.5f  %8.3f%n", record.epoch(),
-          record.loss(), record.seconds()));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%5d  %10.5f  %8.3f%n",
+              record.epoch(),
+              record.loss(),
+              record.seconds()));
     }
-    text.append(String.format(Locale.ROOT, "%nTime: training %.2f s, analysis %.2f s (%d "
-        + "analyses)%n", result.trainingSeconds(), result.analysisSeconds(),
-        Math.max(1, result.epochAnalyses().size())));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%nTime: training %.2f s, analysis %.2f s (%d " + "analyses)%n",
+            result.trainingSeconds(),
+            result.analysisSeconds(),
+            Math.max(1, result.epochAnalyses().size())));
     return text.toString();
   }
 
@@ -107,23 +160,41 @@ public final class AnalysisReport {
 
   /** The per-feature table of an analysis, one row per feature, in importance order. */
   public static String featureTableCsv(Analysis a) {
-    StringBuilder csv = new StringBuilder("rank,feature,importance_raw,importance_share,"
-        + "importance_scaled,direction_x,direction_y,direction_from_zero_x,"
-        + "direction_from_zero_y,flex_x,flex_y,fix1_x,fix1_y,norm_W,bias_b,interference_notebook,"
-        + "interference_paper,dimensionality,cluster\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "rank,feature,importance_raw,importance_share,"
+                + "importance_scaled,direction_x,direction_y,direction_from_zero_x,"
+                + "direction_from_zero_y,flex_x,flex_y,fix1_x,fix1_y,norm_W,bias_b,interference_notebook,"
+                + "interference_paper,dimensionality,cluster\n");
     int[] rank = a.importance().rank();
     for (int r = 0; r < rank.length; r++) {
       int i = rank[r];
-      List<Object> row = new ArrayList<>(List.of(r + 1, a.featureNames().get(i),
-          a.importance().raw()[i], a.importance().share()[i], a.importance().scaled()[i]));
-      for (double[][] points : new double[][][] {a.directions().mean(),
-          a.directions().fromZero(), a.directions().flex(), a.directions().fix1()}) {
+      List<Object> row =
+          new ArrayList<>(
+              List.of(
+                  r + 1,
+                  a.featureNames().get(i),
+                  a.importance().raw()[i],
+                  a.importance().share()[i],
+                  a.importance().scaled()[i]));
+      for (double[][] points :
+          new double[][][] {
+            a.directions().mean(),
+            a.directions().fromZero(),
+            a.directions().flex(),
+            a.directions().fix1()
+          }) {
         row.add(points[i][0]);
         row.add(points[i].length > 1 ? points[i][1] : Double.NaN);
       }
-      row.addAll(List.of(a.weights().norm()[i], a.weights().bias()[i],
-          a.weights().interferenceNotebook()[i], a.weights().interferencePaper()[i],
-          a.weights().dimensionality()[i], a.summary().cluster()[i]));
+      row.addAll(
+          List.of(
+              a.weights().norm()[i],
+              a.weights().bias()[i],
+              a.weights().interferenceNotebook()[i],
+              a.weights().interferencePaper()[i],
+              a.weights().dimensionality()[i],
+              a.summary().cluster()[i]));
       csv.append(String.join(",", row.stream().map(AnalysisReport::csvValue).toList()))
           .append('\n');
     }
@@ -133,7 +204,8 @@ public final class AnalysisReport {
   private static String csvValue(Object value) {
     String text = value.toString();
     return text.contains(",") || text.contains("\"")
-        ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        ? "\"" + text.replace("\"", "\"\"") + "\""
+        : text;
   }
 
   // ---------------------------------------------------------------- files
@@ -146,8 +218,9 @@ public final class AnalysisReport {
    */
   public static Path write(AutoencoderTraining.Result result, Path json) throws IOException {
     String name = json.getFileName().toString();
-    Path csv = json.resolveSibling((name.endsWith(".json")
-        ? name.substring(0, name.length() - 5) : name) + ".csv");
+    Path csv =
+        json.resolveSibling(
+            (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".csv");
     writeWhole(json, toJson(result));
     writeWhole(csv, featureTableCsv(result.analysis()));
     return csv;

@@ -7,16 +7,17 @@ import weka.core.TechnicalInformation.Type;
 /** What the package's learners cite, as Weka's {@code TechnicalInformation}. */
 public final class Citations {
 
-  private Citations() {
-  }
+  private Citations() {}
 
   /** Elhage et al. 2022, the paper whose analysis the package replicates and extends. */
   public static TechnicalInformation toyModelsOfSuperposition() {
     TechnicalInformation paper = new TechnicalInformation(Type.ARTICLE);
-    paper.setValue(Field.AUTHOR, "Nelson Elhage and Tristan Hume and Catherine Olsson and "
-        + "Nicholas Schiefer and Tom Henighan and Shauna Kravec and Zac Hatfield-Dodds and "
-        + "Robert Lasenby and Dawn Drain and Carol Chen and Roger Grosse and Sam McCandlish and "
-        + "Jared Kaplan and Dario Amodei and Martin Wattenberg and Christopher Olah");
+    paper.setValue(
+        Field.AUTHOR,
+        "Nelson Elhage and Tristan Hume and Catherine Olsson and "
+            + "Nicholas Schiefer and Tom Henighan and Shauna Kravec and Zac Hatfield-Dodds and "
+            + "Robert Lasenby and Dawn Drain and Carol Chen and Roger Grosse and Sam McCandlish and "
+            + "Jared Kaplan and Dario Amodei and Martin Wattenberg and Christopher Olah");
     paper.setValue(Field.TITLE, "Toy Models of Superposition");
     paper.setValue(Field.JOURNAL, "Transformer Circuits Thread");
     paper.setValue(Field.YEAR, "2022");
@@ -27,8 +28,8 @@ public final class Citations {
   /** LeCun et al. 1998, where MNIST comes from. */
   public static TechnicalInformation mnist() {
     TechnicalInformation paper = new TechnicalInformation(Type.ARTICLE);
-    paper.setValue(Field.AUTHOR, "Yann LeCun and L{\\'e}on Bottou and Yoshua Bengio and Patrick "
-        + "Haffner");
+    paper.setValue(
+        Field.AUTHOR, "Yann LeCun and L{\\'e}on Bottou and Yoshua Bengio and Patrick " + "Haffner");
     paper.setValue(Field.TITLE, "Gradient-based learning applied to document recognition");
     paper.setValue(Field.JOURNAL, "Proceedings of the IEEE");
     paper.setValue(Field.VOLUME, "86");

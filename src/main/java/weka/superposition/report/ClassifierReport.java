@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import weka.superposition.io.AtomicFiles;
 
 /**
@@ -15,8 +14,16 @@ import weka.superposition.io.AtomicFiles;
  * @param normalization the input normalization's name, as the option takes it
  * @param epochs in training order
  */
-public record ClassifierReport(int inputs, int hiddenUnits, int classes, double learningRate,
-    int miniBatchSize, int seed, int threads, String normalization, List<Epoch> epochs) {
+public record ClassifierReport(
+    int inputs,
+    int hiddenUnits,
+    int classes,
+    double learningRate,
+    int miniBatchSize,
+    int seed,
+    int threads,
+    String normalization,
+    List<Epoch> epochs) {
 
   /**
    * One epoch.
@@ -24,8 +31,7 @@ public record ClassifierReport(int inputs, int hiddenUnits, int classes, double 
    * @param loss the epoch's mean training loss
    * @param monitorAccuracy the accuracy on the monitor file after the epoch; NaN without one
    */
-  public record Epoch(int epoch, double loss, double seconds, double monitorAccuracy) {
-  }
+  public record Epoch(int epoch, double loss, double seconds, double monitorAccuracy) {}
 
   /** Writes the report as JSON, whole or not at all. */
   public void write(Path file) throws IOException {

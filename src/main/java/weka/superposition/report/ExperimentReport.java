@@ -1,7 +1,6 @@
 package weka.superposition.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,29 +8,32 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
 import weka.superposition.analysis.Analysis;
-import weka.superposition.io.AtomicFiles;
 import weka.tensorflow.EpochRecord;
 
 /**
- * Writes REPORT.md for a run of {@code examples/run-experiment.sh}: for each seed folder
- * ({@code seed-N/} with the classifier's report {@code phase1.json}, the autoencoder's
- * {@code report.json} and its {@code png/}), the two phases beside the seed notebook's printed
- * numbers, the plots, the summary figures, and which of the seed's claims the numbers support.
+ * Writes REPORT.md for a run of {@code examples/run-experiment.sh}: for each seed folder ({@code
+ * seed-N/} with the classifier's report {@code phase1.json}, the autoencoder's {@code report.json}
+ * and its {@code png/}), the two phases beside the seed notebook's printed numbers, the plots, the
+ * summary figures, and which of the seed's claims the numbers support.
  */
 public final class ExperimentReport {
 
   /** The seed notebook's printed phase-1 test accuracy per epoch. */
-  static final double[] NOTEBOOK_ACCURACY = {0.9274, 0.9430, 0.9490, 0.9533, 0.9571, 0.9605, 0.9600,
-      0.9628, 0.9640, 0.9653};
+  static final double[] NOTEBOOK_ACCURACY = {
+    0.9274, 0.9430, 0.9490, 0.9533, 0.9571, 0.9605, 0.9600, 0.9628, 0.9640, 0.9653
+  };
+
   /** The seed notebook's printed phase-1 loss per epoch (of the last mini-batch only). */
-  static final double[] NOTEBOOK_LOSS1 = {0.1395, 0.1529, 0.3065, 0.1372, 0.1572, 0.0578, 0.1927,
-      0.0783, 0.1768, 0.1349};
+  static final double[] NOTEBOOK_LOSS1 = {
+    0.1395, 0.1529, 0.3065, 0.1372, 0.1572, 0.0578, 0.1927, 0.0783, 0.1768, 0.1349
+  };
+
   /** The seed notebook's printed phase-2 loss per epoch (of the last mini-batch only). */
-  static final double[] NOTEBOOK_LOSS2 = {0.2728, 0.2346, 0.2213, 0.2009, 0.1969, 0.1947, 0.2021,
-      0.1921, 0.1978, 0.1860, 0.1952, 0.1888, 0.1852, 0.1772, 0.1638, 0.1621, 0.1632, 0.1743,
-      0.1532, 0.1584};
+  static final double[] NOTEBOOK_LOSS2 = {
+    0.2728, 0.2346, 0.2213, 0.2009, 0.1969, 0.1947, 0.2021, 0.1921, 0.1978, 0.1860, 0.1952, 0.1888,
+    0.1852, 0.1772, 0.1638, 0.1621, 0.1632, 0.1743, 0.1532, 0.1584
+  };
 
   /**
    * What one seed's run left behind.
@@ -39,7 +41,8 @@ public final class ExperimentReport {
    * @param phase1 the classifier's report; its last monitor accuracy is the test accuracy, since
    *     the monitor file is the test set and the last epoch's model is the one evaluated
    */
-  public record SeedRun(int seed, Path folder, ClassifierReport phase1, AnalysisReport.Saved phase2) {
+  public record SeedRun(
+      int seed, Path folder, ClassifierReport phase1, AnalysisReport.Saved phase2) {
 
     double testAccuracy() {
       List<ClassifierReport.Epoch> epochs = phase1.epochs();
@@ -47,15 +50,17 @@ public final class ExperimentReport {
     }
   }
 
-  private ExperimentReport() {
-  }
+  private ExperimentReport() {}
 
   /** The results of every seed-N folder in {@code out}, by seed. */
   public static List<SeedRun> readRuns(Path out) throws IOException {
     List<SeedRun> runs = new ArrayList<>();
     try (Stream<Path> folders = Files.list(out)) {
-      for (Path folder : folders.filter(f -> f.getFileName().toString().matches("seed-\\d+"))
-          .sorted((a, b) -> Integer.compare(seedOf(a), seedOf(b))).toList()) {
+      for (Path folder :
+          folders
+              .filter(f -> f.getFileName().toString().matches("seed-\\d+"))
+              .sorted((a, b) -> Integer.compare(seedOf(a), seedOf(b)))
+              .toList()) {
         runs.add(readRun(folder));
       }
     }
@@ -70,7 +75,10 @@ public final class ExperimentReport {
   }
 
   private static SeedRun readRun(Path folder) throws IOException {
-    return new SeedRun(seedOf(folder), folder, ClassifierReport.read(folder.resolve("phase1.json")),
+    return new SeedRun(
+        seedOf(folder),
+        folder,
+        ClassifierReport.read(folder.resolve("phase1.json")),
         AnalysisReport.fromJson(Files.readString(folder.resolve("report.json"))));
   }
 
@@ -79,14 +87,18 @@ public final class ExperimentReport {
     StringBuilder md = new StringBuilder();
     SeedRun first = runs.get(0);
     md.append("# The seed experiment, replicated with tensorflowSuperposition\n\n");
-    md.append("Phase 1 trains the 784 -> 49 -> 10 classifier (`TFMlpClassifier`) on MNIST; phase 2 "
-        + "compresses its 49 hidden activations with the 49 -> 2 -> 49 autoencoder "
-        + "(`SuperpositionAutoencoder`) and analyses it, all through Weka's command line. The seed "
-        + "notebook's printed numbers are shown beside ours; its losses are those of the last "
-        + "mini-batch of an epoch, ours the mean over the epoch.\n\n");
-    md.append(String.format(Locale.ROOT, "Seeds: %s. Phase 2 features: %d, rows: see the JSON "
-        + "reports.%n%n", runs.stream().map(r -> Integer.toString(r.seed())).toList(),
-        first.phase2().features().size()));
+    md.append(
+        "Phase 1 trains the 784 -> 49 -> 10 classifier (`TFMlpClassifier`) on MNIST; phase 2 "
+            + "compresses its 49 hidden activations with the 49 -> 2 -> 49 autoencoder "
+            + "(`SuperpositionAutoencoder`) and analyses it, all through Weka's command line. The seed "
+            + "notebook's printed numbers are shown beside ours; its losses are those of the last "
+            + "mini-batch of an epoch, ours the mean over the epoch.\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Seeds: %s. Phase 2 features: %d, rows: see the JSON " + "reports.%n%n",
+            runs.stream().map(r -> Integer.toString(r.seed())).toList(),
+            first.phase2().features().size()));
     for (SeedRun run : runs) {
       seedSection(md, run, runs.size() > 1);
     }
@@ -101,59 +113,99 @@ public final class ExperimentReport {
     String heading = several ? "## Seed " + run.seed() + ": " : "## ";
     String prefix = "seed-" + run.seed() + "/";
     md.append(heading).append("Phase 1, the classifier\n\n");
-    md.append("| epoch | mean training loss | test accuracy | seed notebook: accuracy | "
-        + "seed notebook: last-batch loss |\n|---|---|---|---|---|\n");
+    md.append(
+        "| epoch | mean training loss | test accuracy | seed notebook: accuracy | "
+            + "seed notebook: last-batch loss |\n|---|---|---|---|---|\n");
     for (ClassifierReport.Epoch e : run.phase1().epochs()) {
       int i = e.epoch() - 1;
-      md.append(String.format(Locale.ROOT, "| %d | %.4f | %s | %s | %s |%n", i + 1, e.loss(),
-          fixed(e.monitorAccuracy()), i < NOTEBOOK_ACCURACY.length ? fixed(NOTEBOOK_ACCURACY[i]) : "",
-          i < NOTEBOOK_LOSS1.length ? fixed(NOTEBOOK_LOSS1[i]) : ""));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.4f | %s | %s | %s |%n",
+              i + 1,
+              e.loss(),
+              fixed(e.monitorAccuracy()),
+              i < NOTEBOOK_ACCURACY.length ? fixed(NOTEBOOK_ACCURACY[i]) : "",
+              i < NOTEBOOK_LOSS1.length ? fixed(NOTEBOOK_LOSS1[i]) : ""));
     }
-    md.append(String.format(Locale.ROOT, "%nTest accuracy (of the final model on the test set): "
-        + "**%.4f** (seed "
-        + "notebook: 0.9653).%n%n", run.testAccuracy()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nTest accuracy (of the final model on the test set): "
+                + "**%.4f** (seed "
+                + "notebook: 0.9653).%n%n",
+            run.testAccuracy()));
 
     AnalysisReport.Saved p2 = run.phase2();
     md.append(heading).append("Phase 2, the autoencoder\n\n");
-    md.append(String.format(Locale.ROOT, "References on the training data: predicting each "
-        + "feature's mean **%.5f**; best rank-%d linear reconstruction (PCA) **%.5f**.%n%n",
-        p2.references().meanPredictorMse(), p2.references().rank(), p2.references().pcaMse()));
-    md.append("| epoch | mean training loss | MSE after the epoch | vs mean predictor | "
-        + "seed notebook: last-batch loss |\n|---|---|---|---|---|\n");
-    List<Analysis> analyses = p2.epochAnalyses().isEmpty() ? List.of(p2.analysis())
-        : p2.epochAnalyses();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "References on the training data: predicting each "
+                + "feature's mean **%.5f**; best rank-%d linear reconstruction (PCA) **%.5f**.%n%n",
+            p2.references().meanPredictorMse(),
+            p2.references().rank(),
+            p2.references().pcaMse()));
+    md.append(
+        "| epoch | mean training loss | MSE after the epoch | vs mean predictor | "
+            + "seed notebook: last-batch loss |\n|---|---|---|---|---|\n");
+    List<Analysis> analyses =
+        p2.epochAnalyses().isEmpty() ? List.of(p2.analysis()) : p2.epochAnalyses();
     for (EpochRecord e : p2.history()) {
-      Analysis a = analyses.stream().filter(x -> x.epoch() == e.epoch()).findFirst()
-          .orElse(null);
-      md.append(String.format(Locale.ROOT, "| %d | %.5f | %s | %s | %s |%n", e.epoch(), e.loss(),
-          a == null ? "" : String.format(Locale.ROOT, "%.5f", a.summary().mse()),
-          a == null ? "" : String.format(Locale.ROOT, "%+.1f %%",
-              100 * (a.summary().mse() / p2.references().meanPredictorMse() - 1)),
-          e.epoch() <= NOTEBOOK_LOSS2.length ? fixed(NOTEBOOK_LOSS2[e.epoch() - 1]) : ""));
+      Analysis a = analyses.stream().filter(x -> x.epoch() == e.epoch()).findFirst().orElse(null);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.5f | %s | %s | %s |%n",
+              e.epoch(),
+              e.loss(),
+              a == null ? "" : String.format(Locale.ROOT, "%.5f", a.summary().mse()),
+              a == null
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      "%+.1f %%",
+                      100 * (a.summary().mse() / p2.references().meanPredictorMse() - 1)),
+              e.epoch() <= NOTEBOOK_LOSS2.length ? fixed(NOTEBOOK_LOSS2[e.epoch() - 1]) : ""));
     }
     md.append("\nFeature vectors (flex and fix1) after selected epochs:\n\n");
     for (int epoch : selectedEpochs(p2)) {
-      md.append(String.format(Locale.ROOT, "![epoch %d](%spng/feature-vectors-epoch-%02d.png)%n%n",
-          epoch, prefix, epoch));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "![epoch %d](%spng/feature-vectors-epoch-%02d.png)%n%n",
+              epoch,
+              prefix,
+              epoch));
     }
-    md.append("Weight analysis after training (||W_i||, b, interference, W^T W, its top 1 %, and "
-        + "the error against its references):\n\n");
+    md.append(
+        "Weight analysis after training (||W_i||, b, interference, W^T W, its top 1 %, and "
+            + "the error against its references):\n\n");
     md.append("![weight analysis](").append(prefix).append("png/weight-analysis.png)\n\n");
     Analysis.Summary s = p2.analysis().summary();
     md.append("| summary figure | value |\n|---|---|\n");
     md.append(row("final reconstruction MSE", String.format(Locale.ROOT, "%.5f", s.mse())));
-    md.append(row("mean-predictor MSE", String.format(Locale.ROOT, "%.5f",
-        s.meanPredictorMse())));
-    md.append(row("PCA-" + p2.analysis().bottleneck() + " MSE",
-        String.format(Locale.ROOT, "%.5f", s.pcaMse())));
-    md.append(row("features with scaled importance > 0.5", s.importantFeatures() + " of "
-        + p2.features().size()));
-    md.append(row("angular clusters of their directions (30 degrees)",
-        Integer.toString(s.clusters())));
-    md.append(row("importance share of the two largest clusters",
-        String.format(Locale.ROOT, "%.1f %%", 100 * s.topTwoShare())));
-    md.append(row("angle between them", Double.isNaN(s.topTwoAngle()) ? "n/a"
-        : String.format(Locale.ROOT, "%.1f degrees", s.topTwoAngle())));
+    md.append(row("mean-predictor MSE", String.format(Locale.ROOT, "%.5f", s.meanPredictorMse())));
+    md.append(
+        row(
+            "PCA-" + p2.analysis().bottleneck() + " MSE",
+            String.format(Locale.ROOT, "%.5f", s.pcaMse())));
+    md.append(
+        row(
+            "features with scaled importance > 0.5",
+            s.importantFeatures() + " of " + p2.features().size()));
+    md.append(
+        row("angular clusters of their directions (30 degrees)", Integer.toString(s.clusters())));
+    md.append(
+        row(
+            "importance share of the two largest clusters",
+            String.format(Locale.ROOT, "%.1f %%", 100 * s.topTwoShare())));
+    md.append(
+        row(
+            "angle between them",
+            Double.isNaN(s.topTwoAngle())
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.1f degrees", s.topTwoAngle())));
     md.append("\n");
   }
 
@@ -169,36 +221,52 @@ public final class ExperimentReport {
 
   private static void acrossSeeds(StringBuilder md, List<SeedRun> runs) {
     md.append("## Across seeds\n\n");
-    md.append("| seed | test accuracy | final MSE | mean-predictor MSE | PCA-2 MSE | important | "
-        + "clusters | top-2 share | angle |\n|---|---|---|---|---|---|---|---|---|\n");
+    md.append(
+        "| seed | test accuracy | final MSE | mean-predictor MSE | PCA-2 MSE | important | "
+            + "clusters | top-2 share | angle |\n|---|---|---|---|---|---|---|---|---|\n");
     for (SeedRun run : runs) {
       Analysis.Summary s = run.phase2().analysis().summary();
-      md.append(String.format(Locale.ROOT, "| %d | %.4f | %.5f | %.5f | %.5f | %d | %d | %.1f %% "
-          + "| %s |%n", run.seed(), run.testAccuracy(), s.mse(), s.meanPredictorMse(), s.pcaMse(),
-          s.importantFeatures(), s.clusters(), 100 * s.topTwoShare(), angle(s.topTwoAngle())));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.4f | %.5f | %.5f | %.5f | %d | %d | %.1f %% " + "| %s |%n",
+              run.seed(),
+              run.testAccuracy(),
+              s.mse(),
+              s.meanPredictorMse(),
+              s.pcaMse(),
+              s.importantFeatures(),
+              s.clusters(),
+              100 * s.topTwoShare(),
+              angle(s.topTwoAngle())));
     }
-    md.append(String.format(Locale.ROOT, "| mean ± sd | %s | %s | | | %s | %s | %s | %s |%n%n",
-        spread(runs, r -> r.testAccuracy(), "%.4f"),
-        spread(runs, r -> summary(r).mse(), "%.5f"),
-        spread(runs, r -> summary(r).importantFeatures(), "%.1f"),
-        spread(runs, r -> summary(r).clusters(), "%.1f"),
-        spread(runs, r -> 100 * summary(r).topTwoShare(), "%.1f %%"),
-        spread(runs, r -> summary(r).topTwoAngle(), "%.1f")));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| mean ± sd | %s | %s | | | %s | %s | %s | %s |%n%n",
+            spread(runs, r -> r.testAccuracy(), "%.4f"),
+            spread(runs, r -> summary(r).mse(), "%.5f"),
+            spread(runs, r -> summary(r).importantFeatures(), "%.1f"),
+            spread(runs, r -> summary(r).clusters(), "%.1f"),
+            spread(runs, r -> 100 * summary(r).topTwoShare(), "%.1f %%"),
+            spread(runs, r -> summary(r).topTwoAngle(), "%.1f")));
   }
 
   private static Analysis.Summary summary(SeedRun run) {
     return run.phase2().analysis().summary();
   }
 
-  private static String spread(List<SeedRun> runs,
-      java.util.function.ToDoubleFunction<SeedRun> value, String format) {
+  private static String spread(
+      List<SeedRun> runs, java.util.function.ToDoubleFunction<SeedRun> value, String format) {
     double[] values = runs.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).toArray();
     if (values.length == 0) {
       return "n/a";
     }
     double mean = Arrays.stream(values).average().orElse(Double.NaN);
-    double sd = Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum()
-        / Math.max(1, values.length - 1));
+    double sd =
+        Math.sqrt(
+            Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum()
+                / Math.max(1, values.length - 1));
     return String.format(Locale.ROOT, format + " ± " + format, mean, sd);
   }
 
@@ -206,50 +274,97 @@ public final class ExperimentReport {
   private static void claims(StringBuilder md, List<SeedRun> runs) {
     md.append("## Which of the seed's claims hold here\n\n");
     md.append("Each line is decided from the numbers above by a fixed rule, stated with it.\n\n");
-    claim(md, runs, "Phase 1 reaches the notebook's accuracy (at least 0.960 on the test set)",
+    claim(
+        md,
+        runs,
+        "Phase 1 reaches the notebook's accuracy (at least 0.960 on the test set)",
         r -> r.testAccuracy() >= 0.96,
         r -> String.format(Locale.ROOT, "%.4f", r.testAccuracy()));
-    claim(md, runs, "The autoencoder learns a useful 2-D code (its MSE at least 10 % of the way "
-        + "from the mean predictor's to PCA-2's)",
+    claim(
+        md,
+        runs,
+        "The autoencoder learns a useful 2-D code (its MSE at least 10 % of the way "
+            + "from the mean predictor's to PCA-2's)",
         r -> gapClosed(r) >= 0.10,
         r -> String.format(Locale.ROOT, "%.0f %% of the way", 100 * gapClosed(r)));
-    claim(md, runs, "The 49 features gather into about two directions (the two largest angular "
-        + "clusters hold at least 70 % of the importance)",
+    claim(
+        md,
+        runs,
+        "The 49 features gather into about two directions (the two largest angular "
+            + "clusters hold at least 70 % of the importance)",
         r -> summary(r).topTwoShare() >= 0.70,
-        r -> String.format(Locale.ROOT, "%.0f %% in %d clusters", 100 * summary(r).topTwoShare(),
-            summary(r).clusters()));
-    claim(md, runs, "Those two directions are at right angles (90 ± 20 degrees)",
+        r ->
+            String.format(
+                Locale.ROOT,
+                "%.0f %% in %d clusters",
+                100 * summary(r).topTwoShare(),
+                summary(r).clusters()));
+    claim(
+        md,
+        runs,
+        "Those two directions are at right angles (90 ± 20 degrees)",
         r -> Math.abs(summary(r).topTwoAngle() - 90) <= 20,
         r -> angle(summary(r).topTwoAngle()));
-    claim(md, runs, "||W_i|| is higher for more important features (Spearman correlation of "
-        + "importance and ||W_i|| above 0.5)",
+    claim(
+        md,
+        runs,
+        "||W_i|| is higher for more important features (Spearman correlation of "
+            + "importance and ||W_i|| above 0.5)",
         r -> spearman(r, r.phase2().analysis().weights().norm()) > 0.5,
-        r -> String.format(Locale.ROOT, "rho %.2f", spearman(r,
-            r.phase2().analysis().weights().norm())));
-    claim(md, runs, "b is larger for less important features (Spearman correlation of importance "
-        + "and b below -0.5)",
+        r ->
+            String.format(
+                Locale.ROOT, "rho %.2f", spearman(r, r.phase2().analysis().weights().norm())));
+    claim(
+        md,
+        runs,
+        "b is larger for less important features (Spearman correlation of importance "
+            + "and b below -0.5)",
         r -> spearman(r, r.phase2().analysis().weights().bias()) < -0.5,
-        r -> String.format(Locale.ROOT, "rho %.2f", spearman(r,
-            r.phase2().analysis().weights().bias())));
-    claim(md, runs, "The seed's \"cos sim\" (interference) is around 0 everywhere (all below 0.1)",
-        r -> Arrays.stream(r.phase2().analysis().weights().interferenceNotebook()).max()
-            .orElse(0) < 0.1,
-        r -> String.format(Locale.ROOT, "max %.3f; the paper's normalised interference: max "
-            + "%.3f", Arrays.stream(r.phase2().analysis().weights().interferenceNotebook()).max()
-            .orElse(0), Arrays.stream(r.phase2().analysis().weights().interferencePaper()).max()
-            .orElse(0)));
+        r ->
+            String.format(
+                Locale.ROOT, "rho %.2f", spearman(r, r.phase2().analysis().weights().bias())));
+    claim(
+        md,
+        runs,
+        "The seed's \"cos sim\" (interference) is around 0 everywhere (all below 0.1)",
+        r ->
+            Arrays.stream(r.phase2().analysis().weights().interferenceNotebook()).max().orElse(0)
+                < 0.1,
+        r ->
+            String.format(
+                Locale.ROOT,
+                "max %.3f; the paper's normalised interference: max " + "%.3f",
+                Arrays.stream(r.phase2().analysis().weights().interferenceNotebook())
+                    .max()
+                    .orElse(0),
+                Arrays.stream(r.phase2().analysis().weights().interferencePaper())
+                    .max()
+                    .orElse(0)));
     md.append("\n");
   }
 
-  private static void claim(StringBuilder md, List<SeedRun> runs, String statement,
+  private static void claim(
+      StringBuilder md,
+      List<SeedRun> runs,
+      String statement,
       java.util.function.Predicate<SeedRun> holds,
       java.util.function.Function<SeedRun, String> evidence) {
     long holding = runs.stream().filter(holds).count();
-    String verdict = holding == runs.size() ? "**holds**" : holding == 0 ? "**does not hold**"
-        : "**holds for " + holding + " of " + runs.size() + " seeds**";
-    md.append("- ").append(statement).append(": ").append(verdict).append(" (")
-        .append(String.join("; ", runs.stream()
-            .map(r -> "seed " + r.seed() + ": " + evidence.apply(r)).toList()))
+    String verdict =
+        holding == runs.size()
+            ? "**holds**"
+            : holding == 0
+                ? "**does not hold**"
+                : "**holds for " + holding + " of " + runs.size() + " seeds**";
+    md.append("- ")
+        .append(statement)
+        .append(": ")
+        .append(verdict)
+        .append(" (")
+        .append(
+            String.join(
+                "; ",
+                runs.stream().map(r -> "seed " + r.seed() + ": " + evidence.apply(r)).toList()))
         .append(").\n");
   }
 

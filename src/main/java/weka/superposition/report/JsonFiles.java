@@ -1,14 +1,13 @@
 package weka.superposition.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The package's JSON: records written and read by Jackson, one object per line of nesting and
@@ -17,14 +16,15 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  */
 public final class JsonFiles {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-  private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance));
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectWriter WRITER =
+      MAPPER.writer(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance));
 
-  private JsonFiles() {
-  }
+  private JsonFiles() {}
 
   /** {@code value} (a record, list, map or array) as JSON text, ending with a newline. */
   public static String write(Object value) {

@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import weka.core.Utils;
-import weka.superposition.experiments.SparsitySweep;
-import weka.superposition.experiments.SparsitySweep.Run;
 import weka.superposition.charts.ChartImages;
 import weka.superposition.charts.SweepCharts;
+import weka.superposition.experiments.SparsitySweep;
+import weka.superposition.experiments.SparsitySweep.Run;
 import weka.superposition.io.AtomicFiles;
 
 /**
@@ -22,13 +20,11 @@ import weka.superposition.io.AtomicFiles;
 public final class SweepReport {
 
   /** What sweep.json holds. */
-  public record SavedSweep(SparsitySweep.Settings settings, long steps, List<Run> runs) {
-  }
+  public record SavedSweep(SparsitySweep.Settings settings, long steps, List<Run> runs) {}
 
   public static final double[] DEFAULT_SPARSITIES = {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99};
 
-  private SweepReport() {
-  }
+  private SweepReport() {}
 
   /** Adam steps per run. */
   public static long steps(SparsitySweep.Settings s) {
@@ -37,17 +33,34 @@ public final class SweepReport {
 
   /** Values with two decimals, as a list. */
   public static String formatted(double[] values) {
-    return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).toList()
+    return Arrays.stream(values)
+        .mapToObj(v -> String.format(Locale.ROOT, "%.2f", v))
+        .toList()
         .toString();
   }
 
   /** A plain-text table: one line per run. */
   public static String table(List<Run> runs) {
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%8s %5s %10s %10s  %s%n",
-        "S", "seed", "1/(1-S)", "dims/feat", "||W_i||"));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%8s %5s %10s %10s  %s%n",
+                "S",
+                "seed",
+                "1/(1-S)",
+                "dims/feat",
+                "||W_i||"));
     for (Run run : runs) {
-      text.append(String.format(Locale.ROOT, "%8s %5d %10.1f %10.3f  %s%n", run.sparsity(),
-          run.seed(), run.inverseDensity(), run.dimensionsPerFeature(), formatted(run.norms())));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%8s %5d %10.1f %10.3f  %s%n",
+              run.sparsity(),
+              run.seed(),
+              run.inverseDensity(),
+              run.dimensionsPerFeature(),
+              formatted(run.norms())));
     }
     return text.toString();
   }
@@ -56,15 +69,24 @@ public final class SweepReport {
   public static List<Path> write(SparsitySweep.Settings s, List<Run> runs, Path out)
       throws Exception {
     List<Path> files = new ArrayList<>();
-    StringBuilder csv = new StringBuilder("sparsity,seed,inverse_density,dimensions_per_feature,"
-        + "final_loss,seconds");
+    StringBuilder csv =
+        new StringBuilder(
+            "sparsity,seed,inverse_density,dimensions_per_feature," + "final_loss,seconds");
     for (int i = 1; i <= s.features(); i++) {
       csv.append(",norm_x").append(i);
     }
     csv.append('\n');
     for (Run run : runs) {
-      csv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%s", run.sparsity(), run.seed(),
-          run.inverseDensity(), run.dimensionsPerFeature(), run.finalLoss(), run.seconds()));
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%d,%s,%s,%s,%s",
+              run.sparsity(),
+              run.seed(),
+              run.inverseDensity(),
+              run.dimensionsPerFeature(),
+              run.finalLoss(),
+              run.seconds()));
       for (double norm : run.norms()) {
         csv.append(',').append(norm);
       }
@@ -72,22 +94,28 @@ public final class SweepReport {
     }
     String json = JsonFiles.write(new SavedSweep(s, steps(s), runs));
     files.add(out.resolve("sweep.json"));
-    AtomicFiles.write(files.get(files.size() - 1),
-        part -> Files.writeString(part, json, StandardCharsets.UTF_8));
+    AtomicFiles.write(
+        files.get(files.size() - 1), part -> Files.writeString(part, json, StandardCharsets.UTF_8));
     files.add(out.resolve("sweep.csv"));
-    AtomicFiles.write(files.get(files.size() - 1),
+    AtomicFiles.write(
+        files.get(files.size() - 1),
         part -> Files.writeString(part, csv.toString(), StandardCharsets.UTF_8));
     for (Run run : runs) {
       if (run.seed() == 1) {
         files.add(out.resolve(String.format(Locale.ROOT, "sparsity-%s.png", run.sparsity())));
-        ChartImages.writePng(ChartImages.grid(List.of(SweepCharts.vectors(run,
-            s.importanceDecay()), SweepCharts.norms(run)), 2, 480, 420),
+        ChartImages.writePng(
+            ChartImages.grid(
+                List.of(SweepCharts.vectors(run, s.importanceDecay()), SweepCharts.norms(run)),
+                2,
+                480,
+                420),
             files.get(files.size() - 1));
       }
     }
     files.add(out.resolve("dimensions-per-feature.png"));
-    ChartImages.writePng(ChartImages.grid(List.of(SweepCharts.dimensionsPerFeature(runs)), 1, 640,
-        460), files.get(files.size() - 1));
+    ChartImages.writePng(
+        ChartImages.grid(List.of(SweepCharts.dimensionsPerFeature(runs)), 1, 640, 460),
+        files.get(files.size() - 1));
     return files;
   }
 }

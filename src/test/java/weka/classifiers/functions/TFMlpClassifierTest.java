@@ -12,10 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import weka.classifiers.Evaluation;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -84,8 +82,8 @@ class TFMlpClassifierTest {
   }
 
   @Test
-  void monitorFileAccuracyIsMeasuredAfterEveryEpoch(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) throws Exception {
+  void monitorFileAccuracyIsMeasuredAfterEveryEpoch(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.io.File monitor = dir.resolve("monitor.arff").toFile();
     weka.core.converters.ArffSaver saver = new weka.core.converters.ArffSaver();
     saver.setInstances(mnistTest);
@@ -147,8 +145,8 @@ class TFMlpClassifierTest {
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     SerializationHelper.write(bytes, classifier);
-    TFMlpClassifier loaded = (TFMlpClassifier) SerializationHelper.read(
-        new ByteArrayInputStream(bytes.toByteArray()));
+    TFMlpClassifier loaded =
+        (TFMlpClassifier) SerializationHelper.read(new ByteArrayInputStream(bytes.toByteArray()));
 
     double[][] after = loaded.distributionsForInstances(mnistTest);
     for (int r = 0; r < before.length; r++) {
@@ -221,17 +219,19 @@ class TFMlpClassifierTest {
   void reportsEveryEpochToTheLog() throws Exception {
     List<String> status = new ArrayList<>();
     TFMlpClassifier classifier = classifier(3);
-    classifier.setLog(new QuietLog() {
-      @Override
-      public void statusMessage(String message) {
-        status.add(message);
-      }
-    });
+    classifier.setLog(
+        new QuietLog() {
+          @Override
+          public void statusMessage(String message) {
+            status.add(message);
+          }
+        });
 
     classifier.buildClassifier(TestData.separableBlobs(50, 1));
 
     assertEquals(3, status.size());
-    assertTrue(status.get(2).matches("TFMlpClassifier: epoch 3/3, loss \\d+\\.\\d{4}, .* s"),
+    assertTrue(
+        status.get(2).matches("TFMlpClassifier: epoch 3/3, loss \\d+\\.\\d{4}, .* s"),
         status.get(2));
     String description = classifier.toString();
     assertTrue(description.contains("Network: 7 inputs"), description);
@@ -242,13 +242,15 @@ class TFMlpClassifierTest {
   void interruptionStopsTraining() throws Exception {
     TFMlpClassifier classifier = classifier(1000);
     AtomicReference<Exception> failure = new AtomicReference<>();
-    Thread training = new Thread(() -> {
-      try {
-        classifier.buildClassifier(mnistTrain);
-      } catch (Exception e) {
-        failure.set(e);
-      }
-    });
+    Thread training =
+        new Thread(
+            () -> {
+              try {
+                classifier.buildClassifier(mnistTrain);
+              } catch (Exception e) {
+                failure.set(e);
+              }
+            });
     training.start();
     Thread.sleep(1500);
     training.interrupt();
@@ -294,8 +296,7 @@ class TFMlpClassifierTest {
 
     Exception error = assertThrows(Exception.class, () -> classifier(1).buildClassifier(data));
 
-    assertTrue(error.getMessage().toLowerCase().contains("training instances"),
-        error.getMessage());
+    assertTrue(error.getMessage().toLowerCase().contains("training instances"), error.getMessage());
   }
 
   @Test
@@ -309,10 +310,11 @@ class TFMlpClassifierTest {
     classifier.buildClassifier(data);
 
     // ZeroR's prior: one pseudo-count per value, so 11 of 12 for the 10 rows of class a
-    assertArrayEquals(new double[] {11.0 / 12, 1.0 / 12},
-        classifier.distributionForInstance(data.instance(0)), 1e-12);
-    assertTrue(classifier.toString().contains("show 1 of the class values"),
-        classifier.toString());
+    assertArrayEquals(
+        new double[] {11.0 / 12, 1.0 / 12},
+        classifier.distributionForInstance(data.instance(0)),
+        1e-12);
+    assertTrue(classifier.toString().contains("show 1 of the class values"), classifier.toString());
     Exception error = assertThrows(WekaException.class, () -> classifier.hiddenActivations(data));
     assertTrue(error.getMessage().contains("no hidden layer"), error.getMessage());
   }
@@ -324,11 +326,11 @@ class TFMlpClassifierTest {
     Instances other = TestData.separableBlobs(5, 1);
     other.deleteAttributeAt(4);
 
-    Exception error = assertThrows(WekaException.class,
-        () -> classifier.distributionsForInstances(other));
+    Exception error =
+        assertThrows(WekaException.class, () -> classifier.distributionsForInstances(other));
 
-    assertTrue(error.getMessage().contains("do not match the training data's header"),
-        error.getMessage());
+    assertTrue(
+        error.getMessage().contains("do not match the training data's header"), error.getMessage());
   }
 
   @Test
@@ -337,8 +339,9 @@ class TFMlpClassifierTest {
     TFMlpClassifier classifier = classifier(10);
     classifier.setLearningRate(1e38);
 
-    Exception error = assertThrows(WekaException.class,
-        () -> classifier.buildClassifier(TestData.separableBlobs(20, 1)));
+    Exception error =
+        assertThrows(
+            WekaException.class, () -> classifier.buildClassifier(TestData.separableBlobs(20, 1)));
 
     assertTrue(error.getMessage().contains("learning rate 1.0E38"), error.getMessage());
   }
@@ -348,8 +351,9 @@ class TFMlpClassifierTest {
     TFMlpClassifier classifier = classifier(1);
     classifier.setMiniBatchSize(0);
 
-    Exception error = assertThrows(WekaException.class,
-        () -> classifier.buildClassifier(TestData.separableBlobs(10, 1)));
+    Exception error =
+        assertThrows(
+            WekaException.class, () -> classifier.buildClassifier(TestData.separableBlobs(10, 1)));
 
     assertTrue(error.getMessage().contains("mini-batch size"), error.getMessage());
   }
@@ -400,8 +404,8 @@ class TFMlpClassifierTest {
 
     classifier.buildClassifier(blobs);
 
-    assertArrayEquals(new double[] {0.5, 0.5}, classifier.distributionForInstance(blobs.get(0)),
-        1e-12);
+    assertArrayEquals(
+        new double[] {0.5, 0.5}, classifier.distributionForInstance(blobs.get(0)), 1e-12);
     assertTrue(classifier.toString().contains("non-zero weight show 0"), classifier.toString());
   }
 
@@ -414,8 +418,8 @@ class TFMlpClassifierTest {
 
     Exception error = assertThrows(WekaException.class, () -> classifier(1).buildClassifier(blobs));
 
-    assertTrue(error.getMessage().contains("row 7: attribute x3 holds Infinity"),
-        error.getMessage());
+    assertTrue(
+        error.getMessage().contains("row 7: attribute x3 holds Infinity"), error.getMessage());
   }
 
   @Test
@@ -427,8 +431,11 @@ class TFMlpClassifierTest {
 
     Exception error = assertThrows(WekaException.class, () -> classifier.buildClassifier(blobs));
 
-    assertTrue(error.getMessage().contains("row 3: attribute x1 holds 1.0E300, which is out of "
-        + "range"), error.getMessage());
+    assertTrue(
+        error
+            .getMessage()
+            .contains("row 3: attribute x1 holds 1.0E300, which is out of " + "range"),
+        error.getMessage());
   }
 
   // ---------------------------------------------------------------- iterating
@@ -454,7 +461,9 @@ class TFMlpClassifierTest {
     assertTrue(resumed.toString().contains("3 epochs"), resumed.toString());
   }
 
-  /** One round as Weka's Explorer and IterativeClassifierOptimizer run it; the epochs it trained. */
+  /**
+   * One round as Weka's Explorer and IterativeClassifierOptimizer run it; the epochs it trained.
+   */
   private static int iterate(TFMlpClassifier classifier, Instances data) throws Exception {
     classifier.initializeClassifier(data);
     int epochs = 0;
@@ -475,8 +484,10 @@ class TFMlpClassifierTest {
     iterate(twice, mnistTrain);
 
     assertEquals(2, twice.getHistory().size());
-    assertArrayEquals(once.distributionsForInstances(mnistTest)[0],
-        twice.distributionsForInstances(mnistTest)[0], 0.0);
+    assertArrayEquals(
+        once.distributionsForInstances(mnistTest)[0],
+        twice.distributionsForInstances(mnistTest)[0],
+        0.0);
   }
 
   @Test
@@ -506,8 +517,10 @@ class TFMlpClassifierTest {
   @Test
   void optionsRoundTrip() throws Exception {
     TFMlpClassifier classifier = new TFMlpClassifier();
-    String[] options = Utils.splitOptions("-hidden-units 7 -epochs 3 -mini-batch-size 32 "
-        + "-learning-rate 0.01 -S 9 -num-threads 2 -normalization standardize");
+    String[] options =
+        Utils.splitOptions(
+            "-hidden-units 7 -epochs 3 -mini-batch-size 32 "
+                + "-learning-rate 0.01 -S 9 -num-threads 2 -normalization standardize");
     classifier.setOptions(options);
 
     assertEquals(7, classifier.getHiddenUnits());

@@ -21,18 +21,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 class IDXLoaderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Instances load(Path images) throws IOException {
     IDXLoader loader = new IDXLoader();
@@ -159,8 +156,13 @@ class IDXLoaderTest {
 
     IOException error = assertThrows(IOException.class, () -> load(file));
 
-    assertTrue(error.getMessage().contains("promises 5 items of 4 bytes (20 bytes), but the file "
-        + "holds only 17 bytes of data; the file is truncated"), error.getMessage());
+    assertTrue(
+        error
+            .getMessage()
+            .contains(
+                "promises 5 items of 4 bytes (20 bytes), but the file "
+                    + "holds only 17 bytes of data; the file is truncated"),
+        error.getMessage());
   }
 
   @Test
@@ -228,8 +230,9 @@ class IDXLoaderTest {
 
   @Test
   void aMissingFileIsNamed() {
-    IOException error = assertThrows(IOException.class,
-        () -> new IDXLoader().setFile(dir.resolve("absent.idx").toFile()));
+    IOException error =
+        assertThrows(
+            IOException.class, () -> new IDXLoader().setFile(dir.resolve("absent.idx").toFile()));
 
     assertTrue(error.getMessage().contains("absent.idx"), error.getMessage());
   }
@@ -251,18 +254,27 @@ class IDXLoaderTest {
 
     IOException error = assertThrows(IOException.class, () -> load(file));
 
-    assertMessage(error, "t.idx3-ubyte", "promises 2147483647 items of 784 bytes (1.7 TB)",
+    assertMessage(
+        error,
+        "t.idx3-ubyte",
+        "promises 2147483647 items of 784 bytes (1.7 TB)",
         "holds only 15,680 bytes of data");
   }
 
   @Test
   void aGzippedHeaderPromisingMoreItemsFailsWhereTheDataEnds() throws IOException {
-    Path file = write(dir.resolve("t.idx3-ubyte.gz"),
-        gzipped(withHeaderInt(images(20, 28, 28), 1, MAX_COUNT)));
+    Path file =
+        write(
+            dir.resolve("t.idx3-ubyte.gz"),
+            gzipped(withHeaderInt(images(20, 28, 28), 1, MAX_COUNT)));
 
     IOException error = assertThrows(IOException.class, () -> load(file));
 
-    assertMessage(error, "t.idx3-ubyte.gz", "truncated IDX data", "promises 2147483647 items",
+    assertMessage(
+        error,
+        "t.idx3-ubyte.gz",
+        "truncated IDX data",
+        "promises 2147483647 items",
         "ends within item 21");
   }
 
@@ -283,16 +295,21 @@ class IDXLoaderTest {
 
     IOException error = assertThrows(IOException.class, () -> load(imagesFile));
 
-    assertMessage(error, "train-labels-idx1-ubyte", "promises 2147483647 items of 1 bytes (2.1 GB)",
+    assertMessage(
+        error,
+        "train-labels-idx1-ubyte",
+        "promises 2147483647 items of 1 bytes (2.1 GB)",
         "holds only 5 bytes of data");
   }
 
   @Test
   void gzippedLabelsPromisingAsManyAsTheGzippedImagesFailWhereTheirDataEnds() throws IOException {
-    Path imagesFile = write(dir.resolve("train-images-idx3-ubyte.gz"),
-        gzipped(withHeaderInt(images(5, 2, 2), 1, MAX_COUNT)));
-    write(dir.resolve("train-labels-idx1-ubyte.gz"),
-        gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
+    Path imagesFile =
+        write(
+            dir.resolve("train-images-idx3-ubyte.gz"),
+            gzipped(withHeaderInt(images(5, 2, 2), 1, MAX_COUNT)));
+    write(
+        dir.resolve("train-labels-idx1-ubyte.gz"), gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
 
     IOException error = assertThrows(IOException.class, () -> load(imagesFile));
 
@@ -302,13 +319,13 @@ class IDXLoaderTest {
   @Test
   void labelAndImageCountsAreComparedBeforeLabelsAreRead() throws IOException {
     Path imagesFile = write(dir.resolve("train-images-idx3-ubyte.gz"), gzipped(images(5, 2, 2)));
-    write(dir.resolve("train-labels-idx1-ubyte.gz"),
-        gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
+    write(
+        dir.resolve("train-labels-idx1-ubyte.gz"), gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
 
     IOException error = assertThrows(IOException.class, () -> load(imagesFile));
 
-    assertMessage(error, "Image/label count mismatch", "promises 5 images",
-        "promises 2147483647 labels");
+    assertMessage(
+        error, "Image/label count mismatch", "promises 5 images", "promises 2147483647 labels");
   }
 
   @Test
@@ -341,8 +358,10 @@ class IDXLoaderTest {
 
   @Test
   void aGzippedImageLargerThanItsDataFailsBeforeTheStructureIsBuilt() throws IOException {
-    Path file = write(dir.resolve("x.idx.gz"),
-        gzipped(unsignedBytes(new int[] {1, 1024, 1024}, new int[100])));
+    Path file =
+        write(
+            dir.resolve("x.idx.gz"),
+            gzipped(unsignedBytes(new int[] {1, 1024, 1024}, new int[100])));
     IDXLoader loader = new IDXLoader();
 
     IOException error = assertThrows(IOException.class, () -> loader.setFile(file.toFile()));
@@ -352,8 +371,8 @@ class IDXLoaderTest {
 
   @Test
   void imagesOfZeroValuesAreRefused() throws IOException {
-    Path file = write(dir.resolve("x.idx"),
-        unsignedBytes(new int[] {MAX_COUNT, 0, 28}, new int[0]));
+    Path file =
+        write(dir.resolve("x.idx"), unsignedBytes(new int[] {MAX_COUNT, 0, 28}, new int[0]));
 
     IOException error = assertThrows(IOException.class, () -> load(file));
 
@@ -390,8 +409,9 @@ class IDXLoaderTest {
       }
       boolean gzip = random.nextBoolean();
       String suffix = gzip ? ".gz" : "";
-      Path imagesFile = write(dir.resolve("f-images-idx3-ubyte" + suffix),
-          gzip ? gzipped(imageBytes) : imageBytes);
+      Path imagesFile =
+          write(
+              dir.resolve("f-images-idx3-ubyte" + suffix), gzip ? gzipped(imageBytes) : imageBytes);
       write(dir.resolve("f-labels-idx1-ubyte" + suffix), gzip ? gzipped(labelBytes) : labelBytes);
       try {
         load(imagesFile);
@@ -406,8 +426,9 @@ class IDXLoaderTest {
     assertTrue(loaded > 20 && refused > 200, loaded + " loaded, " + refused + " refused");
   }
 
-  private static final int[] SPECIAL_INTS = {0, 1, -1, 255, 256, 65535, 65536, 1 << 24,
-      Integer.MAX_VALUE, Integer.MIN_VALUE};
+  private static final int[] SPECIAL_INTS = {
+    0, 1, -1, 255, 256, 65535, 65536, 1 << 24, Integer.MAX_VALUE, Integer.MIN_VALUE
+  };
 
   /** One to three mutations: a header byte, a header int set to an edge value, a truncation. */
   private static byte[] damaged(byte[] content, Random random) {
@@ -416,8 +437,12 @@ class IDXLoaderTest {
     for (int m = 1 + random.nextInt(3); m > 0; m--) {
       switch (random.nextInt(3)) {
         case 0 -> copy[random.nextInt(4 * headerInts)] = (byte) random.nextInt(256);
-        case 1 -> copy = withHeaderInt(copy, 1 + random.nextInt(headerInts - 1),
-            SPECIAL_INTS[random.nextInt(SPECIAL_INTS.length)]);
+        case 1 ->
+            copy =
+                withHeaderInt(
+                    copy,
+                    1 + random.nextInt(headerInts - 1),
+                    SPECIAL_INTS[random.nextInt(SPECIAL_INTS.length)]);
         default -> copy = Arrays.copyOf(copy, random.nextInt(copy.length + 1));
       }
       if (copy.length < 4 * headerInts) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 class AngularClustersTest {
@@ -29,8 +28,7 @@ class AngularClustersTest {
 
   @Test
   void anglesWrapAround() {
-    assertEquals(20, AngularClusters.degreesBetween(Math.toRadians(350), Math.toRadians(10)),
-        1e-9);
+    assertEquals(20, AngularClusters.degreesBetween(Math.toRadians(350), Math.toRadians(10)), 1e-9);
     assertArrayEquals(new int[] {0, 0}, AngularClusters.completeLinkage(radians(350, 10), 30));
   }
 }

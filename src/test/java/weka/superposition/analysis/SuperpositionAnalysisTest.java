@@ -14,15 +14,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.DoubleStream;
-
 import org.junit.jupiter.api.Test;
-
 import weka.superposition.analysis.AutoencoderWeights.Activation;
 
 /**
- * The analysis on a tiny tied model worked out by hand: n = 3 features, m = 2, W_0 = (1, 0),
- * W_1 = (0, 2), W_2 = (1, 1), no code bias, identity code, x' = ReLU(W^T W x + b) with b = (0.1,
- * -0.2, 0.3), on the two rows (1, 0, 0) and (0, 0.5, 0).
+ * The analysis on a tiny tied model worked out by hand: n = 3 features, m = 2, W_0 = (1, 0), W_1 =
+ * (0, 2), W_2 = (1, 1), no code bias, identity code, x' = ReLU(W^T W x + b) with b = (0.1, -0.2,
+ * 0.3), on the two rows (1, 0, 0) and (0, 0.5, 0).
  */
 class SuperpositionAnalysisTest {
 
@@ -31,15 +29,22 @@ class SuperpositionAnalysisTest {
   static AutoencoderWeights tiedModel() {
     float[] encoder = {1, 0, 0, 2, 1, 1};
     float[] decoder = {1, 0, 1, 0, 2, 1};
-    return new AutoencoderWeights(3, 2, encoder, new float[2], Activation.IDENTITY, decoder,
-        new float[] {0.1f, -0.2f, 0.3f}, Activation.RELU);
+    return new AutoencoderWeights(
+        3,
+        2,
+        encoder,
+        new float[2],
+        Activation.IDENTITY,
+        decoder,
+        new float[] {0.1f, -0.2f, 0.3f},
+        Activation.RELU);
   }
 
   static final float[] DATA = {1, 0, 0, 0, 0.5f, 0};
 
   private static Analysis analyse() {
-    return SuperpositionAnalysis.analyse(7, List.of("a", "b", "c"), tiedModel(), DATA, 2,
-        ReferenceErrors.of(DATA, 2, 3, 2));
+    return SuperpositionAnalysis.analyse(
+        7, List.of("a", "b", "c"), tiedModel(), DATA, 2, ReferenceErrors.of(DATA, 2, 3, 2));
   }
 
   @Test
@@ -115,22 +120,30 @@ class SuperpositionAnalysisTest {
     Analysis.Importance flat = SuperpositionAnalysis.importance(new double[] {2, 2, 2});
     assertArrayEquals(new double[] {0, 0, 0}, flat.scaled(), 0);
     // numpy's argsort(...)[::-1] puts the later of two equal values first
-    assertArrayEquals(new int[] {2, 1, 0}, SuperpositionAnalysis.descendingOrder(
-        new double[] {1, 1, 1}));
+    assertArrayEquals(
+        new int[] {2, 1, 0}, SuperpositionAnalysis.descendingOrder(new double[] {1, 1, 1}));
   }
 
   @Test
   void theOffsetOfTheZeroInputIsSeparated() {
     // with a code bias, every direction carries tanh(c); fromZero removes it
-    AutoencoderWeights w = new AutoencoderWeights(1, 2, new float[] {1, 0},
-        new float[] {0.5f, -0.5f}, Activation.TANH, new float[] {1, 1}, new float[] {0},
-        Activation.TANH_RELU);
-    Analysis a = SuperpositionAnalysis.analyse(1, List.of("x"), w, new float[] {2}, 1,
-        ReferenceErrors.of(new float[] {2}, 1, 1, 1));
-    assertArrayEquals(new double[] {Math.tanh(0.5), Math.tanh(-0.5)}, a.directions().zeroCode(),
-        1e-6);
-    assertArrayEquals(new double[] {Math.tanh(2.5) - Math.tanh(0.5), 0},
-        a.directions().fromZero()[0], 1e-6);
+    AutoencoderWeights w =
+        new AutoencoderWeights(
+            1,
+            2,
+            new float[] {1, 0},
+            new float[] {0.5f, -0.5f},
+            Activation.TANH,
+            new float[] {1, 1},
+            new float[] {0},
+            Activation.TANH_RELU);
+    Analysis a =
+        SuperpositionAnalysis.analyse(
+            1, List.of("x"), w, new float[] {2}, 1, ReferenceErrors.of(new float[] {2}, 1, 1, 1));
+    assertArrayEquals(
+        new double[] {Math.tanh(0.5), Math.tanh(-0.5)}, a.directions().zeroCode(), 1e-6);
+    assertArrayEquals(
+        new double[] {Math.tanh(2.5) - Math.tanh(0.5), 0}, a.directions().fromZero()[0], 1e-6);
   }
 
   @Test
@@ -146,8 +159,8 @@ class SuperpositionAnalysisTest {
   /**
    * A parallel stream splits its range by the common pool's parallelism (fixed when the JVM
    * starts), not by the pool it runs in, so the numbers of threads are set where they take effect:
-   * in JVMs of their own, with 1 and 4 threads in the common pool. 20 chunks of rows are enough for the two
-   * to split them differently (leaves of 5 chunks against leaves of 1).
+   * in JVMs of their own, with 1 and 4 threads in the common pool. 20 chunks of rows are enough for
+   * the two to split them differently (leaves of 5 chunks against leaves of 1).
    */
   @Test
   void resultDoesNotDependOnTheNumberOfThreads() throws Exception {
@@ -182,10 +195,24 @@ class SuperpositionAnalysisTest {
         k[i] = random.nextFloat() - 0.5f;
         d[i] = random.nextFloat() - 0.5f;
       }
-      AutoencoderWeights w = new AutoencoderWeights(n, 2, k, new float[] {0.1f, 0.2f},
-          Activation.TANH, d, new float[n], Activation.TANH_RELU);
-      Analysis a = SuperpositionAnalysis.analyse(1, List.of("a", "b", "c", "d", "e", "f"), w,
-          data, rows, ReferenceErrors.of(data, rows, n, 2));
+      AutoencoderWeights w =
+          new AutoencoderWeights(
+              n,
+              2,
+              k,
+              new float[] {0.1f, 0.2f},
+              Activation.TANH,
+              d,
+              new float[n],
+              Activation.TANH_RELU);
+      Analysis a =
+          SuperpositionAnalysis.analyse(
+              1,
+              List.of("a", "b", "c", "d", "e", "f"),
+              w,
+              data,
+              rows,
+              ReferenceErrors.of(data, rows, n, 2));
       // the error, the ablation sums and the kept-only codes: each sum over the chunks
       DoubleStream.Builder bits = DoubleStream.builder();
       bits.add(a.summary().mse());
@@ -198,17 +225,25 @@ class SuperpositionAnalysisTest {
     static double[] inAJvmWithThreads(int threads) throws Exception {
       Path out = Files.createTempFile("analysis-bits", ".bin");
       try {
-        String classPath = String.join(File.pathSeparator,
-            codeSource(SuperpositionAnalysis.class), codeSource(ManyRows.class),
-            codeSource(weka.core.matrix.EigenvalueDecomposition.class));
-        Process process = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-D" + COMMON_POOL_THREADS + "=" + threads,
-            "-cp", classPath, ManyRows.class.getName(), out.toString())
-            .redirectErrorStream(true).start();
+        String classPath =
+            String.join(
+                File.pathSeparator,
+                codeSource(SuperpositionAnalysis.class),
+                codeSource(ManyRows.class),
+                codeSource(weka.core.matrix.EigenvalueDecomposition.class));
+        Process process =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-D" + COMMON_POOL_THREADS + "=" + threads,
+                    "-cp",
+                    classPath,
+                    ManyRows.class.getName(),
+                    out.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), "the analysis in a JVM of " + threads + " threads: "
-            + output);
+        assertEquals(
+            0, process.waitFor(), "the analysis in a JVM of " + threads + " threads: " + output);
         try (DataInputStream in = new DataInputStream(Files.newInputStream(out))) {
           double[] values = new double[in.readInt()];
           for (int i = 0; i < values.length; i++) {
@@ -229,12 +264,11 @@ class SuperpositionAnalysisTest {
     public static void main(String[] args) throws Exception {
       int threads = Integer.getInteger(COMMON_POOL_THREADS);
       if (ForkJoinPool.getCommonPoolParallelism() != threads) {
-        throw new IllegalStateException("common pool of "
-            + ForkJoinPool.getCommonPoolParallelism() + " threads");
+        throw new IllegalStateException(
+            "common pool of " + ForkJoinPool.getCommonPoolParallelism() + " threads");
       }
       double[] values = analysedBits();
-      try (DataOutputStream out = new DataOutputStream(
-          Files.newOutputStream(Path.of(args[0])))) {
+      try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(Path.of(args[0])))) {
         out.writeInt(values.length);
         for (double v : values) {
           out.writeDouble(v);

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import weka.core.Instances;
 import weka.core.SelectedTag;
 import weka.datagenerators.classifiers.classification.SparseFeatures;
@@ -27,8 +25,7 @@ import weka.tensorflow.ToyModelNetwork;
 /** Elhage et al.'s toy model and its central result. */
 class ToyModelTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static double angle(double[] a, double[] b) {
     double dot = a[0] * b[0] + a[1] * b[1];
@@ -59,8 +56,9 @@ class ToyModelTest {
     for (double norm : run.norms()) {
       assertTrue(norm > 0.9, java.util.Arrays.toString(run.norms()));
     }
-    assertTrue(run.dimensionsPerFeature() < 0.45, "5 features in 2 dimensions: "
-        + run.dimensionsPerFeature());
+    assertTrue(
+        run.dimensionsPerFeature() < 0.45,
+        "5 features in 2 dimensions: " + run.dimensionsPerFeature());
   }
 
   @Test
@@ -79,9 +77,9 @@ class ToyModelTest {
   /**
    * The TensorFlow graph and the plain-Java pass that the analysis runs give the same code and
    * reconstruction for random weights, a bias that the ReLU clips on some outputs, and sparse rows.
-   * Both compute in float; they may add the products in another order (and fuse multiply-adds),
-   * so each value may differ by the rounding of its sum: about k float epsilons (2^-24) of the sum
-   * of the absolute terms for k terms. The bound below allows that and no more; measured, the two
+   * Both compute in float; they may add the products in another order (and fuse multiply-adds), so
+   * each value may differ by the rounding of its sum: about k float epsilons (2^-24) of the sum of
+   * the absolute terms for k terms. The bound below allows that and no more; measured, the two
    * differ by at most 2.4e-7 (2 ulps of the outputs), 15% of the bound.
    */
   @Test
@@ -95,8 +93,11 @@ class ToyModelTest {
     for (int i = 0; i < n; i++) {
       bias[i] = random.nextFloat() - 0.5f;
     }
-    Parameters p = new Parameters(List.of(initial.get(ToyModelNetwork.WEIGHTS),
-        initial.get(ToyModelNetwork.BIAS).withValues(bias)));
+    Parameters p =
+        new Parameters(
+            List.of(
+                initial.get(ToyModelNetwork.WEIGHTS),
+                initial.get(ToyModelNetwork.BIAS).withValues(bias)));
     float[] x = new float[rows * n];
     for (int i = 0; i < x.length; i++) {
       x[i] = random.nextFloat() < 0.7 ? 0 : random.nextFloat();
@@ -122,7 +123,10 @@ class ToyModelTest {
           terms += Math.abs(x[r * n + i] * kernel[i * m + k]);
         }
         codeBound[k] = n * u * terms;
-        assertEquals(code[k], graph.get(ToyModelNetwork.CODE)[r * m + k], codeBound[k],
+        assertEquals(
+            code[k],
+            graph.get(ToyModelNetwork.CODE)[r * m + k],
+            codeBound[k],
             "code " + k + " of row " + r);
       }
       for (int j = 0; j < n; j++) {
@@ -133,13 +137,16 @@ class ToyModelTest {
           terms += Math.abs(code[k] * kernel[j * m + k]);
           carried += codeBound[k] * Math.abs(kernel[j * m + k]);
         }
-        assertEquals(reconstruction[j], graph.get(ToyModelNetwork.RECONSTRUCTION)[r * n + j],
-            (m + 1) * u * terms + carried, "output " + j + " of row " + r);
+        assertEquals(
+            reconstruction[j],
+            graph.get(ToyModelNetwork.RECONSTRUCTION)[r * n + j],
+            (m + 1) * u * terms + carried,
+            "output " + j + " of row " + r);
         clipped += reconstruction[j] == 0 ? 1 : 0;
       }
     }
-    assertTrue(clipped > rows && clipped < rows * (n - 1),
-        clipped + " outputs clipped by the ReLU");
+    assertTrue(
+        clipped > rows && clipped < rows * (n - 1), clipped + " outputs clipped by the ReLU");
   }
 
   @Test
@@ -150,8 +157,8 @@ class ToyModelTest {
     generator.defineDataFormat();
     Instances data = generator.generateExamples();
     SuperpositionAutoencoder filter = new SuperpositionAutoencoder();
-    filter.setModelType(new SelectedTag(ModelType.TOY.ordinal(),
-        SuperpositionAutoencoder.TAGS_MODEL_TYPE));
+    filter.setModelType(
+        new SelectedTag(ModelType.TOY.ordinal(), SuperpositionAutoencoder.TAGS_MODEL_TYPE));
     filter.setEpochs(3);
     filter.setInputFormat(data);
 
@@ -172,9 +179,9 @@ class ToyModelTest {
 
   @Test
   void sweepReportWritesTableAndPlots() throws Exception {
-    SparsitySweep.Settings quick = new SparsitySweep.Settings(5, 2, new double[] {0, 0.9}, 2,
-        2048, 2, 1024, 0.001, 0.9);
-    List<SparsitySweep.Run> runs = SparsitySweep.run(quick, (run, done, total) -> { });
+    SparsitySweep.Settings quick =
+        new SparsitySweep.Settings(5, 2, new double[] {0, 0.9}, 2, 2048, 2, 1024, 0.001, 0.9);
+    List<SparsitySweep.Run> runs = SparsitySweep.run(quick, (run, done, total) -> {});
 
     List<Path> files = SweepReport.write(quick, runs, dir);
 
@@ -183,8 +190,9 @@ class ToyModelTest {
     List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
     assertEquals(5, csv.size());
     assertTrue(csv.get(0).endsWith("norm_x5"));
-    for (String name : List.of("sparsity-0.0.png", "sparsity-0.9.png",
-        "dimensions-per-feature.png", "sweep.json")) {
+    for (String name :
+        List.of(
+            "sparsity-0.0.png", "sparsity-0.9.png", "dimensions-per-feature.png", "sweep.json")) {
       assertTrue(files.contains(dir.resolve(name)), name);
       assertTrue(Files.size(dir.resolve(name)) > 1000, name);
     }

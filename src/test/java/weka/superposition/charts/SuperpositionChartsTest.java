@@ -8,24 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-
 import javax.imageio.ImageIO;
-
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYZDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import weka.superposition.analysis.Analysis;
 import weka.superposition.charts.SuperpositionCharts.VectorLength;
 import weka.superposition.testing.TestAnalyses;
 
 class SuperpositionChartsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final Analysis analysis = TestAnalyses.random(9, 1);
 
@@ -41,14 +37,16 @@ class SuperpositionChartsTest {
     assertEquals(0, segments.getXValue(8, 0), 0);
     assertEquals(analysis.directions().fix1()[top][0], segments.getXValue(8, 1), 1e-12);
     assertEquals(analysis.directions().fix1()[top][1], segments.getYValue(8, 1), 1e-12);
-    assertEquals(plot.getDomainAxis().getRange(), plot.getRangeAxis().getRange(),
+    assertEquals(
+        plot.getDomainAxis().getRange(),
+        plot.getRangeAxis().getRange(),
         "equal ranges, so that with a square data area angles are true");
   }
 
   @Test
   void heatMapHoldsTheMatrixInImportanceOrder() {
-    JFreeChart chart = SuperpositionCharts.heatMap("W^T W",
-        analysis.weights().decoderTimesEncoder());
+    JFreeChart chart =
+        SuperpositionCharts.heatMap("W^T W", analysis.weights().decoderTimesEncoder());
     XYZDataset data = (XYZDataset) chart.getXYPlot().getDataset();
     assertEquals(81, data.getItemCount(0));
     // item r * n + c is row r, column c

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import weka.core.Instances;
 import weka.superposition.report.AnalysisReport;
 import weka.superposition.testing.InstalledWeka;
@@ -20,8 +18,7 @@ import weka.superposition.testing.TestData;
 /** The README's main job, examples/run-experiment.sh, on a small MNIST subset with tiny epochs. */
 class RunExperimentIT {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesTheReportTheJsonAndThePlotsForEverySeed() throws Exception {
@@ -31,9 +28,20 @@ class RunExperimentIT {
     InstalledWeka weka = InstalledWeka.withPackage();
     Path out = dir.resolve("out");
 
-    ProcessBuilder builder = new ProcessBuilder("bash", "examples/run-experiment.sh", "--seeds",
-        "2", "--epochs1", "2", "--epochs2", "3", "--data", dir.toString(), "--out",
-        out.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            "bash",
+            "examples/run-experiment.sh",
+            "--seeds",
+            "2",
+            "--epochs1",
+            "2",
+            "--epochs2",
+            "3",
+            "--data",
+            dir.toString(),
+            "--out",
+            out.toString());
     builder.directory(new File(System.getProperty("project.basedir")));
     builder.environment().put("WEKA_HOME", weka.home().toString());
     builder.environment().put("TFS_PACKAGE_ZIP", InstalledWeka.packageZip().toString());
@@ -46,15 +54,18 @@ class RunExperimentIT {
     assertEquals(0, process.exitValue(), output);
 
     String report = Files.readString(out.resolve("REPORT.md"));
-    for (String section : List.of("## Seed 1: Phase 1, the classifier",
-        "## Seed 2: Phase 2, the autoencoder", "## Across seeds",
-        "## Which of the seed's claims hold here")) {
+    for (String section :
+        List.of(
+            "## Seed 1: Phase 1, the classifier",
+            "## Seed 2: Phase 2, the autoencoder",
+            "## Across seeds",
+            "## Which of the seed's claims hold here")) {
       assertTrue(report.contains(section), section + "\n" + report);
     }
     for (int seed = 1; seed <= 2; seed++) {
       Path folder = out.resolve("seed-" + seed);
-      AnalysisReport.Saved saved = AnalysisReport.fromJson(
-          Files.readString(folder.resolve("report.json")));
+      AnalysisReport.Saved saved =
+          AnalysisReport.fromJson(Files.readString(folder.resolve("report.json")));
       assertEquals(3, saved.epochAnalyses().size());
       assertEquals(49, saved.features().size());
       try (var pngs = Files.list(folder.resolve("png"))) {
@@ -67,5 +78,4 @@ class RunExperimentIT {
     List<String> timings = Files.readAllLines(out.resolve("timings.tsv"));
     assertEquals(1 + 3 * 2 + 1, timings.size(), timings.toString());
   }
-
 }

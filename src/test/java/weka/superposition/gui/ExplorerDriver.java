@@ -9,14 +9,12 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
-
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
@@ -30,16 +28,15 @@ import weka.gui.explorer.Explorer;
 
 /**
  * Runs in a child JVM that has only Weka on its class path and the package installed in WEKA_HOME:
- * starts the Explorer as a user would, checks what the package adds to it, runs the Classify
- * tab's plugin on a small data set, and saves screenshots. Prints "OK ..." per check and exits 0,
- * or prints the failure and exits 1.
+ * starts the Explorer as a user would, checks what the package adds to it, runs the Classify tab's
+ * plugin on a small data set, and saves screenshots. Prints "OK ..." per check and exits 0, or
+ * prints the failure and exits 1.
  *
  * <p>Usage: {@code ExplorerDriver <data.arff> <screenshot folder> <installed package name>}
  */
 public final class ExplorerDriver {
 
-  private ExplorerDriver() {
-  }
+  private ExplorerDriver() {}
 
   public static void main(String[] args) throws Exception {
     try {
@@ -54,33 +51,38 @@ public final class ExplorerDriver {
 
   private static void run(File arff, File screenshots, String packageName) throws Exception {
     WekaPackageManager.loadPackages(false);
-    check(WekaPackageManager.getInstalledPackageInfo(packageName) != null,
+    check(
+        WekaPackageManager.getInstalledPackageInfo(packageName) != null,
         "package installed and loaded");
 
     var discovered = GenericPropertiesCreator.getGlobalOutputProperties();
-    check(discovered.getProperty("weka.classifiers.Classifier").contains("TFMlpClassifier"),
+    check(
+        discovered.getProperty("weka.classifiers.Classifier").contains("TFMlpClassifier"),
         "TFMlpClassifier offered among classifiers");
     String filters = discovered.getProperty("weka.filters.Filter");
-    check(filters.contains("TFMlpActivations") && filters.contains("SuperpositionAutoencoder"),
+    check(
+        filters.contains("TFMlpActivations") && filters.contains("SuperpositionAutoencoder"),
         "TFMlpActivations and SuperpositionAutoencoder offered among filters");
-    check(PluginManager.getPluginNamesOfTypeList(ClassifierPanelLaunchHandlerPlugin.class
-        .getName()).contains("weka.gui.explorer.SuperpositionLauncher"),
+    check(
+        PluginManager.getPluginNamesOfTypeList(ClassifierPanelLaunchHandlerPlugin.class.getName())
+            .contains("weka.gui.explorer.SuperpositionLauncher"),
         "Classify-tab plugin registered");
 
     Instances data = DataSource.read(arff.getPath());
     data.setClassIndex(data.numAttributes() - 1);
     AtomicReference<Explorer> explorerRef = new AtomicReference<>();
     AtomicReference<JFrame> frameRef = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      Explorer explorer = new Explorer();
-      JFrame frame = new JFrame("Weka Explorer");
-      frame.getContentPane().add(explorer);
-      frame.setSize(1200, 850);
-      frame.setVisible(true);
-      explorer.getPreprocessPanel().setInstances(data);
-      explorerRef.set(explorer);
-      frameRef.set(frame);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          Explorer explorer = new Explorer();
+          JFrame frame = new JFrame("Weka Explorer");
+          frame.getContentPane().add(explorer);
+          frame.setSize(1200, 850);
+          frame.setVisible(true);
+          explorer.getPreprocessPanel().setInstances(data);
+          explorerRef.set(explorer);
+          frameRef.set(frame);
+        });
     Explorer explorer = explorerRef.get();
     JTabbedPane tabs = explorer.getTabbedPane();
     List<String> titles = new ArrayList<>();
@@ -88,29 +90,37 @@ public final class ExplorerDriver {
       titles.add(tabs.getTitleAt(i));
     }
     check(titles.contains("Superposition"), "Superposition tab in the Explorer " + titles);
-    ClassifierPanel classify = (ClassifierPanel) explorer.getPanels().stream()
-        .filter(p -> p instanceof ClassifierPanel).findFirst().orElseThrow();
-    check(find(classify, AbstractButton.class, b -> "Superposition...".equals(b.getText()))
-        != null, "\"Superposition...\" button in the Classify tab");
+    ClassifierPanel classify =
+        (ClassifierPanel)
+            explorer.getPanels().stream()
+                .filter(p -> p instanceof ClassifierPanel)
+                .findFirst()
+                .orElseThrow();
+    check(
+        find(classify, AbstractButton.class, b -> "Superposition...".equals(b.getText())) != null,
+        "\"Superposition...\" button in the Classify tab");
 
     // a trained TFMlpClassifier in the result list, as after pressing Start
-    Classifier mlp = AbstractClassifier.forName("weka.classifiers.functions.TFMlpClassifier",
-        new String[] {"-epochs", "3", "-hidden-units", "12"});
+    Classifier mlp =
+        AbstractClassifier.forName(
+            "weka.classifiers.functions.TFMlpClassifier",
+            new String[] {"-epochs", "3", "-hidden-units", "12"});
     mlp.buildClassifier(data);
     addToResultList(classify, "12:00:00 - functions.TFMlpClassifier", mlp, data);
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(titles.indexOf("Classify")));
-    AbstractButton launch = find(classify, AbstractButton.class,
-        b -> "Superposition...".equals(b.getText()));
+    AbstractButton launch =
+        find(classify, AbstractButton.class, b -> "Superposition...".equals(b.getText()));
     SwingUtilities.invokeAndWait(launch::doClick);
 
     Frame window = waitForFrame("Superposition: ", 30_000);
     check(window != null, "plugin window opened");
     JLabel status = waitForLabel(window, "Done:", 120_000);
-    check(status != null, "autoencoder trained in the plugin window: "
-        + (status == null ? "" : status.getText()));
+    check(
+        status != null,
+        "autoencoder trained in the plugin window: " + (status == null ? "" : status.getText()));
     screenshot(window, new File(screenshots, "plugin-feature-vectors.png"));
-    SwingUtilities.invokeAndWait(() -> find(window, JTabbedPane.class, t -> true)
-        .setSelectedIndex(1));
+    SwingUtilities.invokeAndWait(
+        () -> find(window, JTabbedPane.class, t -> true).setSelectedIndex(1));
     Thread.sleep(500);
     screenshot(window, new File(screenshots, "plugin-weight-analysis.png"));
 
@@ -120,17 +130,18 @@ public final class ExplorerDriver {
     SwingUtilities.invokeAndWait(() -> window.dispose());
 
     // the tab's sparsity sweep of the toy model, shortened to two sparsities and one seed
-    AbstractButton sweepButton = find(frameRef.get(), AbstractButton.class,
-        b -> "Sparsity sweep...".equals(b.getText()));
+    AbstractButton sweepButton =
+        find(frameRef.get(), AbstractButton.class, b -> "Sparsity sweep...".equals(b.getText()));
     check(sweepButton != null, "\"Sparsity sweep...\" button in the Superposition tab");
     SwingUtilities.invokeAndWait(sweepButton::doClick);
     Frame sweep = waitForFrame("Superposition: sparsity sweep", 30_000);
     check(sweep != null, "sweep window opened");
-    SwingUtilities.invokeAndWait(() -> {
-      find(sweep, javax.swing.JTextField.class, f -> true).setText("0, 0.9");
-      find(sweep, javax.swing.JSpinner.class, f -> true).setValue(1);
-      find(sweep, AbstractButton.class, b -> "Start".equals(b.getText())).doClick();
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          find(sweep, javax.swing.JTextField.class, f -> true).setText("0, 0.9");
+          find(sweep, javax.swing.JSpinner.class, f -> true).setValue(1);
+          find(sweep, AbstractButton.class, b -> "Start".equals(b.getText())).doClick();
+        });
     JLabel sweepStatus = waitForLabel(sweep, "Done:", 120_000);
     check(sweepStatus != null, "sparsity sweep ran in the Explorer");
     screenshot(sweep, new File(screenshots, "explorer-sparsity-sweep.png"));
@@ -142,48 +153,61 @@ public final class ExplorerDriver {
   }
 
   /** A trained classifier in the Classify tab's result list, as after pressing Start. */
-  private static void addToResultList(ClassifierPanel classify, String name, Classifier trained,
-      Instances data) throws Exception {
-    SwingUtilities.invokeAndWait(() -> {
-      classify.getResultHistory().addResult(name, new StringBuffer(trained.toString()));
-      List<Object> entry = new ArrayList<>();
-      entry.add(trained);
-      entry.add(new Instances(data, 0));
-      classify.getResultHistory().addObject(name, entry);
-      classify.getResultHistory().setSingle(name);
-    });
+  private static void addToResultList(
+      ClassifierPanel classify, String name, Classifier trained, Instances data) throws Exception {
+    SwingUtilities.invokeAndWait(
+        () -> {
+          classify.getResultHistory().addResult(name, new StringBuffer(trained.toString()));
+          List<Object> entry = new ArrayList<>();
+          entry.add(trained);
+          entry.add(new Instances(data, 0));
+          classify.getResultHistory().addObject(name, entry);
+          classify.getResultHistory().setSingle(name);
+        });
   }
 
   /** "Continue iterating" in the result list's menu adds epochs to a resumable classifier. */
-  private static void continueIterating(ClassifierPanel classify, JTabbedPane tabs,
-      List<String> titles, Instances data, File screenshots) throws Exception {
-    Classifier mlp = AbstractClassifier.forName("weka.classifiers.functions.TFMlpClassifier",
-        new String[] {"-epochs", "2", "-hidden-units", "12", "-resume"});
+  private static void continueIterating(
+      ClassifierPanel classify,
+      JTabbedPane tabs,
+      List<String> titles,
+      Instances data,
+      File screenshots)
+      throws Exception {
+    Classifier mlp =
+        AbstractClassifier.forName(
+            "weka.classifiers.functions.TFMlpClassifier",
+            new String[] {"-epochs", "2", "-hidden-units", "12", "-resume"});
     mlp.buildClassifier(data);
     String name = "12:01:00 - functions.TFMlpClassifier";
     addToResultList(classify, name, mlp, data);
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(titles.indexOf("Classify")));
     // the result list's right-click menu, as Weka builds it
-    java.lang.reflect.Method menu = ClassifierPanel.class.getDeclaredMethod("visualize",
-        List.class, int.class, int.class);
+    java.lang.reflect.Method menu =
+        ClassifierPanel.class.getDeclaredMethod("visualize", List.class, int.class, int.class);
     menu.setAccessible(true);
-    SwingUtilities.invokeAndWait(() -> {
-      try {
-        menu.invoke(classify, List.of(name), 20, 20);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          try {
+            menu.invoke(classify, List.of(name), 20, 20);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+          }
+        });
     javax.swing.MenuElement[] path =
         javax.swing.MenuSelectionManager.defaultManager().getSelectedPath();
     check(path.length > 0 && path[0] instanceof javax.swing.JPopupMenu, "result list menu open");
-    javax.swing.JMenuItem item = find((javax.swing.JPopupMenu) path[0], javax.swing.JMenuItem.class,
-        i -> "Continue iterating using the training data".equals(i.getText()));
+    javax.swing.JMenuItem item =
+        find(
+            (javax.swing.JPopupMenu) path[0],
+            javax.swing.JMenuItem.class,
+            i -> "Continue iterating using the training data".equals(i.getText()));
     check(item != null, "\"Continue iterating\" offered for a TFMlpClassifier with resume");
-    SwingUtilities.invokeAndWait(() -> {
-      javax.swing.MenuSelectionManager.defaultManager().clearSelectedPath();
-      item.doClick();
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          javax.swing.MenuSelectionManager.defaultManager().clearSelectedPath();
+          item.doClick();
+        });
     long end = System.currentTimeMillis() + 60_000;
     String text = "";
     while (System.currentTimeMillis() < end && !text.contains("=== Model after iterating ===")) {
@@ -191,7 +215,8 @@ public final class ExplorerDriver {
       text = classify.getResultHistory().getNamedBuffer(name).toString();
     }
     String after = text.substring(Math.max(0, text.indexOf("=== Model after iterating ===")));
-    check(after.contains("4 epochs") && after.matches("(?s).*\\n\\s+4\\s+\\d.*"),
+    check(
+        after.contains("4 epochs") && after.matches("(?s).*\\n\\s+4\\s+\\d.*"),
         "\"Continue iterating\" trained epochs 3 and 4:\n" + after);
     Thread.sleep(500);
     screenshot(classify, new File(screenshots, "explorer-continue-iterating.png"));
@@ -199,18 +224,20 @@ public final class ExplorerDriver {
 
   /** Weka's property sheet for TFMlpActivations, as the filter's editor shows it. */
   private static void filterEditorShowsTheClassifier(File screenshots) throws Exception {
-    Object filter = weka.core.Utils.forName(Object.class,
-        "weka.filters.unsupervised.attribute.TFMlpActivations", null);
+    Object filter =
+        weka.core.Utils.forName(
+            Object.class, "weka.filters.unsupervised.attribute.TFMlpActivations", null);
     AtomicReference<JFrame> frameRef = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      weka.gui.PropertySheetPanel sheet = new weka.gui.PropertySheetPanel();
-      sheet.setTarget(filter);
-      JFrame frame = new JFrame("TFMlpActivations");
-      frame.getContentPane().add(sheet);
-      frame.setSize(520, 300);
-      frame.setVisible(true);
-      frameRef.set(frame);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          weka.gui.PropertySheetPanel sheet = new weka.gui.PropertySheetPanel();
+          sheet.setTarget(filter);
+          JFrame frame = new JFrame("TFMlpActivations");
+          frame.getContentPane().add(sheet);
+          frame.setSize(520, 300);
+          frame.setVisible(true);
+          frameRef.set(frame);
+        });
     Thread.sleep(500);
     JLabel label = find(frameRef.get(), JLabel.class, l -> "classifier".equals(l.getText()));
     check(label != null, "the TFMlpActivations editor shows its classifier property");
@@ -242,8 +269,13 @@ public final class ExplorerDriver {
       throws InterruptedException {
     long end = System.currentTimeMillis() + millis;
     while (System.currentTimeMillis() < end) {
-      JLabel label = find(root, JLabel.class, l -> l.getText() != null
-          && (l.getText().startsWith(prefix) || l.getText().startsWith("Failed")));
+      JLabel label =
+          find(
+              root,
+              JLabel.class,
+              l ->
+                  l.getText() != null
+                      && (l.getText().startsWith(prefix) || l.getText().startsWith("Failed")));
       if (label != null) {
         return label.getText().startsWith(prefix) ? label : null;
       }
@@ -252,8 +284,8 @@ public final class ExplorerDriver {
     return null;
   }
 
-  private static <T extends Component> T find(Container root, Class<T> type,
-      java.util.function.Predicate<T> test) {
+  private static <T extends Component> T find(
+      Container root, Class<T> type, java.util.function.Predicate<T> test) {
     for (Component c : root.getComponents()) {
       if (type.isInstance(c) && test.test(type.cast(c))) {
         return type.cast(c);
@@ -269,13 +301,14 @@ public final class ExplorerDriver {
   }
 
   private static void screenshot(Component component, File file) throws Exception {
-    BufferedImage image = new BufferedImage(component.getWidth(), component.getHeight(),
-        BufferedImage.TYPE_INT_RGB);
-    SwingUtilities.invokeAndWait(() -> {
-      var g = image.createGraphics();
-      component.paint(g);
-      g.dispose();
-    });
+    BufferedImage image =
+        new BufferedImage(component.getWidth(), component.getHeight(), BufferedImage.TYPE_INT_RGB);
+    SwingUtilities.invokeAndWait(
+        () -> {
+          var g = image.createGraphics();
+          component.paint(g);
+          g.dispose();
+        });
     file.getParentFile().mkdirs();
     ImageIO.write(image, "png", file);
     System.out.println("OK screenshot " + file);

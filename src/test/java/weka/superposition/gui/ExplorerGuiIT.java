@@ -7,36 +7,37 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import weka.core.Instances;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 
 /**
- * The Explorer with the package installed, on a real X display: a virtual one (Xvfb, which
- * .ci/run installs) when none is set. Skipped, and says so, where there is neither.
+ * The Explorer with the package installed, on a real X display: a virtual one (Xvfb, which .ci/run
+ * installs) when none is set. Skipped, and says so, where there is neither.
  */
 class ExplorerGuiIT {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /**
    * A folder with the driver's classes alone: the whole of target/test-classes would put test
    * classes into Weka's class discovery without the package classes they refer to.
    */
   private Path driverClassPath() throws Exception {
-    Path source = Path.of(ExplorerDriver.class.getProtectionDomain().getCodeSource().getLocation()
-        .toURI()).resolve("weka/superposition/gui");
+    Path source =
+        Path.of(ExplorerDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .resolve("weka/superposition/gui");
     Path target = dir.resolve("driver/weka/superposition/gui");
     Files.createDirectories(target);
     try (var classes = Files.list(source)) {
-      for (Path file : classes.filter(f -> f.getFileName().toString()
-          .startsWith(ExplorerDriver.class.getSimpleName())).toList()) {
+      for (Path file :
+          classes
+              .filter(
+                  f -> f.getFileName().toString().startsWith(ExplorerDriver.class.getSimpleName()))
+              .toList()) {
         Files.copy(file, target.resolve(file.getFileName()));
       }
     }
@@ -49,15 +50,27 @@ class ExplorerGuiIT {
     Process xvfb = null;
     if (display == null || display.isBlank()) {
       File binary = new File("/usr/bin/Xvfb");
-      Assumptions.assumeTrue(binary.canExecute(),
+      Assumptions.assumeTrue(
+          binary.canExecute(),
           "GUI test skipped: no DISPLAY and no /usr/bin/Xvfb (apt-get install xvfb)");
       // -displayfd 1: Xvfb picks a free display and writes its number to standard output
-      xvfb = new ProcessBuilder(binary.getPath(), "-displayfd", "1", "-screen", "0",
-          "1280x900x24", "-nolisten", "tcp")
-          .redirectError(dir.resolve("xvfb.log").toFile()).start();
-      String number = new java.io.BufferedReader(new java.io.InputStreamReader(
-          xvfb.getInputStream())).readLine();
-      assertTrue(number != null && number.trim().matches("\\d+"),
+      xvfb =
+          new ProcessBuilder(
+                  binary.getPath(),
+                  "-displayfd",
+                  "1",
+                  "-screen",
+                  "0",
+                  "1280x900x24",
+                  "-nolisten",
+                  "tcp")
+              .redirectError(dir.resolve("xvfb.log").toFile())
+              .start();
+      String number =
+          new java.io.BufferedReader(new java.io.InputStreamReader(xvfb.getInputStream()))
+              .readLine();
+      assertTrue(
+          number != null && number.trim().matches("\\d+"),
           "Xvfb did not start: " + Files.readString(dir.resolve("xvfb.log")));
       display = ":" + number.trim();
     }
@@ -65,27 +78,40 @@ class ExplorerGuiIT {
       Instances mnist = TestData.mnist600();
       Path arff = dir.resolve("digits.arff");
       TestData.saveArff(new Instances(mnist, 0, 300), arff);
-      Path screenshots = Path.of(System.getProperty("project.basedir"), "target",
-          "gui-screenshots");
+      Path screenshots =
+          Path.of(System.getProperty("project.basedir"), "target", "gui-screenshots");
       InstalledWeka weka = InstalledWeka.withPackage();
 
-      InstalledWeka.Run run = weka.javaOnDisplay(display, driverClassPath().toString(),
-          ExplorerDriver.class.getName(), arff.toString(), screenshots.toString(),
-          InstalledWeka.packageName());
+      InstalledWeka.Run run =
+          weka.javaOnDisplay(
+              display,
+              driverClassPath().toString(),
+              ExplorerDriver.class.getName(),
+              arff.toString(),
+              screenshots.toString(),
+              InstalledWeka.packageName());
 
       assertEquals(0, run.exitCode(), run.describe());
       assertTrue(run.stdout().contains("OK Superposition tab in the Explorer"), run.describe());
-      assertTrue(run.stdout().contains("OK autoencoder trained in the plugin window"),
-          run.describe());
+      assertTrue(
+          run.stdout().contains("OK autoencoder trained in the plugin window"), run.describe());
       assertTrue(run.stdout().contains("OK sparsity sweep ran in the Explorer"), run.describe());
-      assertTrue(run.stdout().contains("OK \"Continue iterating\" trained epochs 3 and 4"),
+      assertTrue(
+          run.stdout().contains("OK \"Continue iterating\" trained epochs 3 and 4"),
           run.describe());
-      assertTrue(run.stdout().contains("OK the TFMlpActivations editor shows its classifier "
-          + "property"), run.describe());
-      for (String name : new String[] {"plugin-feature-vectors.png",
-          "plugin-weight-analysis.png", "explorer-superposition-tab.png",
-          "explorer-sparsity-sweep.png", "explorer-continue-iterating.png",
-          "tfmlpactivations-editor.png"}) {
+      assertTrue(
+          run.stdout()
+              .contains("OK the TFMlpActivations editor shows its classifier " + "property"),
+          run.describe());
+      for (String name :
+          new String[] {
+            "plugin-feature-vectors.png",
+            "plugin-weight-analysis.png",
+            "explorer-superposition-tab.png",
+            "explorer-sparsity-sweep.png",
+            "explorer-continue-iterating.png",
+            "tfmlpactivations-editor.png"
+          }) {
         assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
       }
       System.out.println("GUI screenshots: " + screenshots);

@@ -23,11 +23,9 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
 import weka.superposition.testing.QuietLog;
@@ -35,8 +33,7 @@ import weka.superposition.testing.TestData;
 
 class ModelFilesTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Instances data;
   private static TFMlpClassifier classifier;
@@ -88,8 +85,10 @@ class ModelFilesTest {
   private static void assertSameModel(Object read) throws Exception {
     TFMlpClassifier model = assertInstanceOf(TFMlpClassifier.class, read);
     for (int r = 0; r < data.numInstances(); r += 7) {
-      assertArrayEquals(classifier.distributionForInstance(data.instance(r)),
-          model.distributionForInstance(data.instance(r)), 0);
+      assertArrayEquals(
+          classifier.distributionForInstance(data.instance(r)),
+          model.distributionForInstance(data.instance(r)),
+          0);
     }
   }
 
@@ -122,8 +121,10 @@ class ModelFilesTest {
     ReadObjectSpy.readObjectRan = false;
     File file = save("spy.model", new ArrayList<>(List.of(new ReadObjectSpy())));
 
-    assertRefused(file, "spy.model holds weka.superposition.io.ModelFilesTest$ReadObjectSpy, "
-        + "which a TFMlpClassifier model never contains; refusing to read it");
+    assertRefused(
+        file,
+        "spy.model holds weka.superposition.io.ModelFilesTest$ReadObjectSpy, "
+            + "which a TFMlpClassifier model never contains; refusing to read it");
     assertFalse(ReadObjectSpy.readObjectRan);
   }
 
@@ -131,8 +132,8 @@ class ModelFilesTest {
   void aForeignJdkClassIsNamed() throws IOException {
     File file = save("queue.model", new PriorityQueue<>(List.of(3, 1, 2)));
 
-    assertRefused(file, "holds java.util.PriorityQueue, which a TFMlpClassifier model never "
-        + "contains");
+    assertRefused(
+        file, "holds java.util.PriorityQueue, which a TFMlpClassifier model never " + "contains");
   }
 
   @Test
@@ -167,13 +168,18 @@ class ModelFilesTest {
     }
     File[] file = new File[1];
     // writing 10,000 levels recurses deeper than a default thread stack allows
-    Thread writer = new Thread(null, () -> {
-      try {
-        file[0] = save("deep.model", outer);
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }, "deep writer", 512L << 20);
+    Thread writer =
+        new Thread(
+            null,
+            () -> {
+              try {
+                file[0] = save("deep.model", outer);
+              } catch (IOException e) {
+                throw new AssertionError(e);
+              }
+            },
+            "deep writer",
+            512L << 20);
     writer.start();
     writer.join();
 
@@ -186,35 +192,55 @@ class ModelFilesTest {
     // the array's length is the int just before its 4 * 4 bytes of data
     ByteBuffer.wrap(content).putInt(content.length - 16 - 4, Integer.MAX_VALUE);
 
-    assertRefused(saveBytes("huge.model", content), "huge.model declares an array of "
-        + "2,147,483,647 float values (8.6 GB), but the file can hold only " + content.length
-        + " bytes");
+    assertRefused(
+        saveBytes("huge.model", content),
+        "huge.model declares an array of "
+            + "2,147,483,647 float values (8.6 GB), but the file can hold only "
+            + content.length
+            + " bytes");
   }
 
   @Test
   void aTruncatedModelIsNamed() throws IOException {
     byte[] content = serialized(classifier);
 
-    assertRefused(saveBytes("cut.model", Arrays.copyOf(content, content.length / 2)),
+    assertRefused(
+        saveBytes("cut.model", Arrays.copyOf(content, content.length / 2)),
         "cut.model ends early: the model file is truncated");
   }
 
   @Test
   void aFileThatIsNoSerializedObjectIsNamed() throws IOException {
-    assertRefused(saveBytes("text.model", "@relation x\n".getBytes()),
+    assertRefused(
+        saveBytes("text.model", "@relation x\n".getBytes()),
         "text.model is not a saved Weka model");
   }
 
   @Test
   void theAllowlistAdmitsTheModelsClassesAndArraysOfThemOnly() {
-    for (String allowed : new String[] {"weka.classifiers.functions.TFMlpClassifier",
-        "weka.tensorflow.Parameter", "weka.superposition.data.InputEncoder$Normalization",
-        "[Ljava.lang.String;", "[[F", "[Z", "[Lweka.core.Attribute;", "java.lang.Integer"}) {
+    for (String allowed :
+        new String[] {
+          "weka.classifiers.functions.TFMlpClassifier",
+          "weka.tensorflow.Parameter",
+          "weka.superposition.data.InputEncoder$Normalization",
+          "[Ljava.lang.String;",
+          "[[F",
+          "[Z",
+          "[Lweka.core.Attribute;",
+          "java.lang.Integer"
+        }) {
       assertTrue(ModelFiles.isAllowed(allowed), allowed);
     }
-    for (String refused : new String[] {"java.util.PriorityQueue", "[Ljava.util.HashSet;",
-        "weka.tensorflow.sub.Gadget", "weka.superposition.database.X", "weka.core.Utils",
-        "weka.classifiers.functions.SMO", "Ljava.lang.String;"}) {
+    for (String refused :
+        new String[] {
+          "java.util.PriorityQueue",
+          "[Ljava.util.HashSet;",
+          "weka.tensorflow.sub.Gadget",
+          "weka.superposition.database.X",
+          "weka.core.Utils",
+          "weka.classifiers.functions.SMO",
+          "Ljava.lang.String;"
+        }) {
       assertFalse(ModelFiles.isAllowed(refused), refused);
     }
   }

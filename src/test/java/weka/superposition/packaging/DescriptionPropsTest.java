@@ -10,7 +10,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 
 /** The committed Description.props is what Weka's package manager reads from every zip. */
@@ -28,15 +27,30 @@ class DescriptionPropsTest {
   @Test
   void hasTheKeysWekaNeeds() throws IOException {
     Properties props = description();
-    for (String key : new String[] {"PackageName", "Version", "Date", "Title", "Category", "Author",
-        "Maintainer", "License", "Description", "URL", "PackageURL", "Depends", "JVMVersion",
-        "MessageToDisplayOnInstallation"}) {
+    for (String key :
+        new String[] {
+          "PackageName",
+          "Version",
+          "Date",
+          "Title",
+          "Category",
+          "Author",
+          "Maintainer",
+          "License",
+          "Description",
+          "URL",
+          "PackageURL",
+          "Depends",
+          "JVMVersion",
+          "MessageToDisplayOnInstallation"
+        }) {
       assertNotNull(props.getProperty(key), key);
       assertFalse(props.getProperty(key).isBlank(), key);
     }
     // OSName/OSArch, which gate each platform's package, need Weka 3.8.2 or later
     assertEquals("weka (>=3.8.4)", props.getProperty("Depends"));
-    assertTrue(props.getProperty("Date").matches("\\d{4}-\\d{2}-\\d{2}"), props.getProperty("Date"));
+    assertTrue(
+        props.getProperty("Date").matches("\\d{4}-\\d{2}-\\d{2}"), props.getProperty("Date"));
   }
 
   @Test
@@ -51,8 +65,9 @@ class DescriptionPropsTest {
     String version = props.getProperty("Version");
     String url = props.getProperty("PackageURL");
     assertTrue(url.startsWith("https://"), url);
-    assertTrue(url.endsWith("/v" + version + "/tensorflowSuperposition-" + version
-        + "-@PLATFORM@.zip"), "the zip the build names, in the release of this version: " + url);
+    assertTrue(
+        url.endsWith("/v" + version + "/tensorflowSuperposition-" + version + "-@PLATFORM@.zip"),
+        "the zip the build names, in the release of this version: " + url);
   }
 
   @Test

@@ -17,18 +17,15 @@ import java.util.List;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import weka.core.Instances;
 import weka.superposition.testing.InstalledWeka;
 
 /** The package zip as Weka's package manager sees it: layout, offline install, use by name. */
 class PackageInstallIT {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void zipHasWekasLayoutAndOnlyTheHostsNatives() throws IOException {
@@ -37,26 +34,32 @@ class PackageInstallIT {
       assertTrue(names.contains("Description.props"), names.toString());
       assertTrue(names.contains("tensorflowSuperposition.jar"), names.toString());
       assertTrue(names.contains("lib/tensorflow-core-api-1.1.0.jar"), names.toString());
-      assertTrue(names.stream().anyMatch(n -> n.startsWith("lib/jackson-databind-")),
-          names.toString());
-      assertFalse(names.stream().anyMatch(n -> n.contains("tensorflow-framework")),
+      assertTrue(
+          names.stream().anyMatch(n -> n.startsWith("lib/jackson-databind-")), names.toString());
+      assertFalse(
+          names.stream().anyMatch(n -> n.contains("tensorflow-framework")),
           "no class uses tensorflow-framework");
-      assertTrue(names.stream().anyMatch(n -> n.startsWith("lib/jfreechart-1.5")), names.toString());
+      assertTrue(
+          names.stream().anyMatch(n -> n.startsWith("lib/jfreechart-1.5")), names.toString());
       assertTrue(names.contains("src/main/java/weka/core/converters/IDXLoader.java"));
       assertFalse(names.stream().anyMatch(n -> n.contains("weka-stable")), "Weka is provided");
-      long natives = names.stream().filter(n -> n.matches("lib/tensorflow-core-native-.*-.*\\.jar"))
-          .count();
+      long natives =
+          names.stream().filter(n -> n.matches("lib/tensorflow-core-native-.*-.*\\.jar")).count();
       assertEquals(1, natives, names.toString());
 
       Properties description = new Properties();
-      description.load(new StringReader(
-          new String(zip.getInputStream(zip.getEntry("Description.props")).readAllBytes())));
+      description.load(
+          new StringReader(
+              new String(zip.getInputStream(zip.getEntry("Description.props")).readAllBytes())));
       String name = InstalledWeka.packageName();
       assertEquals(name, description.getProperty("PackageName"));
       assertTrue(description.containsKey("OSName"), "the zip is gated to its platform");
       assertTrue(description.containsKey("OSArch"), "the zip is gated to its platform");
-      assertTrue(description.getProperty("PackageURL")
-          .endsWith("/" + InstalledWeka.packageZip().getFileName()), "PackageURL is this zip");
+      assertTrue(
+          description
+              .getProperty("PackageURL")
+              .endsWith("/" + InstalledWeka.packageZip().getFileName()),
+          "PackageURL is this zip");
       List<String> precluded = List.of(description.getProperty("Precludes").split(","));
       assertEquals(4, precluded.size(), precluded.toString());
       assertFalse(precluded.contains(name), "a package must not preclude itself");
@@ -73,12 +76,12 @@ class PackageInstallIT {
     System.out.printf("package install: %.2f s (JVM start included)%n", install.seconds());
     assertTrue(Files.isRegularFile(weka.packageDir().resolve("tensorflowSuperposition.jar")));
 
-    InstalledWeka.Run list = weka.java("weka.core.WekaPackageManager", "-list-packages",
-        "installed");
+    InstalledWeka.Run list =
+        weka.java("weka.core.WekaPackageManager", "-list-packages", "installed");
 
     assertEquals(0, list.exitCode(), list.describe());
-    assertTrue(list.stdout().contains("\tYes\t" + InstalledWeka.packageName() + ": "),
-        list.describe());
+    assertTrue(
+        list.stdout().contains("\tYes\t" + InstalledWeka.packageName() + ": "), list.describe());
   }
 
   @Test

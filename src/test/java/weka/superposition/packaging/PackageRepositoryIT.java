@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
@@ -19,15 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import weka.core.Instances;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
@@ -46,12 +43,13 @@ class PackageRepositoryIT {
 
   private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private HttpServer server;
+
   /** What the server serves, besides the host's zip: the rewritten copy of the repository. */
   private Path root;
+
   private final Set<String> served = ConcurrentHashMap.newKeySet();
 
   @BeforeEach
@@ -71,70 +69,82 @@ class PackageRepositoryIT {
     String name = InstalledWeka.packageName();
     root = localCopyOfRepository(dir.resolve("repository"));
     Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
-    InstalledWeka weka = InstalledWeka.fresh(dir.resolve("weka-home"), CHILD_TIMEOUT,
-        "-Dweka.packageManager.offline=false",
-        "-Dweka.core.wekaPackageRepositoryURL=" + baseUrl(),
-        "-Djdk.net.hosts.file=" + hosts);
+    InstalledWeka weka =
+        InstalledWeka.fresh(
+            dir.resolve("weka-home"),
+            CHILD_TIMEOUT,
+            "-Dweka.packageManager.offline=false",
+            "-Dweka.core.wekaPackageRepositoryURL=" + baseUrl(),
+            "-Djdk.net.hosts.file=" + hosts);
 
     InstalledWeka.Run refresh = weka.java("weka.core.WekaPackageManager", "-refresh-cache");
     assertEquals(0, refresh.exitCode(), refresh.describe());
     assertTrue(served.contains("/repo.zip"), "the cache comes from repo.zip: " + served);
-    assertTrue(Files.isRegularFile(weka.home().resolve("repCache/" + name + "/Latest.props")),
+    assertTrue(
+        Files.isRegularFile(weka.home().resolve("repCache/" + name + "/Latest.props")),
         refresh.describe());
-    assertFalse(refresh.stdout().contains("Exception") || refresh.stderr().contains("Exception"),
+    assertFalse(
+        refresh.stdout().contains("Exception") || refresh.stderr().contains("Exception"),
         refresh.describe());
 
-    InstalledWeka.Run available = weka.java("weka.core.WekaPackageManager", "-list-packages",
-        "available");
+    InstalledWeka.Run available =
+        weka.java("weka.core.WekaPackageManager", "-list-packages", "available");
     assertEquals(0, available.exitCode(), available.describe());
-    assertTrue(available.stdout().lines().anyMatch(l -> l.contains("\t" + name + ": ")),
+    assertTrue(
+        available.stdout().lines().anyMatch(l -> l.contains("\t" + name + ": ")),
         available.describe());
 
-    InstalledWeka.Run install = weka.java("weka.core.WekaPackageManager", "-install-package",
-        name);
+    InstalledWeka.Run install = weka.java("weka.core.WekaPackageManager", "-install-package", name);
     assertEquals(0, install.exitCode(), install.describe());
-    assertTrue(served.contains("/" + InstalledWeka.packageZip().getFileName()),
+    assertTrue(
+        served.contains("/" + InstalledWeka.packageZip().getFileName()),
         "the zip is downloaded from its PackageURL: " + served);
     assertTrue(install.stdout().contains("needs Java 17"), "the installation message is shown");
-    assertTrue(Files.isRegularFile(weka.packageDir().resolve("tensorflowSuperposition.jar")),
+    assertTrue(
+        Files.isRegularFile(weka.packageDir().resolve("tensorflowSuperposition.jar")),
         install.describe());
-    System.out.printf("install %s by name from a localhost repository: %.2f s (JVM included)%n",
+    System.out.printf(
+        "install %s by name from a localhost repository: %.2f s (JVM included)%n",
         name, install.seconds());
 
-    InstalledWeka.Run installed = weka.java("weka.core.WekaPackageManager", "-list-packages",
-        "installed");
+    InstalledWeka.Run installed =
+        weka.java("weka.core.WekaPackageManager", "-list-packages", "installed");
     assertEquals(0, installed.exitCode(), installed.describe());
-    assertTrue(installed.stdout().lines().anyMatch(l -> l.contains("\tYes\t" + name + ": ")),
+    assertTrue(
+        installed.stdout().lines().anyMatch(l -> l.contains("\tYes\t" + name + ": ")),
         installed.describe());
 
     // the classifier trains, which loads TensorFlow's native library from the installed package
     Instances mnist = TestData.mnist600();
     String train = TestData.saveArff(new Instances(mnist, 0, 100), dir.resolve("train.arff"));
-    InstalledWeka.Run classifier = weka.wekaRun("TFMlpClassifier", "-t", train, "-no-cv",
-        "-epochs", "1");
+    InstalledWeka.Run classifier =
+        weka.wekaRun("TFMlpClassifier", "-t", train, "-no-cv", "-epochs", "1");
     assertEquals(0, classifier.exitCode(), classifier.describe());
-    assertTrue(classifier.stdout().contains("Network: 784 inputs -> 49 hidden"),
-        classifier.describe());
-    assertTrue(classifier.stdout().contains("=== Error on training data ==="),
-        classifier.describe());
+    assertTrue(
+        classifier.stdout().contains("Network: 784 inputs -> 49 hidden"), classifier.describe());
+    assertTrue(
+        classifier.stdout().contains("=== Error on training data ==="), classifier.describe());
   }
 
   @Test
   void installsByNameInAFreshOfflineWekaHome() throws Exception {
     String name = InstalledWeka.packageName();
     root = localCopyOfRepository(dir.resolve("repository"));
-    InstalledWeka weka = InstalledWeka.fresh(dir.resolve("offline-home"), CHILD_TIMEOUT,
-        "-Dweka.packageManager.offline=true",
-        "-Dweka.core.wekaPackageRepositoryURL=" + baseUrl());
+    InstalledWeka weka =
+        InstalledWeka.fresh(
+            dir.resolve("offline-home"),
+            CHILD_TIMEOUT,
+            "-Dweka.packageManager.offline=true",
+            "-Dweka.core.wekaPackageRepositoryURL=" + baseUrl());
 
     // offline, Weka still reads the configured repository, and nothing else
     InstalledWeka.Run refresh = weka.java("weka.core.WekaPackageManager", "-refresh-cache");
-    InstalledWeka.Run install = weka.java("weka.core.WekaPackageManager", "-install-package",
-        name);
+    InstalledWeka.Run install = weka.java("weka.core.WekaPackageManager", "-install-package", name);
 
     assertEquals(0, refresh.exitCode(), refresh.describe());
     assertEquals(0, install.exitCode(), install.describe());
-    assertTrue(Files.isRegularFile(weka.packageDir().resolve("tensorflowSuperposition.jar")),
+    assertTrue(
+        Files.isRegularFile(weka.packageDir().resolve("tensorflowSuperposition.jar")),
         install.describe());
   }
 
@@ -150,8 +160,8 @@ class PackageRepositoryIT {
     Path source = InstalledWeka.packageRepository();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(source)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> !p.endsWith("repo.zip")).sorted()
-          .toList();
+      files =
+          walk.filter(Files::isRegularFile).filter(p -> !p.endsWith("repo.zip")).sorted().toList();
     }
     String zipUrl = baseUrl() + "/" + InstalledWeka.packageZip().getFileName();
     for (Path file : files) {
@@ -167,10 +177,11 @@ class PackageRepositoryIT {
       Files.writeString(target, text);
     }
     // as Weka's own repo.zip: a package's folder entry before its files
-    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(copy.resolve("repo.zip")));
+    try (ZipOutputStream zip =
+            new ZipOutputStream(Files.newOutputStream(copy.resolve("repo.zip")));
         Stream<Path> walk = Files.walk(copy)) {
-      for (Path p : walk.filter(p -> !p.equals(copy) && !p.endsWith("repo.zip")).sorted()
-          .toList()) {
+      for (Path p :
+          walk.filter(p -> !p.equals(copy) && !p.endsWith("repo.zip")).sorted().toList()) {
         String entry = copy.relativize(p).toString().replace('\\', '/');
         if (Files.isDirectory(p)) {
           zip.putNextEntry(new ZipEntry(entry + "/"));
@@ -187,9 +198,10 @@ class PackageRepositoryIT {
   private void serve(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     served.add(path);
-    Path file = path.equals("/" + InstalledWeka.packageZip().getFileName())
-        ? InstalledWeka.packageZip()
-        : root.resolve(path.substring(1)).normalize();
+    Path file =
+        path.equals("/" + InstalledWeka.packageZip().getFileName())
+            ? InstalledWeka.packageZip()
+            : root.resolve(path.substring(1)).normalize();
     try (exchange) {
       if (!file.startsWith(root) && !file.equals(InstalledWeka.packageZip())
           || !Files.isRegularFile(file)) {

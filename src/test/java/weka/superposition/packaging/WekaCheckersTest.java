@@ -3,11 +3,9 @@ package weka.superposition.packaging;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.CheckGOE;
 import weka.core.CheckOptionHandler;

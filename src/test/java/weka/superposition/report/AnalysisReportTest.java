@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.AutoencoderWeights.Activation;
@@ -21,18 +19,32 @@ import weka.tensorflow.Parameters;
 class AnalysisReportTest {
 
   private static AutoencoderTraining.Result result() {
-    AutoencoderWeights w = new AutoencoderWeights(3, 2, new float[] {1, 0, 0, 2, 1, 1},
-        new float[2], Activation.IDENTITY, new float[] {1, 0, 1, 0, 2, 1},
-        new float[] {0.1f, -0.2f, 0.3f}, Activation.RELU);
+    AutoencoderWeights w =
+        new AutoencoderWeights(
+            3,
+            2,
+            new float[] {1, 0, 0, 2, 1, 1},
+            new float[2],
+            Activation.IDENTITY,
+            new float[] {1, 0, 1, 0, 2, 1},
+            new float[] {0.1f, -0.2f, 0.3f},
+            Activation.RELU);
     float[] data = {1, 0, 0, 0, 0.5f, 0, 1e-9f, 0, 0};
     ReferenceErrors references = ReferenceErrors.of(data, 3, 3, 2);
     List<String> names = List.of("a", "b \"quoted\", with comma", "c");
     Analysis first = SuperpositionAnalysis.analyse(1, names, w, data, 3, references);
     Analysis last = SuperpositionAnalysis.analyse(2, names, w, data, 3, references);
-    return new AutoencoderTraining.Result(new AutoencoderTraining.Settings(ModelType.NOTEBOOK, 2, 2,
-        64, 1e-4, 1, 1, true, 0.9), names, new Parameters(List.of()), w,
+    return new AutoencoderTraining.Result(
+        new AutoencoderTraining.Settings(ModelType.NOTEBOOK, 2, 2, 64, 1e-4, 1, 1, true, 0.9),
+        names,
+        new Parameters(List.of()),
+        w,
         List.of(new EpochRecord(1, 0.5, 0.1), new EpochRecord(2, 0.25, 0.1)),
-        List.of(first, last), last, references, 0.2, 0.01);
+        List.of(first, last),
+        last,
+        references,
+        0.2,
+        0.01);
   }
 
   @Test
@@ -55,8 +67,8 @@ class AnalysisReportTest {
     assertArrayEquals(a.importance().rank(), b.importance().rank());
     assertArrayEquals(a.directions().flex()[1], b.directions().flex()[1], 0);
     assertArrayEquals(a.weights().dimensionality(), b.weights().dimensionality(), 0);
-    assertArrayEquals(a.weights().decoderTimesEncoder()[2], b.weights().decoderTimesEncoder()[2],
-        0);
+    assertArrayEquals(
+        a.weights().decoderTimesEncoder()[2], b.weights().decoderTimesEncoder()[2], 0);
     assertArrayEquals(a.summary().cluster(), b.summary().cluster());
     assertEquals(a.summary().mse(), b.summary().mse(), 0);
     assertTrue(Double.isNaN(b.summary().topTwoAngle()), "NaN is written as \"NaN\" and read back");

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
-
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -47,10 +45,13 @@ class RandomDataTest {
       TFMlpActivations activations = new TFMlpActivations();
       activations.setClassifier(classifier(miniBatch, hidden));
       Instances[] hiddenData = new Instances[1];
-      outcome = outcome("activations", () -> {
-        activations.setInputFormat(data);
-        hiddenData[0] = Filter.useFilter(data, activations);
-      });
+      outcome =
+          outcome(
+              "activations",
+              () -> {
+                activations.setInputFormat(data);
+                hiddenData[0] = Filter.useFilter(data, activations);
+              });
       count(outcomes, outcome);
       if (!outcome.equals("activations: model")) {
         continue;
@@ -58,10 +59,14 @@ class RandomDataTest {
       SuperpositionAutoencoder autoencoder = new SuperpositionAutoencoder();
       autoencoder.setEpochs(2);
       autoencoder.setMiniBatchSize(miniBatch);
-      count(outcomes, outcome("autoencoder", () -> {
-        autoencoder.setInputFormat(hiddenData[0]);
-        Filter.useFilter(hiddenData[0], autoencoder);
-      }));
+      count(
+          outcomes,
+          outcome(
+              "autoencoder",
+              () -> {
+                autoencoder.setInputFormat(hiddenData[0]);
+                Filter.useFilter(hiddenData[0], autoencoder);
+              }));
       chained++;
     }
     System.out.println("Random data, " + CASES + " cases: " + outcomes);
@@ -123,8 +128,8 @@ class RandomDataTest {
       attributes.add(new Attribute("n" + a));
     }
     for (int a = 0; a < nominal; a++) {
-      attributes.add(new Attribute("c" + a, List.of("x", "y", "z").subList(0,
-          1 + random.nextInt(3))));
+      attributes.add(
+          new Attribute("c" + a, List.of("x", "y", "z").subList(0, 1 + random.nextInt(3))));
     }
     List<String> classes = new ArrayList<>();
     for (int k = 0, n = 1 + random.nextInt(4); k < n; k++) {
@@ -138,8 +143,10 @@ class RandomDataTest {
       double[] values = new double[attributes.size()];
       for (int a = 0; a < values.length; a++) {
         Attribute attribute = attributes.get(a);
-        values[a] = attribute.isNominal() ? random.nextInt(attribute.numValues())
-            : random.nextGaussian() * 3;
+        values[a] =
+            attribute.isNominal()
+                ? random.nextInt(attribute.numValues())
+                : random.nextGaussian() * 3;
         if (random.nextDouble() < 0.1) {
           values[a] = Utils.missingValue();
         } else if (attribute.isNumeric() && random.nextDouble() < 0.02) {

@@ -11,8 +11,7 @@ import java.util.zip.GZIPOutputStream;
 /** Writes small IDX files for tests, so that no binary fixture has to be committed. */
 public final class IdxFixtures {
 
-  private IdxFixtures() {
-  }
+  private IdxFixtures() {}
 
   /** The bytes of an IDX file of unsigned bytes: header (type 0x08), dimensions, values. */
   public static byte[] unsignedBytes(int[] dimensions, int[] values) {
@@ -48,7 +47,9 @@ public final class IdxFixtures {
     return bytes.toByteArray();
   }
 
-  /** A copy of IDX bytes whose header int at {@code index} (0: magic, 1: first dimension) is set. */
+  /**
+   * A copy of IDX bytes whose header int at {@code index} (0: magic, 1: first dimension) is set.
+   */
   public static byte[] withHeaderInt(byte[] content, int index, int value) {
     byte[] copy = content.clone();
     for (int b = 0; b < 4; b++) {

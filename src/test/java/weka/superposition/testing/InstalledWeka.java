@@ -14,15 +14,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * A bare Weka (weka-stable and its dependencies, nothing of this project on the class path) with a
  * private WEKA_HOME, run in child JVMs as a user would run it. Integration tests share one offline
- * instance per JVM, into which the package zip is installed once; {@link #fresh} gives an empty home
- * with other package-manager settings (a package repository, say).
+ * instance per JVM, into which the package zip is installed once; {@link #fresh} gives an empty
+ * home with other package-manager settings (a package repository, say).
  */
 public final class InstalledWeka {
 
   /** The result of one child JVM. */
   public record Run(int exitCode, String stdout, String stderr, double seconds) {
     public String describe() {
-      return "exit " + exitCode + "\n--- stdout (tail) ---\n" + tail(stdout) + "\n--- stderr ---\n"
+      return "exit "
+          + exitCode
+          + "\n--- stdout (tail) ---\n"
+          + tail(stdout)
+          + "\n--- stderr ---\n"
           + tail(stderr);
     }
 
@@ -52,21 +56,22 @@ public final class InstalledWeka {
     if (shared == null) {
       Path home = Path.of(requiredProperty("project.basedir"), "target", "it-weka-home");
       deleteRecursively(home);
-      shared = new InstalledWeka(home, List.of("-Dweka.packageManager.offline=true"),
-          Duration.ofMinutes(15));
+      shared =
+          new InstalledWeka(
+              home, List.of("-Dweka.packageManager.offline=true"), Duration.ofMinutes(15));
       // Weka's package manager tries the network at every start, and can hang on a closed one
-      Files.writeString(home.resolve("props/PackageManager.props"),
-          "weka.packageManager.offline=true\n");
-      shared.installation = shared.java("weka.core.WekaPackageManager", "-install-package",
-          packageZip().toString());
+      Files.writeString(
+          home.resolve("props/PackageManager.props"), "weka.packageManager.offline=true\n");
+      shared.installation =
+          shared.java("weka.core.WekaPackageManager", "-install-package", packageZip().toString());
     }
     return shared;
   }
 
   /**
-   * An empty Weka home at {@code home} (emptied if it exists) whose child JVMs get
-   * {@code wekaOptions} (system properties such as the package repository) and are killed after
-   * {@code timeout}.
+   * An empty Weka home at {@code home} (emptied if it exists) whose child JVMs get {@code
+   * wekaOptions} (system properties such as the package repository) and are killed after {@code
+   * timeout}.
    */
   public static InstalledWeka fresh(Path home, Duration timeout, String... wekaOptions)
       throws IOException {
@@ -103,13 +108,16 @@ public final class InstalledWeka {
   }
 
   /**
-   * The installed package's jar and libraries, for Weka tools that are not run through weka.Run
-   * and so do not load packages themselves (CheckClassifier).
+   * The installed package's jar and libraries, for Weka tools that are not run through weka.Run and
+   * so do not load packages themselves (CheckClassifier).
    */
   public String packageClassPath() {
     Path installed = packageDir();
-    return installed.resolve("tensorflowSuperposition.jar") + File.pathSeparator
-        + installed.resolve("lib") + File.separator + "*";
+    return installed.resolve("tensorflowSuperposition.jar")
+        + File.pathSeparator
+        + installed.resolve("lib")
+        + File.separator
+        + "*";
   }
 
   /** Runs {@code mainClass} with {@code args} in a headless child JVM on Weka's class path. */
@@ -121,8 +129,7 @@ public final class InstalledWeka {
    * Runs {@code mainClass} in a child JVM on Weka's class path plus {@code extraClassPath}, on X
    * display {@code display} (headless when null).
    */
-  public Run javaOnDisplay(String display, String extraClassPath, String mainClass,
-      String... args)
+  public Run javaOnDisplay(String display, String extraClassPath, String mainClass, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -130,9 +137,12 @@ public final class InstalledWeka {
     command.removeIf(String::isBlank);
     command.add("-DWEKA_HOME=" + home);
     command.addAll(wekaOptions);
-    command.addAll(List.of("-Djava.awt.headless=" + (display == null), "-cp",
-        extraClassPath.isEmpty() ? classPath : extraClassPath + File.pathSeparator + classPath,
-        mainClass));
+    command.addAll(
+        List.of(
+            "-Djava.awt.headless=" + (display == null),
+            "-cp",
+            extraClassPath.isEmpty() ? classPath : extraClassPath + File.pathSeparator + classPath,
+            mainClass));
     command.addAll(Arrays.asList(args));
 
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -151,8 +161,11 @@ public final class InstalledWeka {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     try {
-      return new Run(process.exitValue(), Files.readString(stdout.toPath(), StandardCharsets.UTF_8),
-          Files.readString(stderr.toPath(), StandardCharsets.UTF_8), seconds);
+      return new Run(
+          process.exitValue(),
+          Files.readString(stdout.toPath(), StandardCharsets.UTF_8),
+          Files.readString(stderr.toPath(), StandardCharsets.UTF_8),
+          seconds);
     } finally {
       stdout.delete();
       stderr.delete();
@@ -167,8 +180,11 @@ public final class InstalledWeka {
   private static String requiredProperty(String name) {
     String value = System.getProperty(name);
     if (value == null) {
-      throw new IllegalStateException("System property " + name + " is not set: run integration "
-          + "tests through Maven (mvn verify), which sets it");
+      throw new IllegalStateException(
+          "System property "
+              + name
+              + " is not set: run integration "
+              + "tests through Maven (mvn verify), which sets it");
     }
     return value;
   }

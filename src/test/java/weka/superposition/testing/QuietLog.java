@@ -6,10 +6,8 @@ import weka.gui.Logger;
 public class QuietLog implements Logger {
 
   @Override
-  public void logMessage(String message) {
-  }
+  public void logMessage(String message) {}
 
   @Override
-  public void statusMessage(String message) {
-  }
+  public void statusMessage(String message) {}
 }

@@ -3,7 +3,6 @@ package weka.superposition.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.AutoencoderWeights.Activation;
@@ -13,8 +12,7 @@ import weka.superposition.analysis.SuperpositionAnalysis;
 /** Analyses of small random seed-type autoencoders, for tests of what consumes analyses. */
 public final class TestAnalyses {
 
-  private TestAnalyses() {
-  }
+  private TestAnalyses() {}
 
   /** An analysis of a random n -> 2 -> n seed-type model on sparse random data. */
   public static Analysis random(int n, long seed) {
@@ -34,13 +32,21 @@ public final class TestAnalyses {
     for (int i = 0; i < n; i++) {
       bias[i] = random.nextFloat() * 0.2f;
     }
-    AutoencoderWeights weights = new AutoencoderWeights(n, 2, encoder,
-        new float[] {0.1f, -0.1f}, Activation.TANH, decoder, bias, Activation.TANH_RELU);
+    AutoencoderWeights weights =
+        new AutoencoderWeights(
+            n,
+            2,
+            encoder,
+            new float[] {0.1f, -0.1f},
+            Activation.TANH,
+            decoder,
+            bias,
+            Activation.TANH_RELU);
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       names.add("h" + i);
     }
-    return SuperpositionAnalysis.analyse(3, names, weights, data, rows,
-        ReferenceErrors.of(data, rows, n, 2));
+    return SuperpositionAnalysis.analyse(
+        3, names, weights, data, rows, ReferenceErrors.of(data, rows, n, 2));
   }
 }

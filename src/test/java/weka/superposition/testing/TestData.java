@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
@@ -14,8 +13,7 @@ import weka.core.converters.IDXLoader;
 /** Small data sets for tests. */
 public final class TestData {
 
-  private TestData() {
-  }
+  private TestData() {}
 
   /** The first 600 digits of MNIST's test set, pixels 0-255, class {0..9} (a test resource). */
   public static Instances mnist600() throws Exception {
@@ -56,7 +54,8 @@ public final class TestData {
   }
 
   /** Writes {@code data} as ARFF to {@code file}; returns its path as a string. */
-  public static String saveArff(Instances data, java.nio.file.Path file) throws java.io.IOException {
+  public static String saveArff(Instances data, java.nio.file.Path file)
+      throws java.io.IOException {
     weka.core.converters.ArffSaver saver = new weka.core.converters.ArffSaver();
     saver.setInstances(data);
     saver.setFile(file.toFile());

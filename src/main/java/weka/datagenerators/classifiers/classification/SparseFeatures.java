@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Vector;
-
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -24,8 +23,7 @@ import weka.superposition.report.Citations;
  * no class: the toy model reconstructs the features. (It lives among the classification generators
  * because that is where Weka's Explorer looks for generators.)
  */
-public class SparseFeatures extends ClassificationGenerator
-    implements TechnicalInformationHandler {
+public class SparseFeatures extends ClassificationGenerator implements TechnicalInformationHandler {
 
   private static final long serialVersionUID = -3466291245309011224L;
 
@@ -53,10 +51,14 @@ public class SparseFeatures extends ClassificationGenerator
   @Override
   public Enumeration<Option> listOptions() {
     Vector<Option> result = enumToVector(super.listOptions());
-    result.add(new Option("\tThe number of features (default 5).", "features", 1,
-        "-features <num>"));
-    result.add(new Option("\tThe probability S that a feature is 0 (default 0).", "sparsity", 1,
-        "-sparsity <num>"));
+    result.add(
+        new Option("\tThe number of features (default 5).", "features", 1, "-features <num>"));
+    result.add(
+        new Option(
+            "\tThe probability S that a feature is 0 (default 0).",
+            "sparsity",
+            1,
+            "-sparsity <num>"));
     return result.elements();
   }
 
@@ -87,8 +89,8 @@ public class SparseFeatures extends ClassificationGenerator
 
   public void setNumFeatures(int numFeatures) {
     if (numFeatures < 1) {
-      throw new IllegalArgumentException("The number of features must be at least 1, not "
-          + numFeatures);
+      throw new IllegalArgumentException(
+          "The number of features must be at least 1, not " + numFeatures);
     }
     this.numFeatures = numFeatures;
   }
@@ -103,8 +105,8 @@ public class SparseFeatures extends ClassificationGenerator
 
   public void setSparsity(double sparsity) {
     if (!(sparsity >= 0 && sparsity <= 1)) {
-      throw new IllegalArgumentException("The sparsity is a probability in [0, 1], not "
-          + sparsity);
+      throw new IllegalArgumentException(
+          "The sparsity is a probability in [0, 1], not " + sparsity);
     }
     this.sparsity = sparsity;
   }

@@ -3,7 +3,6 @@ package weka.filters.unsupervised.attribute;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -35,9 +34,9 @@ import weka.tensorflow.AdamTrainer;
 /**
  * Phase 2 of the seed experiment as a Weka filter: trains the n -> 2 -> n autoencoder on the first
  * batch (e.g. the 49 hidden activations from {@link TFMlpActivations}), analyses it for
- * superposition, and replaces the features by their code, their reconstruction, or both. The
- * filter is the Weka face only: training is in {@link AutoencoderTraining}, the analysis in
- * {@link weka.superposition.analysis.SuperpositionAnalysis}.
+ * superposition, and replaces the features by their code, their reconstruction, or both. The filter
+ * is the Weka face only: training is in {@link AutoencoderTraining}, the analysis in {@link
+ * weka.superposition.analysis.SuperpositionAnalysis}.
  */
 public class SuperpositionAutoencoder extends SimpleBatchFilter
     implements Randomizable, WeightedInstancesHandler, TechnicalInformationHandler {
@@ -47,20 +46,27 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   private static final int OUTPUT_CODES = 0;
   private static final int OUTPUT_RECONSTRUCTION = 1;
   private static final int OUTPUT_BOTH = 2;
-  public static final Tag[] TAGS_OUTPUT = {new Tag(OUTPUT_CODES, "codes"),
-      new Tag(OUTPUT_RECONSTRUCTION, "reconstruction"), new Tag(OUTPUT_BOTH, "both")};
+  public static final Tag[] TAGS_OUTPUT = {
+    new Tag(OUTPUT_CODES, "codes"),
+    new Tag(OUTPUT_RECONSTRUCTION, "reconstruction"),
+    new Tag(OUTPUT_BOTH, "both")
+  };
 
   public static final Tag[] TAGS_MODEL_TYPE = {
-      new Tag(ModelType.NOTEBOOK.ordinal(), "notebook"), new Tag(ModelType.TOY.ordinal(), "toy")};
+    new Tag(ModelType.NOTEBOOK.ordinal(), "notebook"), new Tag(ModelType.TOY.ordinal(), "toy")
+  };
 
   private ModelType modelType = ModelType.NOTEBOOK;
   private double importanceDecay = 0.9;
   private int bottleneck = 2;
   private int epochs = 20;
+
   /** 0: the model type's default. */
   private int miniBatchSize = 0;
+
   /** 0: the model type's default. */
   private double learningRate = 0;
+
   private int seed = 1;
   private int numThreads = 1;
   private int output = OUTPUT_CODES;
@@ -90,12 +96,15 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
 
   // ---------------------------------------------------------------- options
 
-  @OptionMetadata(displayName = "model type",
-      description = "notebook = the replicated notebook's untied autoencoder (Dense -> tanh code, Dense -> "
-          + "tanh -> ReLU, MSE; default); toy = Elhage et al.'s toy model h = W x, x' = ReLU(W^T W "
-          + "x + b) with tied weights, importance-weighted squared error and Xavier-normal "
-          + "initialisation.",
-      commandLineParamName = "model-type", commandLineParamSynopsis = "-model-type <notebook|toy>",
+  @OptionMetadata(
+      displayName = "model type",
+      description =
+          "notebook = the replicated notebook's untied autoencoder (Dense -> tanh code, Dense -> "
+              + "tanh -> ReLU, MSE; default); toy = Elhage et al.'s toy model h = W x, x' = ReLU(W^T W "
+              + "x + b) with tied weights, importance-weighted squared error and Xavier-normal "
+              + "initialisation.",
+      commandLineParamName = "model-type",
+      commandLineParamSynopsis = "-model-type <notebook|toy>",
       displayOrder = 0)
   public SelectedTag getModelType() {
     return new SelectedTag(modelType.ordinal(), TAGS_MODEL_TYPE);
@@ -107,11 +116,14 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     }
   }
 
-  @OptionMetadata(displayName = "importance decay",
-      description = "Toy model only: feature i's importance in the loss is r^i (default r = 0.9, "
-          + "the paper's).",
+  @OptionMetadata(
+      displayName = "importance decay",
+      description =
+          "Toy model only: feature i's importance in the loss is r^i (default r = 0.9, "
+              + "the paper's).",
       commandLineParamName = "importance-decay",
-      commandLineParamSynopsis = "-importance-decay <double>", displayOrder = 11)
+      commandLineParamSynopsis = "-importance-decay <double>",
+      displayOrder = 11)
   public double getImportanceDecay() {
     return importanceDecay;
   }
@@ -120,8 +132,11 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     this.importanceDecay = importanceDecay;
   }
 
-  @OptionMetadata(displayName = "bottleneck", description = "Dimensions of the code (default 2).",
-      commandLineParamName = "bottleneck", commandLineParamSynopsis = "-bottleneck <int>",
+  @OptionMetadata(
+      displayName = "bottleneck",
+      description = "Dimensions of the code (default 2).",
+      commandLineParamName = "bottleneck",
+      commandLineParamSynopsis = "-bottleneck <int>",
       displayOrder = 1)
   public int getBottleneck() {
     return bottleneck;
@@ -131,8 +146,12 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     this.bottleneck = bottleneck;
   }
 
-  @OptionMetadata(displayName = "epochs", description = "Passes over the data (default 20).",
-      commandLineParamName = "epochs", commandLineParamSynopsis = "-epochs <int>", displayOrder = 2)
+  @OptionMetadata(
+      displayName = "epochs",
+      description = "Passes over the data (default 20).",
+      commandLineParamName = "epochs",
+      commandLineParamSynopsis = "-epochs <int>",
+      displayOrder = 2)
   public int getEpochs() {
     return epochs;
   }
@@ -141,10 +160,13 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     this.epochs = epochs;
   }
 
-  @OptionMetadata(displayName = "mini-batch size",
-      description = "Rows per Adam step; 0 (default) takes the model type's: 64 for the seed's "
-          + "model, 1024 for the toy model (the paper's).",
-      commandLineParamName = "mini-batch-size", commandLineParamSynopsis = "-mini-batch-size <int>",
+  @OptionMetadata(
+      displayName = "mini-batch size",
+      description =
+          "Rows per Adam step; 0 (default) takes the model type's: 64 for the seed's "
+              + "model, 1024 for the toy model (the paper's).",
+      commandLineParamName = "mini-batch-size",
+      commandLineParamSynopsis = "-mini-batch-size <int>",
       displayOrder = 3)
   public int getMiniBatchSize() {
     return miniBatchSize;
@@ -154,12 +176,15 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     this.miniBatchSize = miniBatchSize;
   }
 
-  @OptionMetadata(displayName = "learning rate",
-      description = "Adam's learning rate; 0 (default) takes the model type's: 0.0001 for the "
-          + "seed's model (at which the autoencoder is barely trained: compare its MSE with the "
-          + "references in the summary), 0.001 for the toy model (the paper trains with AdamW, "
-          + "which TensorFlow Java lacks; this is plain Adam).",
-      commandLineParamName = "learning-rate", commandLineParamSynopsis = "-learning-rate <double>",
+  @OptionMetadata(
+      displayName = "learning rate",
+      description =
+          "Adam's learning rate; 0 (default) takes the model type's: 0.0001 for the "
+              + "seed's model (at which the autoencoder is barely trained: compare its MSE with the "
+              + "references in the summary), 0.001 for the toy model (the paper trains with AdamW, "
+              + "which TensorFlow Java lacks; this is plain Adam).",
+      commandLineParamName = "learning-rate",
+      commandLineParamSynopsis = "-learning-rate <double>",
       displayOrder = 4)
   public double getLearningRate() {
     return learningRate;
@@ -169,9 +194,12 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     this.learningRate = learningRate;
   }
 
-  @OptionMetadata(displayName = "seed",
+  @OptionMetadata(
+      displayName = "seed",
       description = "Seed of the initial weights and of the shuffling (default 1).",
-      commandLineParamName = "S", commandLineParamSynopsis = "-S <int>", displayOrder = 5)
+      commandLineParamName = "S",
+      commandLineParamSynopsis = "-S <int>",
+      displayOrder = 5)
   @Override
   public int getSeed() {
     return seed;
@@ -182,10 +210,13 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     this.seed = seed;
   }
 
-  @OptionMetadata(displayName = "number of threads",
-      description = "TensorFlow threads per operation (default 1, the fastest for this network; 0 "
-          + "lets TensorFlow use every core).",
-      commandLineParamName = "num-threads", commandLineParamSynopsis = "-num-threads <int>",
+  @OptionMetadata(
+      displayName = "number of threads",
+      description =
+          "TensorFlow threads per operation (default 1, the fastest for this network; 0 "
+              + "lets TensorFlow use every core).",
+      commandLineParamName = "num-threads",
+      commandLineParamSynopsis = "-num-threads <int>",
       displayOrder = 6)
   public int getNumThreads() {
     return numThreads;
@@ -195,11 +226,14 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     this.numThreads = numThreads;
   }
 
-  @OptionMetadata(displayName = "output",
-      description = "What replaces the features: codes = the code attributes z1..zm (default); "
-          + "reconstruction = the reconstructed features; both. The class is kept.",
+  @OptionMetadata(
+      displayName = "output",
+      description =
+          "What replaces the features: codes = the code attributes z1..zm (default); "
+              + "reconstruction = the reconstructed features; both. The class is kept.",
       commandLineParamName = "output",
-      commandLineParamSynopsis = "-output <codes|reconstruction|both>", displayOrder = 7)
+      commandLineParamSynopsis = "-output <codes|reconstruction|both>",
+      displayOrder = 7)
   public SelectedTag getOutput() {
     return new SelectedTag(output, TAGS_OUTPUT);
   }
@@ -210,11 +244,14 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     }
   }
 
-  @OptionMetadata(displayName = "analyse every epoch",
-      description = "Also analyse the model after every epoch (for the per-epoch plots), not only "
-          + "after training.",
+  @OptionMetadata(
+      displayName = "analyse every epoch",
+      description =
+          "Also analyse the model after every epoch (for the per-epoch plots), not only "
+              + "after training.",
       commandLineParamName = "analyse-every-epoch",
-      commandLineParamSynopsis = "-analyse-every-epoch", commandLineParamIsFlag = true,
+      commandLineParamSynopsis = "-analyse-every-epoch",
+      commandLineParamIsFlag = true,
       displayOrder = 8)
   public boolean getAnalyseEveryEpoch() {
     return analyseEveryEpoch;
@@ -224,11 +261,14 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     this.analyseEveryEpoch = analyseEveryEpoch;
   }
 
-  @OptionMetadata(displayName = "report file",
-      description = "Where to write the whole analysis as JSON (final and, with "
-          + "-analyse-every-epoch, per epoch); the per-feature table goes beside it as CSV. Empty: "
-          + "no files.",
-      commandLineParamName = "report", commandLineParamSynopsis = "-report <file.json>",
+  @OptionMetadata(
+      displayName = "report file",
+      description =
+          "Where to write the whole analysis as JSON (final and, with "
+              + "-analyse-every-epoch, per epoch); the per-feature table goes beside it as CSV. Empty: "
+              + "no files.",
+      commandLineParamName = "report",
+      commandLineParamSynopsis = "-report <file.json>",
       displayOrder = 9)
   public File getReportFile() {
     return reportFile;
@@ -238,12 +278,15 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     this.reportFile = reportFile == null ? new File("") : reportFile;
   }
 
-  @OptionMetadata(displayName = "PNG folder",
-      description = "Where to write the plots as PNG files: the feature vectors (flex and fix1) "
-          + "after every analysed epoch (feature-vectors-epoch-NN.png) and after training "
-          + "(feature-vectors.png), and the weight analysis once (weight-analysis.png). Empty: no "
-          + "plots.",
-      commandLineParamName = "png-dir", commandLineParamSynopsis = "-png-dir <folder>",
+  @OptionMetadata(
+      displayName = "PNG folder",
+      description =
+          "Where to write the plots as PNG files: the feature vectors (flex and fix1) "
+              + "after every analysed epoch (feature-vectors-epoch-NN.png) and after training "
+              + "(feature-vectors.png), and the weight analysis once (weight-analysis.png). Empty: no "
+              + "plots.",
+      commandLineParamName = "png-dir",
+      commandLineParamSynopsis = "-png-dir <folder>",
       displayOrder = 10)
   public File getPngFolder() {
     return pngFolder;
@@ -283,8 +326,12 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   protected Instances determineOutputFormat(Instances input) throws Exception {
     List<Integer> features = Rows.featureIndices(input);
     if (features.size() < bottleneck) {
-      throw new WekaException(getClass().getSimpleName() + ": " + features.size()
-          + " feature(s) cannot be compressed into a bottleneck of " + bottleneck);
+      throw new WekaException(
+          getClass().getSimpleName()
+              + ": "
+              + features.size()
+              + " feature(s) cannot be compressed into a bottleneck of "
+              + bottleneck);
     }
     settings();
     ArrayList<Attribute> attributes = new ArrayList<>();
@@ -295,8 +342,9 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     }
     if (output != OUTPUT_CODES) {
       for (int i : features) {
-        attributes.add(new Attribute(input.attribute(i).name()
-            + (output == OUTPUT_BOTH ? "_reconstructed" : "")));
+        attributes.add(
+            new Attribute(
+                input.attribute(i).name() + (output == OUTPUT_BOTH ? "_reconstructed" : "")));
       }
     }
     if (input.classIndex() >= 0) {
@@ -309,10 +357,17 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
 
   /** The training settings, 0 taking the model type's default; throws naming a bad option. */
   private AutoencoderTraining.Settings settings() throws WekaException {
-    AutoencoderTraining.Settings settings = new AutoencoderTraining.Settings(modelType,
-        bottleneck, epochs, miniBatchSize == 0 ? modelType.defaultMiniBatchSize() : miniBatchSize,
-        learningRate == 0 ? modelType.defaultLearningRate() : learningRate, seed, numThreads,
-        analyseEveryEpoch, importanceDecay);
+    AutoencoderTraining.Settings settings =
+        new AutoencoderTraining.Settings(
+            modelType,
+            bottleneck,
+            epochs,
+            miniBatchSize == 0 ? modelType.defaultMiniBatchSize() : miniBatchSize,
+            learningRate == 0 ? modelType.defaultLearningRate() : learningRate,
+            seed,
+            numThreads,
+            analyseEveryEpoch,
+            importanceDecay);
     try {
       if (bottleneck < 1) {
         throw new IllegalArgumentException("the bottleneck must be at least 1");
@@ -320,8 +375,8 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
       if (!(importanceDecay > 0) || Double.isInfinite(importanceDecay)) {
         throw new IllegalArgumentException("the importance decay must be a positive number");
       }
-      AdamTrainer.checkSettings(settings.epochs(), settings.miniBatchSize(),
-          settings.learningRate(), settings.threads());
+      AdamTrainer.checkSettings(
+          settings.epochs(), settings.miniBatchSize(), settings.learningRate(), settings.threads());
     } catch (IllegalArgumentException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
@@ -358,8 +413,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     return transform(instances, features, data);
   }
 
-  private float[] featureMatrix(Instances instances, List<Integer> features)
-      throws WekaException {
+  private float[] featureMatrix(Instances instances, List<Integer> features) throws WekaException {
     try {
       return Rows.featureMatrix(instances, features);
     } catch (IllegalArgumentException e) {
@@ -368,7 +422,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   }
 
   private void train(Instances instances, List<Integer> features, float[] data) throws Exception {
-    train(instances, features, data, (record, analysis) -> { });
+    train(instances, features, data, (record, analysis) -> {});
   }
 
   /**
@@ -385,23 +439,36 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     return result;
   }
 
-  private void train(Instances instances, List<Integer> features, float[] data,
-      AutoencoderTraining.Progress progress) throws Exception {
+  private void train(
+      Instances instances,
+      List<Integer> features,
+      float[] data,
+      AutoencoderTraining.Progress progress)
+      throws Exception {
     if (instances.isEmpty()) {
       throw new WekaException(getClass().getSimpleName() + ": no rows to train on");
     }
     List<String> names = features.stream().map(i -> instances.attribute(i).name()).toList();
     AutoencoderTraining.Settings settings = settings();
     try {
-      result = AutoencoderTraining.train(data, Rows.weights(instances), names, settings,
-          (record, analysis) -> {
-            if (getDebug()) {
-              System.err.printf("%s: epoch %d/%d, loss %.5f, %.2f s%n",
-                  getClass().getSimpleName(), record.epoch(), epochs, record.loss(),
-                  record.seconds());
-            }
-            progress.epochDone(record, analysis);
-          });
+      result =
+          AutoencoderTraining.train(
+              data,
+              Rows.weights(instances),
+              names,
+              settings,
+              (record, analysis) -> {
+                if (getDebug()) {
+                  System.err.printf(
+                      "%s: epoch %d/%d, loss %.5f, %.2f s%n",
+                      getClass().getSimpleName(),
+                      record.epoch(),
+                      epochs,
+                      record.loss(),
+                      record.seconds());
+                }
+                progress.epochDone(record, analysis);
+              });
     } catch (IllegalStateException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
@@ -460,7 +527,8 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
 
   @Override
   public String toString() {
-    return result == null ? getClass().getSimpleName() + ": not trained yet (no first batch)."
+    return result == null
+        ? getClass().getSimpleName() + ": not trained yet (no first batch)."
         : AnalysisReport.summary(result);
   }
 

@@ -2,10 +2,9 @@ package weka.filters.unsupervised.attribute;
 
 import java.io.File;
 import java.util.ArrayList;
-
 import weka.classifiers.AbstractClassifier;
-import weka.classifiers.functions.TFMlpClassifier;
 import weka.classifiers.Classifier;
+import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.DenseInstance;
@@ -23,9 +22,9 @@ import weka.superposition.io.ModelFiles;
 import weka.superposition.report.Citations;
 
 /**
- * Replaces the input attributes by the hidden activations {@code h1..hN} of a trained
- * {@link TFMlpClassifier}, keeping the class: the features whose superposition
- * {@link SuperpositionAutoencoder} studies.
+ * Replaces the input attributes by the hidden activations {@code h1..hN} of a trained {@link
+ * TFMlpClassifier}, keeping the class: the features whose superposition {@link
+ * SuperpositionAutoencoder} studies.
  */
 public class TFMlpActivations extends SimpleBatchFilter
     implements WeightedInstancesHandler, TechnicalInformationHandler {
@@ -33,7 +32,10 @@ public class TFMlpActivations extends SimpleBatchFilter
   private static final long serialVersionUID = -2837565049180520418L;
 
   private File modelFile = new File("");
-  /** Declared as a Classifier so that Weka's object editor can edit it; must be a TFMlpClassifier. */
+
+  /**
+   * Declared as a Classifier so that Weka's object editor can edit it; must be a TFMlpClassifier.
+   */
   private Classifier classifier = new TFMlpClassifier();
 
   /** The classifier in use: loaded from the model file or trained on the first batch. */
@@ -49,10 +51,14 @@ public class TFMlpActivations extends SimpleBatchFilter
         + "model file, the class is the model's when none is set.";
   }
 
-  @OptionMetadata(displayName = "model file",
-      description = "A TFMlpClassifier saved with -d (or 'Save model' in the Explorer). Empty: "
-          + "train the classifier option on the first batch.",
-      commandLineParamName = "model", commandLineParamSynopsis = "-model <file>", displayOrder = 1)
+  @OptionMetadata(
+      displayName = "model file",
+      description =
+          "A TFMlpClassifier saved with -d (or 'Save model' in the Explorer). Empty: "
+              + "train the classifier option on the first batch.",
+      commandLineParamName = "model",
+      commandLineParamSynopsis = "-model <file>",
+      displayOrder = 1)
   public File getModelFile() {
     return modelFile;
   }
@@ -61,11 +67,14 @@ public class TFMlpActivations extends SimpleBatchFilter
     this.modelFile = modelFile == null ? new File("") : modelFile;
   }
 
-  @OptionMetadata(displayName = "classifier",
-      description = "The TFMlpClassifier to train on the first batch when no model file is given "
-          + "(another classifier is refused when the filter runs).",
+  @OptionMetadata(
+      displayName = "classifier",
+      description =
+          "The TFMlpClassifier to train on the first batch when no model file is given "
+              + "(another classifier is refused when the filter runs).",
       commandLineParamName = "W",
-      commandLineParamSynopsis = "-W <classifier specification>", displayOrder = 2)
+      commandLineParamSynopsis = "-W <classifier specification>",
+      displayOrder = 2)
   public Classifier getClassifier() {
     return classifier;
   }
@@ -140,12 +149,17 @@ public class TFMlpActivations extends SimpleBatchFilter
       return trained != null ? trained : readModel();
     }
     if (!(classifier instanceof TFMlpClassifier)) {
-      throw new WekaException(getClass().getSimpleName() + ": the classifier must be a "
-          + "TFMlpClassifier, not a " + classifier.getClass().getName());
+      throw new WekaException(
+          getClass().getSimpleName()
+              + ": the classifier must be a "
+              + "TFMlpClassifier, not a "
+              + classifier.getClass().getName());
     }
     if (input.classIndex() < 0) {
-      throw new WekaException(getClass().getSimpleName() + ": training the classifier needs a "
-          + "class attribute (set one, e.g. -c last on the command line)");
+      throw new WekaException(
+          getClass().getSimpleName()
+              + ": training the classifier needs a "
+              + "class attribute (set one, e.g. -c last on the command line)");
     }
     TFMlpClassifier copy = (TFMlpClassifier) AbstractClassifier.makeCopy(classifier);
     copy.buildClassifier(input);
@@ -159,8 +173,13 @@ public class TFMlpActivations extends SimpleBatchFilter
     // read through an allowlist: a model file is data, and plain deserialization runs code
     Object model = ModelFiles.readModel(modelFile);
     if (!(model instanceof TFMlpClassifier)) {
-      throw new WekaException(getClass().getSimpleName() + ": " + modelFile + " holds a "
-          + model.getClass().getName() + ", not a TFMlpClassifier");
+      throw new WekaException(
+          getClass().getSimpleName()
+              + ": "
+              + modelFile
+              + " holds a "
+              + model.getClass().getName()
+              + ", not a TFMlpClassifier");
     }
     return (TFMlpClassifier) model;
   }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
 import weka.core.Instances;
 import weka.core.Utils;
 
@@ -52,8 +50,8 @@ class SparseFeaturesTest {
   @Test
   void badSettingsAreNamed() {
     SparseFeatures generator = new SparseFeatures();
-    Exception error = assertThrows(IllegalArgumentException.class,
-        () -> generator.setSparsity(1.5));
+    Exception error =
+        assertThrows(IllegalArgumentException.class, () -> generator.setSparsity(1.5));
     assertTrue(error.getMessage().contains("sparsity"), error.getMessage());
     assertThrows(IllegalArgumentException.class, () -> generator.setNumFeatures(0));
   }

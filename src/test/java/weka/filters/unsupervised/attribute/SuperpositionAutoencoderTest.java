@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -36,12 +34,11 @@ import weka.tensorflow.NetworkRunner;
 
 class SuperpositionAutoencoderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /**
-   * Sparse ReLU-like features: each row activates a few of {@code n} features, with a nominal
-   * class {@code a, b} last.
+   * Sparse ReLU-like features: each row activates a few of {@code n} features, with a nominal class
+   * {@code a, b} last.
    */
   static Instances sparseFeatures(int rows, int n, long seed) {
     ArrayList<Attribute> attributes = new ArrayList<>();
@@ -127,13 +124,15 @@ class SuperpositionAutoencoderTest {
         x[r * 6 + i] = (float) data.instance(r).value(i);
       }
     }
-    try (NetworkRunner runner = new NetworkRunner(new AutoencoderNetwork(),
-        filter.getResult().parameters(), 6, 1)) {
+    try (NetworkRunner runner =
+        new NetworkRunner(new AutoencoderNetwork(), filter.getResult().parameters(), 6, 1)) {
       var out = runner.run(x, 100, AutoencoderNetwork.CODE, AutoencoderNetwork.RECONSTRUCTION);
       for (int r = 0; r < 100; r++) {
         assertEquals(out.get(AutoencoderNetwork.CODE)[r * 2], both.instance(r).value(0), 1e-6);
-        assertEquals(out.get(AutoencoderNetwork.RECONSTRUCTION)[r * 6 + 5],
-            both.instance(r).value(2 + 5), 1e-6);
+        assertEquals(
+            out.get(AutoencoderNetwork.RECONSTRUCTION)[r * 6 + 5],
+            both.instance(r).value(2 + 5),
+            1e-6);
       }
     }
     assertEquals("h1_reconstructed", both.attribute(2).name());
@@ -164,7 +163,9 @@ class SuperpositionAutoencoderTest {
     Filter.useFilter(hidden, filter);
 
     AutoencoderTraining.Result result = filter.getResult();
-    assertEquals(AutoencoderNetwork.class, result.settings().type().network(49, 0).getClass(),
+    assertEquals(
+        AutoencoderNetwork.class,
+        result.settings().type().network(49, 0).getClass(),
         "the filter's default: the notebook's model");
     double first = result.history().get(0).loss();
     double last = result.history().get(39).loss();
@@ -207,8 +208,8 @@ class SuperpositionAutoencoderTest {
     assertSame(epochs.get(3), filter.getAnalysis());
     AnalysisReport.Saved saved = AnalysisReport.fromJson(Files.readString(report.toPath()));
     assertEquals(4, saved.epochAnalyses().size());
-    assertArrayEquals(filter.getAnalysis().importance().raw(), saved.analysis().importance().raw(),
-        0);
+    assertArrayEquals(
+        filter.getAnalysis().importance().raw(), saved.analysis().importance().raw(), 0);
     List<String> csv = Files.readAllLines(dir.resolve("out/report.csv"));
     assertEquals(7, csv.size());
     assertTrue(csv.get(0).startsWith("rank,feature,importance_raw"));
@@ -225,8 +226,13 @@ class SuperpositionAutoencoderTest {
 
     Filter.useFilter(data, filter);
 
-    for (String name : new String[] {"feature-vectors-epoch-01.png", "feature-vectors-epoch-02.png",
-        "feature-vectors.png", "weight-analysis.png"}) {
+    for (String name :
+        new String[] {
+          "feature-vectors-epoch-01.png",
+          "feature-vectors-epoch-02.png",
+          "feature-vectors.png",
+          "weight-analysis.png"
+        }) {
       assertTrue(Files.size(dir.resolve("png").resolve(name)) > 10_000, name);
     }
   }
@@ -248,11 +254,14 @@ class SuperpositionAutoencoderTest {
     Instances data = sparseFeatures(10, 3, 1);
     data.instance(4).setMissing(1);
 
-    Exception error = assertThrows(Exception.class, () -> {
-      SuperpositionAutoencoder filter = filter(1);
-      filter.setInputFormat(data);
-      Filter.useFilter(data, filter);
-    });
+    Exception error =
+        assertThrows(
+            Exception.class,
+            () -> {
+              SuperpositionAutoencoder filter = filter(1);
+              filter.setInputFormat(data);
+              Filter.useFilter(data, filter);
+            });
 
     assertTrue(error.getMessage().contains("missing values"), error.getMessage());
   }
@@ -263,10 +272,13 @@ class SuperpositionAutoencoderTest {
     SuperpositionAutoencoder filter = filter(1);
     filter.setBottleneck(3);
 
-    Exception error = assertThrows(WekaException.class, () -> {
-      filter.setInputFormat(data);
-      Filter.useFilter(data, filter);
-    });
+    Exception error =
+        assertThrows(
+            WekaException.class,
+            () -> {
+              filter.setInputFormat(data);
+              Filter.useFilter(data, filter);
+            });
 
     assertTrue(error.getMessage().contains("bottleneck of 3"), error.getMessage());
   }
@@ -276,11 +288,14 @@ class SuperpositionAutoencoderTest {
     Instances data = sparseFeatures(10, 3, 1);
     data.instance(4).setValue(2, Double.POSITIVE_INFINITY);
 
-    Exception error = assertThrows(WekaException.class, () -> {
-      SuperpositionAutoencoder filter = filter(1);
-      filter.setInputFormat(data);
-      Filter.useFilter(data, filter);
-    });
+    Exception error =
+        assertThrows(
+            WekaException.class,
+            () -> {
+              SuperpositionAutoencoder filter = filter(1);
+              filter.setInputFormat(data);
+              Filter.useFilter(data, filter);
+            });
 
     assertTrue(error.getMessage().contains("row 5"), error.getMessage());
     assertTrue(error.getMessage().contains("attribute h3"), error.getMessage());
@@ -296,8 +311,8 @@ class SuperpositionAutoencoderTest {
 
     Exception error = assertThrows(WekaException.class, () -> Filter.useFilter(other, filter));
 
-    assertTrue(error.getMessage().contains("differ from those of the first batch"),
-        error.getMessage());
+    assertTrue(
+        error.getMessage().contains("differ from those of the first batch"), error.getMessage());
   }
 
   @Test
@@ -309,10 +324,13 @@ class SuperpositionAutoencoderTest {
     filter.setReportFile(report);
     filter.setPngFolder(dir.resolve("diverged-png").toFile());
 
-    Exception error = assertThrows(WekaException.class, () -> {
-      filter.setInputFormat(data);
-      Filter.useFilter(data, filter);
-    });
+    Exception error =
+        assertThrows(
+            WekaException.class,
+            () -> {
+              filter.setInputFormat(data);
+              Filter.useFilter(data, filter);
+            });
 
     assertTrue(error.getMessage().contains("learning rate 1.0E38"), error.getMessage());
     assertFalse(report.exists());
@@ -325,11 +343,14 @@ class SuperpositionAutoencoderTest {
   void emptyDataAreNamed() {
     Instances empty = sparseFeatures(0, 4, 1);
 
-    Exception error = assertThrows(WekaException.class, () -> {
-      SuperpositionAutoencoder filter = filter(1);
-      filter.setInputFormat(empty);
-      Filter.useFilter(empty, filter);
-    });
+    Exception error =
+        assertThrows(
+            WekaException.class,
+            () -> {
+              SuperpositionAutoencoder filter = filter(1);
+              filter.setInputFormat(empty);
+              Filter.useFilter(empty, filter);
+            });
 
     assertTrue(error.getMessage().contains("no rows to train on"), error.getMessage());
   }
@@ -350,11 +371,15 @@ class SuperpositionAutoencoderTest {
     Instances fromPlain = fullBatchCodes(plain, plain);
 
     for (int r = 0; r < plain.numInstances(); r++) {
-      assertArrayEquals(fromDuplicated.instance(r).toDoubleArray(),
-          fromWeighted.instance(r).toDoubleArray(), 1e-5, "row " + r);
+      assertArrayEquals(
+          fromDuplicated.instance(r).toDoubleArray(),
+          fromWeighted.instance(r).toDoubleArray(),
+          1e-5,
+          "row " + r);
     }
-    assertFalse(java.util.Arrays.equals(fromPlain.instance(0).toDoubleArray(),
-        fromWeighted.instance(0).toDoubleArray()));
+    assertFalse(
+        java.util.Arrays.equals(
+            fromPlain.instance(0).toDoubleArray(), fromWeighted.instance(0).toDoubleArray()));
 
     SuperpositionAutoencoder filter = filter(1);
     filter.setInputFormat(weighted);
@@ -407,15 +432,20 @@ class SuperpositionAutoencoderTest {
 
   @Test
   void citesTheToyModelsPaper() {
-    assertTrue(new SuperpositionAutoencoder().getTechnicalInformation().toBibTex()
-        .contains("Toy Models of Superposition"));
+    assertTrue(
+        new SuperpositionAutoencoder()
+            .getTechnicalInformation()
+            .toBibTex()
+            .contains("Toy Models of Superposition"));
   }
 
   @Test
   void optionsRoundTrip() throws Exception {
     SuperpositionAutoencoder filter = new SuperpositionAutoencoder();
-    filter.setOptions(Utils.splitOptions("-bottleneck 3 -epochs 7 -mini-batch-size 32 "
-        + "-learning-rate 0.001 -S 5 -output both -analyse-every-epoch -report r.json"));
+    filter.setOptions(
+        Utils.splitOptions(
+            "-bottleneck 3 -epochs 7 -mini-batch-size 32 "
+                + "-learning-rate 0.001 -S 5 -output both -analyse-every-epoch -report r.json"));
     assertEquals(3, filter.getBottleneck());
     assertEquals("both", filter.getOutput().getSelectedTag().getReadable());
     assertTrue(filter.getAnalyseEveryEpoch());

@@ -13,11 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.zip.GZIPOutputStream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
@@ -28,8 +26,7 @@ import weka.superposition.testing.TestData;
 
 class TFMlpActivationsTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Instances train;
   private static Instances test;
@@ -48,8 +45,8 @@ class TFMlpActivationsTest {
     classifier.buildClassifier(train);
     modelFile = dir.resolve("mlp.model").toFile();
     // as weka.Run TFMlpClassifier -d writes it: the model, then the training header
-    SerializationHelper.writeAll(modelFile.getPath(),
-        new Object[] {classifier, new Instances(train, 0)});
+    SerializationHelper.writeAll(
+        modelFile.getPath(), new Object[] {classifier, new Instances(train, 0)});
   }
 
   @Test
@@ -88,8 +85,10 @@ class TFMlpActivationsTest {
 
     assertEquals(6, hidden.numAttributes());
     assertEquals(5, filter.getTrainedClassifier().trainedHiddenUnits());
-    assertArrayEquals(filter.getTrainedClassifier().hiddenActivations(train)[3],
-        toFloats(hidden.instance(3).toDoubleArray(), 5), 0);
+    assertArrayEquals(
+        filter.getTrainedClassifier().hiddenActivations(train)[3],
+        toFloats(hidden.instance(3).toDoubleArray(), 5),
+        0);
   }
 
   private static float[] toFloats(double[] values, int count) {
@@ -104,28 +103,34 @@ class TFMlpActivationsTest {
   void aMissingOrWrongModelFileIsNamed() throws Exception {
     TFMlpActivations missing = new TFMlpActivations();
     missing.setModelFile(dir.resolve("absent.model").toFile());
-    Exception error = assertThrows(WekaException.class, () -> {
-      missing.setInputFormat(train);
-      Filter.useFilter(train, missing);
-    });
+    Exception error =
+        assertThrows(
+            WekaException.class,
+            () -> {
+              missing.setInputFormat(train);
+              Filter.useFilter(train, missing);
+            });
     assertTrue(error.getMessage().contains("model file not found"), error.getMessage());
 
     File wrong = dir.resolve("wrong.model").toFile();
     SerializationHelper.write(wrong.getPath(), "not a model");
     TFMlpActivations filter = new TFMlpActivations();
     filter.setModelFile(wrong);
-    error = assertThrows(WekaException.class, () -> {
-      filter.setInputFormat(train);
-      Filter.useFilter(train, filter);
-    });
+    error =
+        assertThrows(
+            WekaException.class,
+            () -> {
+              filter.setInputFormat(train);
+              Filter.useFilter(train, filter);
+            });
     assertTrue(error.getMessage().contains("not a TFMlpClassifier"), error.getMessage());
   }
 
   @Test
   void readsAGzippedModelNamedByTheModelOption() throws Exception {
     File gzipped = dir.resolve("mlp.model.gz").toFile();
-    try (ObjectOutputStream out = new ObjectOutputStream(
-        new GZIPOutputStream(new FileOutputStream(gzipped)))) {
+    try (ObjectOutputStream out =
+        new ObjectOutputStream(new GZIPOutputStream(new FileOutputStream(gzipped)))) {
       // as the Explorer saves a model to a file named *.gz: the classifier, then the header
       out.writeObject(classifier);
       out.writeObject(new Instances(train, 0).stringFreeStructure());
@@ -148,13 +153,21 @@ class TFMlpActivationsTest {
     TFMlpActivations filter = new TFMlpActivations();
     filter.setModelFile(foreign);
 
-    Exception error = assertThrows(IOException.class, () -> {
-      filter.setInputFormat(train);
-      Filter.useFilter(train, filter);
-    });
+    Exception error =
+        assertThrows(
+            IOException.class,
+            () -> {
+              filter.setInputFormat(train);
+              Filter.useFilter(train, filter);
+            });
 
-    assertTrue(error.getMessage().contains("foreign.model holds java.util.PriorityQueue, which a "
-        + "TFMlpClassifier model never contains; refusing to read it"), error.getMessage());
+    assertTrue(
+        error
+            .getMessage()
+            .contains(
+                "foreign.model holds java.util.PriorityQueue, which a "
+                    + "TFMlpClassifier model never contains; refusing to read it"),
+        error.getMessage());
   }
 
   @Test
@@ -163,18 +176,20 @@ class TFMlpActivationsTest {
     TFMlpActivations filter = new TFMlpActivations();
     filter.setModelFile(modelFile);
 
-    Exception error = assertThrows(WekaException.class, () -> {
-      filter.setInputFormat(blobs);
-      Filter.useFilter(blobs, filter);
-    });
+    Exception error =
+        assertThrows(
+            WekaException.class,
+            () -> {
+              filter.setInputFormat(blobs);
+              Filter.useFilter(blobs, filter);
+            });
 
-    assertTrue(error.getMessage().contains("do not match the training data's header"),
-        error.getMessage());
+    assertTrue(
+        error.getMessage().contains("do not match the training data's header"), error.getMessage());
   }
 
   @Test
-  void withAModelFileTheClassComesFromTheModelAndTheCallersDataStayAsTheyWere()
-      throws Exception {
+  void withAModelFileTheClassComesFromTheModelAndTheCallersDataStayAsTheyWere() throws Exception {
     Instances noClass = new Instances(test);
     noClass.setClassIndex(-1);
     TFMlpActivations filter = new TFMlpActivations();
@@ -209,10 +224,13 @@ class TFMlpActivationsTest {
     TFMlpActivations filter = new TFMlpActivations();
     filter.setModelFile(modelFile);
 
-    Exception error = assertThrows(WekaException.class, () -> {
-      filter.setInputFormat(new Instances(train, 0));
-      Filter.useFilter(new Instances(train, 0), filter);
-    });
+    Exception error =
+        assertThrows(
+            WekaException.class,
+            () -> {
+              filter.setInputFormat(new Instances(train, 0));
+              Filter.useFilter(new Instances(train, 0), filter);
+            });
 
     assertTrue(error.getMessage().contains("no rows"), error.getMessage());
   }
@@ -222,20 +240,30 @@ class TFMlpActivationsTest {
     TFMlpActivations filter = new TFMlpActivations();
     filter.setClassifier(new weka.classifiers.rules.ZeroR());
 
-    Exception error = assertThrows(WekaException.class, () -> {
-      filter.setInputFormat(train);
-      Filter.useFilter(train, filter);
-    });
+    Exception error =
+        assertThrows(
+            WekaException.class,
+            () -> {
+              filter.setInputFormat(train);
+              Filter.useFilter(train, filter);
+            });
 
-    assertTrue(error.getMessage().contains("must be a TFMlpClassifier, not a "
-        + "weka.classifiers.rules.ZeroR"), error.getMessage());
+    assertTrue(
+        error
+            .getMessage()
+            .contains("must be a TFMlpClassifier, not a " + "weka.classifiers.rules.ZeroR"),
+        error.getMessage());
   }
 
   @Test
   void theClassifierPropertyHasAnEditorInWekasGui() throws Exception {
-    java.beans.PropertyDescriptor classifierProperty = java.util.Arrays.stream(
-            java.beans.Introspector.getBeanInfo(TFMlpActivations.class).getPropertyDescriptors())
-        .filter(p -> p.getName().equals("classifier")).findFirst().orElseThrow();
+    java.beans.PropertyDescriptor classifierProperty =
+        java.util.Arrays.stream(
+                java.beans.Introspector.getBeanInfo(TFMlpActivations.class)
+                    .getPropertyDescriptors())
+            .filter(p -> p.getName().equals("classifier"))
+            .findFirst()
+            .orElseThrow();
 
     // Weka's object editor has an editor for Classifier (GenericObjectEditor.props), none for
     // TFMlpClassifier; the GUI test checks the property on screen

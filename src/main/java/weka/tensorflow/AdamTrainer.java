@@ -28,10 +28,11 @@ import org.tensorflow.types.TInt32;
  * losses (the plain mean when all weights are 1, as in PyTorch). A mini-batch whose rows all have
  * weight 0 has no defined loss (0 / 0); it is skipped, with no Adam step.
  *
- * <p>Adam is built by hand rather than taken from tensorflow-framework, whose beta-power updates
- * race its ApplyAdam ops: here every ApplyAdam waits for all gradients, and the beta powers are
- * updated after every ApplyAdam, so the same data, order and initial weights give bit-identical
- * weights on every run.
+ * <p>The update is PyTorch's Adam (the seed's optimizer), or AdamW with a weight decay. Adam is
+ * built by hand rather than taken from tensorflow-framework, whose beta-power updates race its
+ * ApplyAdam ops: here every ApplyAdam waits for all gradients, and the beta powers are updated
+ * after every ApplyAdam, so the same data, order and initial weights give bit-identical weights on
+ * every run.
  *
  * <p>Owns its graph and session; close it to release them.
  */
@@ -60,10 +61,18 @@ public final class AdamTrainer implements AutoCloseable {
   /**
    * Builds the training graph and loads the data and the initial parameters into it.
    *
+   * @param weightDecay AdamW's decoupled weight decay, as PyTorch's AdamW applies it: every
+   *     parameter is multiplied by {@code 1 - learningRate * weightDecay} before its Adam step; 0
+   *     gives plain Adam
    * @param threads threads within and across operations; 0 lets TensorFlow choose
    */
   public AdamTrainer(
-      Network network, Parameters initial, TrainingData data, float learningRate, int threads) {
+      Network network,
+      Parameters initial,
+      TrainingData data,
+      float learningRate,
+      float weightDecay,
+      int threads) {
     if (data.rows() == 0 || data.numInputs() == 0) {
       throw new IllegalArgumentException(
           "Training needs at least one row and one input column, "
@@ -120,7 +129,7 @@ public final class AdamTrainer implements AutoCloseable {
       Operand<TInt32> allRows = tf.constant(new int[] {0});
       batchLoss = tf.math.div(tf.sum(tf.math.mul(w, rowLoss), allRows), tf.sum(w, allRows));
 
-      step = adamStep(tf, learningRate, loads, loadFeeds);
+      step = adamStep(tf, learningRate, weightDecay, loads, loadFeeds);
       session = TFRuntime.openSession(graph, threads);
     } catch (RuntimeException e) {
       loadFeeds.values().forEach(Tensor::close);
@@ -171,8 +180,19 @@ public final class AdamTrainer implements AutoCloseable {
     return variable;
   }
 
+  /**
+   * One step of PyTorch's Adam (or AdamW). TensorFlow's ApplyAdam adds epsilon to sqrt(v) before
+   * the bias correction, which amounts to epsilon / sqrt(1 - beta2^t) after it; PyTorch adds it
+   * after. Passing epsilon * sqrt(1 - beta2^t) to ApplyAdam gives PyTorch's update, which matters
+   * for small gradients: for a gradient of 1e-8 the first step is 5e-4 in PyTorch and 3e-5 with
+   * TensorFlow's epsilon.
+   */
   private Op adamStep(
-      Ops tf, float learningRate, List<Op> loads, Map<Placeholder<?>, Tensor> loadFeeds) {
+      Ops tf,
+      float learningRate,
+      float weightDecay,
+      List<Op> loads,
+      Map<Placeholder<?>, Tensor> loadFeeds) {
     Output<?>[] targets = variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
     Output<?>[] gradients = graph.addGradients(batchLoss.asOutput(), targets);
 
@@ -186,6 +206,18 @@ public final class AdamTrainer implements AutoCloseable {
       gradientsDone.add(tf.identity(gradient));
     }
     Ops afterGradients = tf.withControlDependencies(gradientsDone);
+    Ops afterDecay = afterGradients;
+    if (weightDecay != 0) {
+      // AdamW: the decay uses the weights the gradients were computed from, then Adam steps
+      Operand<TFloat32> keep = tf.constant(1 - learningRate * weightDecay);
+      List<Op> decays = new ArrayList<>();
+      for (Variable<TFloat32> variable : variables) {
+        decays.add(afterGradients.assign(variable, afterGradients.math.mul(variable, keep)));
+      }
+      afterDecay = tf.withControlDependencies(decays);
+    }
+    Operand<TFloat32> epsilon =
+        tf.math.mul(tf.constant(EPSILON), tf.math.sqrt(tf.math.sub(tf.constant(1f), beta2Power)));
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
       Parameter p = initial.list().get(i);
@@ -195,7 +227,7 @@ public final class AdamTrainer implements AutoCloseable {
       @SuppressWarnings("unchecked")
       Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
       updates.add(
-          afterGradients.train.applyAdam(
+          afterDecay.train.applyAdam(
               variables.get(i),
               m,
               v,
@@ -204,7 +236,7 @@ public final class AdamTrainer implements AutoCloseable {
               tf.constant(learningRate),
               tf.constant(BETA1),
               tf.constant(BETA2),
-              tf.constant(EPSILON),
+              epsilon,
               gradient));
     }
     Ops afterUpdates = tf.withControlDependencies(updates);

@@ -452,6 +452,7 @@ public class TFMlpClassifier extends AbstractClassifier
             start,
             rows,
             (float) trainedWith.learningRate(),
+            0,
             trainedWith.threads());
     trainerCleanup = CLEANER.register(this, created::close);
     return created;

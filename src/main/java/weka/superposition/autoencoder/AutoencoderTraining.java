@@ -99,6 +99,7 @@ public final class AutoencoderTraining {
             initial,
             new TrainingData(data, n, null, 0, weights),
             (float) settings.learningRate(),
+            0,
             settings.threads())) {
       history =
           trainer.train(

@@ -142,9 +142,10 @@ class SuperpositionAutoencoderTest {
   /**
    * The notebook's autoencoder (the filter's default model) on a small real set: the 49 hidden
    * activations of a classifier trained 5 epochs on the 600 MNIST digits of the fixture. The
-   * notebook's rate of 0.0001 moves too little in 40 epochs of 10 steps (its 60,000 rows take 100
-   * times as many), so 0.01. Measured with seed 1: epoch 1 0.2085, epoch 40 0.0942 against 0.1083
-   * for predicting every feature's mean. Seeds 3 and 4 end lower; seed 2 stays at the mean's error.
+   * notebook's rate of 0.0001 moves too little in 80 epochs of 10 steps (its 60,000 rows take 100
+   * times as many), so 0.01 (0.03 and 0.1 end above the mean's error). Measured with seed 1 and
+   * PyTorch's Adam: epoch 1 0.2085, epoch 80 0.1025 against 0.1083 for predicting every feature's
+   * mean (with TensorFlow's epsilon, which steps further on small gradients, 0.0942 by epoch 40).
    */
   @Test
   void theNotebooksAutoencoderLowersItsLossOnMnistActivations() throws Exception {
@@ -156,7 +157,7 @@ class SuperpositionAutoencoderTest {
     activations.setClassifier(classifier);
     activations.setInputFormat(mnist);
     Instances hidden = Filter.useFilter(mnist, activations);
-    SuperpositionAutoencoder filter = filter(40);
+    SuperpositionAutoencoder filter = filter(80);
     filter.setSeed(1);
     filter.setInputFormat(hidden);
 
@@ -168,12 +169,12 @@ class SuperpositionAutoencoderTest {
         result.settings().type().network(49, 0).getClass(),
         "the filter's default: the notebook's model");
     double first = result.history().get(0).loss();
-    double last = result.history().get(39).loss();
+    double last = result.history().get(79).loss();
     double meanPredictor = result.references().meanPredictorMse();
-    String context = "epoch 1 " + first + ", epoch 40 " + last + ", feature means " + meanPredictor;
+    String context = "epoch 1 " + first + ", epoch 80 " + last + ", feature means " + meanPredictor;
     assertTrue(last < 0.6 * first, context);
-    assertTrue(last < 0.95 * meanPredictor, context);
-    assertTrue(result.analysis().summary().mse() < 0.95 * meanPredictor, context);
+    assertTrue(last < 0.97 * meanPredictor, context);
+    assertTrue(result.analysis().summary().mse() < 0.97 * meanPredictor, context);
   }
 
   @Test

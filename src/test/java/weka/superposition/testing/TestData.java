@@ -76,4 +76,15 @@ public final class TestData {
     }
     return copy;
   }
+
+  /** What {@code filter} throws when it filters {@code data} as Weka's command line does. */
+  public static <T extends Exception> T filterFailure(
+      Class<T> type, weka.filters.Filter filter, Instances data) {
+    return org.junit.jupiter.api.Assertions.assertThrows(
+        type,
+        () -> {
+          filter.setInputFormat(data);
+          weka.filters.Filter.useFilter(data, filter);
+        });
+  }
 }

@@ -255,14 +255,7 @@ class SuperpositionAutoencoderTest {
     Instances data = sparseFeatures(10, 3, 1);
     data.instance(4).setMissing(1);
 
-    Exception error =
-        assertThrows(
-            Exception.class,
-            () -> {
-              SuperpositionAutoencoder filter = filter(1);
-              filter.setInputFormat(data);
-              Filter.useFilter(data, filter);
-            });
+    Exception error = TestData.filterFailure(Exception.class, filter(1), data);
 
     assertTrue(error.getMessage().contains("missing values"), error.getMessage());
   }
@@ -273,13 +266,7 @@ class SuperpositionAutoencoderTest {
     SuperpositionAutoencoder filter = filter(1);
     filter.setBottleneck(3);
 
-    Exception error =
-        assertThrows(
-            WekaException.class,
-            () -> {
-              filter.setInputFormat(data);
-              Filter.useFilter(data, filter);
-            });
+    Exception error = TestData.filterFailure(WekaException.class, filter, data);
 
     assertTrue(error.getMessage().contains("bottleneck of 3"), error.getMessage());
   }
@@ -289,14 +276,7 @@ class SuperpositionAutoencoderTest {
     Instances data = sparseFeatures(10, 3, 1);
     data.instance(4).setValue(2, Double.POSITIVE_INFINITY);
 
-    Exception error =
-        assertThrows(
-            WekaException.class,
-            () -> {
-              SuperpositionAutoencoder filter = filter(1);
-              filter.setInputFormat(data);
-              Filter.useFilter(data, filter);
-            });
+    Exception error = TestData.filterFailure(WekaException.class, filter(1), data);
 
     assertTrue(error.getMessage().contains("row 5"), error.getMessage());
     assertTrue(error.getMessage().contains("attribute h3"), error.getMessage());
@@ -325,13 +305,7 @@ class SuperpositionAutoencoderTest {
     filter.setReportFile(report);
     filter.setPngFolder(dir.resolve("diverged-png").toFile());
 
-    Exception error =
-        assertThrows(
-            WekaException.class,
-            () -> {
-              filter.setInputFormat(data);
-              Filter.useFilter(data, filter);
-            });
+    Exception error = TestData.filterFailure(WekaException.class, filter, data);
 
     assertTrue(error.getMessage().contains("learning rate 1.0E38"), error.getMessage());
     assertFalse(report.exists());
@@ -344,14 +318,7 @@ class SuperpositionAutoencoderTest {
   void emptyDataAreNamed() {
     Instances empty = sparseFeatures(0, 4, 1);
 
-    Exception error =
-        assertThrows(
-            WekaException.class,
-            () -> {
-              SuperpositionAutoencoder filter = filter(1);
-              filter.setInputFormat(empty);
-              Filter.useFilter(empty, filter);
-            });
+    Exception error = TestData.filterFailure(WekaException.class, filter(1), empty);
 
     assertTrue(error.getMessage().contains("no rows to train on"), error.getMessage());
   }

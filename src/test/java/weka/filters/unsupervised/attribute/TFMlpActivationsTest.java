@@ -103,13 +103,7 @@ class TFMlpActivationsTest {
   void aMissingOrWrongModelFileIsNamed() throws Exception {
     TFMlpActivations missing = new TFMlpActivations();
     missing.setModelFile(dir.resolve("absent.model").toFile());
-    Exception error =
-        assertThrows(
-            WekaException.class,
-            () -> {
-              missing.setInputFormat(train);
-              Filter.useFilter(train, missing);
-            });
+    Exception error = TestData.filterFailure(WekaException.class, missing, train);
     assertTrue(error.getMessage().contains("model file not found"), error.getMessage());
 
     File wrong = dir.resolve("wrong.model").toFile();
@@ -153,13 +147,7 @@ class TFMlpActivationsTest {
     TFMlpActivations filter = new TFMlpActivations();
     filter.setModelFile(foreign);
 
-    Exception error =
-        assertThrows(
-            IOException.class,
-            () -> {
-              filter.setInputFormat(train);
-              Filter.useFilter(train, filter);
-            });
+    Exception error = TestData.filterFailure(IOException.class, filter, train);
 
     assertTrue(
         error
@@ -176,13 +164,7 @@ class TFMlpActivationsTest {
     TFMlpActivations filter = new TFMlpActivations();
     filter.setModelFile(modelFile);
 
-    Exception error =
-        assertThrows(
-            WekaException.class,
-            () -> {
-              filter.setInputFormat(blobs);
-              Filter.useFilter(blobs, filter);
-            });
+    Exception error = TestData.filterFailure(WekaException.class, filter, blobs);
 
     assertTrue(
         error.getMessage().contains("do not match the training data's header"), error.getMessage());
@@ -224,13 +206,7 @@ class TFMlpActivationsTest {
     TFMlpActivations filter = new TFMlpActivations();
     filter.setModelFile(modelFile);
 
-    Exception error =
-        assertThrows(
-            WekaException.class,
-            () -> {
-              filter.setInputFormat(new Instances(train, 0));
-              Filter.useFilter(new Instances(train, 0), filter);
-            });
+    Exception error = TestData.filterFailure(WekaException.class, filter, new Instances(train, 0));
 
     assertTrue(error.getMessage().contains("no rows"), error.getMessage());
   }
@@ -240,13 +216,7 @@ class TFMlpActivationsTest {
     TFMlpActivations filter = new TFMlpActivations();
     filter.setClassifier(new weka.classifiers.rules.ZeroR());
 
-    Exception error =
-        assertThrows(
-            WekaException.class,
-            () -> {
-              filter.setInputFormat(train);
-              Filter.useFilter(train, filter);
-            });
+    Exception error = TestData.filterFailure(WekaException.class, filter, train);
 
     assertTrue(
         error

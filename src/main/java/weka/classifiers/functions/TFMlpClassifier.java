@@ -172,7 +172,7 @@ public class TFMlpClassifier extends AbstractClassifier
 
   @OptionMetadata(
       displayName = "learning rate",
-      description = "Adam's learning rate (default 0.001).",
+      description = "Adam's learning rate (default 1e-3).",
       commandLineParamName = "learning-rate",
       commandLineParamSynopsis = "-learning-rate <double>",
       displayOrder = 4)
@@ -239,7 +239,7 @@ public class TFMlpClassifier extends AbstractClassifier
   @OptionMetadata(
       displayName = "monitor file",
       description =
-          "An ARFF file with the training data's attributes (e.g. the test set) whose "
+          "An ARFF file with the training data's attributes, such as the test set, whose "
               + "accuracy is measured after every epoch and shown with the loss, as the seed's "
               + "notebook prints it. It plays no part in training. Empty: none.",
       commandLineParamName = "monitor",

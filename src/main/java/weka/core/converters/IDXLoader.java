@@ -66,7 +66,7 @@ public class IDXLoader extends AbstractFileLoader
   private transient int nextIndex;
 
   public String globalInfo() {
-    return "Reads MNIST-style IDX files (plain or gzipped): an images file (e.g. "
+    return "Reads MNIST-style IDX files (plain or gzipped): an images file (such as "
         + "train-images-idx3-ubyte) together with its label file (train-labels-idx1-ubyte), which "
         + "is looked for beside the images unless the labels option names it. The data has the "
         + "layout of OpenML's mnist_784 ARFF: one numeric attribute per pixel, pixel1 ... pixel784, "

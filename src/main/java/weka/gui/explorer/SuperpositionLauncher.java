@@ -1,24 +1,27 @@
 package weka.gui.explorer;
 
 import java.awt.Dimension;
-import java.util.ArrayList;
+import java.io.File;
 import java.util.List;
-import javax.swing.JFrame;
 import javax.swing.JOptionPane;
-import javax.swing.WindowConstants;
 import weka.classifiers.functions.TFMlpClassifier;
-import weka.core.Attribute;
-import weka.core.DenseInstance;
 import weka.core.Instances;
+import weka.core.converters.ConverterUtils.DataSource;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
+import weka.filters.unsupervised.attribute.TFMlpActivations;
+import weka.gui.ConverterFileChooser;
 import weka.superposition.gui.SuperpositionView;
+import weka.superposition.gui.Windows;
+import weka.superposition.io.ExplorerLog;
 
 /**
  * The Classify tab's "Superposition..." button: for the TFMlpClassifier result selected in the
- * result list, opens a window that trains the autoencoder on that model's hidden activations of the
- * current training data and redraws the plots after every epoch.
+ * result list, opens a window that trains the autoencoder on that model's hidden activations of its
+ * training data and redraws the plots after every epoch.
  */
 public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin {
+
+  private static final String TITLE = "Superposition";
 
   private ClassifierPanel panel;
 
@@ -34,26 +37,91 @@ public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin
 
   @Override
   public void launch() {
+    String name = panel.getResultHistory().getSelectedName();
     TFMlpClassifier classifier = selectedClassifier(panel.getResultHistory().getSelectedObject());
     if (classifier == null) {
-      JOptionPane.showMessageDialog(
-          panel,
-          "Train a TFMlpClassifier and select its result in " + "the result list first.",
-          "Superposition",
+      // Weka lists a result when training starts and adds its model when training ends
+      tell(
+          name != null && panel.getResultHistory().getSelectedObject() == null
+              ? "The selected result has no model yet: if its classifier is still training, press "
+                  + "Superposition... when it has finished."
+              : "Select the result of a trained TFMlpClassifier in the result list first.",
           JOptionPane.INFORMATION_MESSAGE);
       return;
     }
-    Instances training = panel.getInstances();
+    Instances training = trainingData(classifier, panel.getInstances());
+    if (training == null) {
+      return;
+    }
     try {
-      Instances features = hiddenActivations(classifier, training);
-      String name = panel.getResultHistory().getSelectedName();
       open(
           "Superposition: hidden activations of " + (name == null ? "TFMlpClassifier" : name),
-          features);
+          TFMlpActivations.activations(classifier, training),
+          ExplorerLog.current());
     } catch (Exception e) {
-      JOptionPane.showMessageDialog(
-          panel, e.getMessage(), "Superposition", JOptionPane.ERROR_MESSAGE);
+      tell(e.getMessage(), JOptionPane.ERROR_MESSAGE);
     }
+  }
+
+  /**
+   * The data the model was trained on: the Classify tab's current data while they still have the
+   * model's attributes (a filter applied in Preprocess since changes them), else a file the user
+   * chooses; null when the user gives up.
+   */
+  private Instances trainingData(TFMlpClassifier classifier, Instances current) {
+    Instances header = classifier.trainingHeader();
+    String mismatch = mismatch(header, current);
+    while (mismatch != null) {
+      int answer =
+          JOptionPane.showConfirmDialog(
+              panel,
+              "The data in the Preprocess tab are not "
+                  + "the data this model was trained on ("
+                  + mismatch
+                  + ").\nChoose a file with the "
+                  + "training data (the attributes of relation '"
+                  + header.relationName()
+                  + "')?",
+              TITLE,
+              JOptionPane.OK_CANCEL_OPTION,
+              JOptionPane.WARNING_MESSAGE);
+      File file = answer == JOptionPane.OK_OPTION ? chooseFile() : null;
+      if (file == null) {
+        return null;
+      }
+      try {
+        current = DataSource.read(file.getPath());
+      } catch (Exception e) {
+        tell("Cannot read " + file + ": " + e.getMessage(), JOptionPane.ERROR_MESSAGE);
+        return null;
+      }
+      mismatch = mismatch(header, current);
+    }
+    return current;
+  }
+
+  /** Why {@code data} cannot be the model's training data, or null when they can. */
+  static String mismatch(Instances header, Instances data) {
+    if (data == null) {
+      return "no data are loaded";
+    }
+    Instances withClass = new Instances(data, 0);
+    withClass.setClassIndex(
+        data.classIndex() < 0 && data.numAttributes() == header.numAttributes()
+            ? header.classIndex()
+            : data.classIndex());
+    return header.equalHeaders(withClass) ? null : header.equalHeadersMsg(withClass);
+  }
+
+  private File chooseFile() {
+    ConverterFileChooser chooser = new ConverterFileChooser();
+    return chooser.showOpenDialog(panel) == ConverterFileChooser.APPROVE_OPTION
+        ? chooser.getSelectedFile()
+        : null;
+  }
+
+  private void tell(String message, int type) {
+    JOptionPane.showMessageDialog(panel, message, TITLE, type);
   }
 
   /** The TFMlpClassifier in a result list entry (a list whose first element is the model). */
@@ -68,47 +136,11 @@ public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin
     return selected instanceof TFMlpClassifier classifier ? classifier : null;
   }
 
-  /** {@code h1..hN} and the class, as TFMlpActivations outputs them. */
-  static Instances hiddenActivations(TFMlpClassifier classifier, Instances data) throws Exception {
-    Instances header = classifier.trainingHeader();
-    Instances withClass = new Instances(data);
-    withClass.setClassIndex(header.classIndex());
-    float[][] hidden = classifier.hiddenActivations(withClass);
-    ArrayList<Attribute> attributes = new ArrayList<>();
-    for (int h = 1; h <= classifier.trainedHiddenUnits(); h++) {
-      attributes.add(new Attribute("h" + h));
-    }
-    attributes.add((Attribute) header.classAttribute().copy());
-    Instances features =
-        new Instances(data.relationName() + "-activations", attributes, hidden.length);
-    features.setClassIndex(attributes.size() - 1);
-    for (int r = 0; r < hidden.length; r++) {
-      double[] values = new double[attributes.size()];
-      for (int h = 0; h < hidden[r].length; h++) {
-        values[h] = hidden[r][h];
-      }
-      values[values.length - 1] = withClass.instance(r).classValue();
-      features.add(new DenseInstance(1, values));
-    }
-    return features;
-  }
-
   /** A window that trains the seed's autoencoder on {@code features} at once; returns its view. */
-  public static SuperpositionView open(String title, Instances features) {
+  public static SuperpositionView open(String title, Instances features, weka.gui.Logger log) {
     SuperpositionView view = new SuperpositionView(() -> features, SuperpositionAutoencoder::new);
-    JFrame frame = new JFrame(title);
-    frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
-    frame.addWindowListener(
-        new java.awt.event.WindowAdapter() {
-          @Override
-          public void windowClosed(java.awt.event.WindowEvent e) {
-            view.stop();
-          }
-        });
-    frame.getContentPane().add(view);
-    frame.setSize(new Dimension(1150, 720));
-    frame.setLocationByPlatform(true);
-    frame.setVisible(true);
+    view.setLog(log);
+    Windows.open(title, view, new Dimension(1150, 720), view::stop);
     view.start();
     return view;
   }

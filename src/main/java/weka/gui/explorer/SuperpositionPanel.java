@@ -1,28 +1,37 @@
 package weka.gui.explorer;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.JPanel;
 import weka.core.Instances;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.gui.GenericObjectEditor;
+import weka.gui.Logger;
 import weka.gui.PropertyPanel;
 import weka.gui.explorer.Explorer.ExplorerPanel;
+import weka.gui.explorer.Explorer.LogHandler;
+import weka.superposition.gui.FeatureCheck;
 import weka.superposition.gui.SuperpositionView;
 import weka.superposition.gui.SweepView;
+import weka.superposition.gui.Windows;
+import weka.superposition.io.ExplorerLog;
 
 /**
  * The Explorer's "Superposition" tab: trains the autoencoder on the data of the Preprocess tab,
  * when its attributes are already the features to study (the output of TFMlpActivations, or
- * synthetic data), with the autoencoder's options in Weka's object editor.
+ * synthetic data), with the autoencoder's options in Weka's object editor. It holds the Preprocess
+ * tab's data, never a copy of them, until Start.
  */
-public class SuperpositionPanel extends JPanel implements ExplorerPanel {
+public class SuperpositionPanel extends JPanel implements ExplorerPanel, LogHandler {
 
   private static final long serialVersionUID = 4209722633707391373L;
 
   private Explorer explorer;
-  private Instances data;
+  private transient Instances data;
   private final GenericObjectEditor editor = new GenericObjectEditor();
+  private final SuperpositionView view;
 
   public SuperpositionPanel() {
     super(new BorderLayout());
@@ -31,14 +40,18 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
     JPanel options = new JPanel(new BorderLayout());
     options.setBorder(BorderFactory.createTitledBorder("Autoencoder"));
     options.add(new PropertyPanel(editor), BorderLayout.CENTER);
-    javax.swing.JButton sweep = new javax.swing.JButton("Sparsity sweep...");
+    JButton sweep = new JButton("Sparsity sweep...");
     sweep.setToolTipText("Elhage et al.'s toy model on synthetic features of growing sparsity");
     sweep.addActionListener(e -> openSweep());
     options.add(sweep, BorderLayout.EAST);
     add(options, BorderLayout.NORTH);
-    SuperpositionView view =
-        new SuperpositionView(() -> data, () -> (SuperpositionAutoencoder) editor.getValue());
+    view = new SuperpositionView(this::trainingData, this::autoencoder);
+    view.setStartCheck(() -> FeatureCheck.warning(data, autoencoder()));
     add(view, BorderLayout.CENTER);
+  }
+
+  private SuperpositionAutoencoder autoencoder() {
+    return (SuperpositionAutoencoder) editor.getValue();
   }
 
   @Override
@@ -51,16 +64,33 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
     return explorer;
   }
 
+  /** The Explorer's log: this tab's status, and the package's filters' progress and summaries. */
+  @Override
+  public void setLog(Logger log) {
+    view.setLog(log);
+    ExplorerLog.set(log);
+  }
+
   @Override
   public void setInstances(Instances instances) {
-    data = new Instances(instances);
-    if (data.classIndex() < 0) {
-      // the Preprocess tab sets no class; as elsewhere in the Explorer, the last is taken
-      data.setClassIndex(data.numAttributes() - 1);
-      if (!data.classAttribute().isNominal()) {
-        data.setClassIndex(-1);
-      }
+    // a reference: a copy of MNIST would cost about 377 MB whether the tab is used or not
+    data = instances;
+  }
+
+  /**
+   * At Start: the Preprocess data as they are when their class is already the one to keep, else a
+   * copy with the last attribute as class (the Preprocess tab sets none), for this run only.
+   */
+  private Instances trainingData() {
+    if (data == null
+        || data.classIndex() >= 0
+        || data.numAttributes() == 0
+        || !data.attribute(data.numAttributes() - 1).isNominal()) {
+      return data;
     }
+    Instances withClass = new Instances(data);
+    withClass.setClassIndex(withClass.numAttributes() - 1);
+    return withClass;
   }
 
   @Override
@@ -77,20 +107,11 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
   /** A window with the sparsity sweep of the toy model; closing it stops the sweep. */
   static SweepView openSweep() {
     SweepView sweep = new SweepView();
-    javax.swing.JFrame frame =
-        new javax.swing.JFrame("Superposition: sparsity sweep of the toy " + "model");
-    frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
-    frame.addWindowListener(
-        new java.awt.event.WindowAdapter() {
-          @Override
-          public void windowClosed(java.awt.event.WindowEvent e) {
-            sweep.stop();
-          }
-        });
-    frame.getContentPane().add(sweep);
-    frame.setSize(1250, 760);
-    frame.setLocationByPlatform(true);
-    frame.setVisible(true);
+    Windows.open(
+        "Superposition: sparsity sweep of the toy model",
+        sweep,
+        new Dimension(1250, 760),
+        sweep::stop);
     return sweep;
   }
 }

@@ -254,7 +254,7 @@ public final class SuperpositionCharts {
   /** The seed's weight analysis row, in its order, plus the error panel. */
   public static JFreeChart[] weightAnalysis(Analysis a) {
     Analysis.Weights w = a.weights();
-    return new JFreeChart[] {
+    JFreeChart[] charts = {
       byRank("||W_i||", "||W_i|| (encoder)", a, w.norm()),
       byRank("b", "decoder bias", a, w.bias()),
       byRank(
@@ -268,6 +268,11 @@ public final class SuperpositionCharts {
       heatMap("W^T W, top 1 %", w.top1Percent()),
       errorAgainstReferences(a)
     };
+    for (JFreeChart chart : charts) {
+      // every panel says its epoch: a slider or a saved file shows any of them
+      chart.setTitle(chart.getTitle().getText() + "  (epoch " + a.epoch() + ")");
+    }
+    return charts;
   }
 
   private static NumberAxis axis(String label, double lower, double upper) {

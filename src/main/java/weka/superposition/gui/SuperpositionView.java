@@ -8,7 +8,6 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -20,12 +19,13 @@ import javax.swing.JScrollPane;
 import javax.swing.JSlider;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
-import javax.swing.SwingWorker;
+import javax.swing.SwingUtilities;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import weka.core.Instances;
 import weka.core.SerializedObject;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
+import weka.gui.Logger;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.charts.ChartImages;
@@ -56,9 +56,29 @@ public class SuperpositionView extends JPanel {
   private final JTextArea summary = new JTextArea();
   private final JTabbedPane tabs = new JTabbedPane();
 
+  private final JLabel shown = new JLabel(" ");
+
   private final List<Analysis> epochs = new ArrayList<>();
-  private transient SwingWorker<AutoencoderTraining.Result, Analysis> worker;
+  private transient Run run;
   private transient AutoencoderTraining.Result result;
+  private transient Supplier<String> startCheck = () -> null;
+  private transient Logger log;
+  private int shownEpoch;
+
+  /** One training: its thread, and whether Stop was pressed (events after it are dropped). */
+  private static final class Run {
+    final Thread thread;
+    final int epochs;
+    volatile boolean stopped;
+
+    /** Set on the event thread once the run's end is shown. */
+    boolean finished;
+
+    Run(Thread thread, int epochs) {
+      this.thread = thread;
+      this.epochs = epochs;
+    }
+  }
 
   /**
    * @param data the features to study (all non-class attributes numeric), read at Start
@@ -81,26 +101,30 @@ public class SuperpositionView extends JPanel {
     saveButton.setEnabled(false);
     add(buttons, BorderLayout.NORTH);
 
-    JPanel vectors = new JPanel(new BorderLayout());
     JPanel plots = new JPanel(new GridLayout(1, 2));
     plots.add(flexPanel);
     plots.add(fix1Panel);
-    vectors.add(plots, BorderLayout.CENTER);
-    JPanel sliderRow = new JPanel(new BorderLayout());
-    sliderRow.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
-    sliderRow.add(new JLabel("Epoch  "), BorderLayout.WEST);
-    sliderRow.add(epochSlider, BorderLayout.CENTER);
-    epochSlider.setEnabled(false);
-    epochSlider.setPaintLabels(true);
-    epochSlider.setMajorTickSpacing(1);
-    epochSlider.addChangeListener(e -> showEpoch(epochSlider.getValue()));
-    vectors.add(sliderRow, BorderLayout.SOUTH);
-    tabs.addTab("Feature vectors", vectors);
+    tabs.addTab("Feature vectors", plots);
     tabs.addTab("Weight analysis", weightPanel);
     summary.setEditable(false);
     summary.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
     tabs.addTab("Summary", new JScrollPane(summary));
     add(tabs, BorderLayout.CENTER);
+    add(sliderRow(), BorderLayout.SOUTH);
+  }
+
+  /** The epoch slider, below the tabs because it drives all of them, and what it shows. */
+  private JPanel sliderRow() {
+    JPanel row = new JPanel(new BorderLayout());
+    row.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
+    row.add(new JLabel("Epoch  "), BorderLayout.WEST);
+    row.add(epochSlider, BorderLayout.CENTER);
+    row.add(shown, BorderLayout.SOUTH);
+    epochSlider.setEnabled(false);
+    epochSlider.setPaintLabels(true);
+    epochSlider.setMajorTickSpacing(1);
+    epochSlider.addChangeListener(e -> showEpoch(epochSlider.getValue()));
+    return row;
   }
 
   private static ChartPanel chartPanel() {
@@ -112,99 +136,172 @@ public class SuperpositionView extends JPanel {
     return panel;
   }
 
+  /**
+   * A check of the data before training: a warning to confirm (with "Train anyway?"), or null to
+   * train at once.
+   */
+  public void setStartCheck(Supplier<String> check) {
+    startCheck = check;
+  }
+
+  /** The Explorer's log, whose status bar follows this view's status; null for none. */
+  public void setLog(Logger log) {
+    this.log = log;
+  }
+
   /** Starts training on a copy of the settings, analysing after every epoch. */
   public void start() {
-    if (worker != null && !worker.isDone()) {
+    if (isRunning()) {
+      return;
+    }
+    if (!confirmed(startCheck.get())) {
       return;
     }
     SuperpositionAutoencoder filter;
-    Instances features = data.get();
+    Instances features;
     try {
+      features = data.get();
       filter = (SuperpositionAutoencoder) new SerializedObject(settings.get()).getObject();
     } catch (Exception e) {
       showError(e);
       return;
     }
     if (features == null) {
-      showError(new IllegalStateException("No data to train on"));
+      showError(new IllegalStateException("No data to train on: load data in the Preprocess tab"));
       return;
     }
     filter.setAnalyseEveryEpoch(true);
     epochs.clear();
     result = null;
+    shownEpoch = 0;
+    epochSlider.setValue(1);
+    epochSlider.setMaximum(1);
+    epochSlider.setEnabled(false);
     startButton.setEnabled(false);
     stopButton.setEnabled(true);
     saveButton.setEnabled(false);
-    status.setText("Training on " + features.numInstances() + " rows...");
-    worker =
-        new SwingWorker<>() {
-          @Override
-          protected AutoencoderTraining.Result doInBackground() throws Exception {
-            return filter.trainOn(
-                features,
-                (record, analysis) -> {
-                  if (analysis != null) {
-                    publish(analysis);
-                  }
-                });
-          }
-
-          @Override
-          protected void process(List<Analysis> chunks) {
-            epochs.addAll(chunks);
-            Analysis last = epochs.get(epochs.size() - 1);
-            status.setText(
-                String.format(
-                    Locale.ROOT,
-                    "Epoch %d of %d: MSE %.5f (feature means " + "%.5f, PCA %.5f)",
-                    last.epoch(),
-                    filter.getEpochs(),
-                    last.summary().mse(),
-                    last.summary().meanPredictorMse(),
-                    last.summary().pcaMse()));
-            epochSlider.setMaximum(epochs.size());
-            epochSlider.setEnabled(epochs.size() > 1);
-            epochSlider.setValue(epochs.size());
-            showEpoch(epochs.size());
-            saveButton.setEnabled(true);
-          }
-
-          @Override
-          protected void done() {
-            finished(this);
-          }
-        };
-    worker.execute();
+    setStatus("Training on " + features.numInstances() + " rows...");
+    Run[] started = new Run[1];
+    Thread thread = new Thread(() -> train(started[0], filter, features), TRAINING_THREAD);
+    thread.setDaemon(true);
+    started[0] = new Run(thread, filter.getEpochs());
+    run = started[0];
+    thread.start();
   }
 
-  private void finished(SwingWorker<AutoencoderTraining.Result, Analysis> done) {
+  /** The name of the training threads, by which a test sees that none is left after Stop. */
+  public static final String TRAINING_THREAD = "Superposition training";
+
+  private boolean confirmed(String warning) {
+    return warning == null
+        || JOptionPane.showConfirmDialog(
+                this,
+                warning + "\n\nTrain anyway?",
+                "Superposition: these data may not be features",
+                JOptionPane.YES_NO_OPTION,
+                JOptionPane.WARNING_MESSAGE)
+            == JOptionPane.YES_OPTION;
+  }
+
+  /** On the training thread: every event goes to the event thread, tagged with its run. */
+  private void train(Run mine, SuperpositionAutoencoder filter, Instances features) {
+    try {
+      AutoencoderTraining.Result trained =
+          filter.trainOn(
+              features,
+              (record, analysis) -> {
+                if (mine.stopped) {
+                  throw new InterruptedException("Training stopped");
+                }
+                if (analysis != null) {
+                  SwingUtilities.invokeLater(() -> epochDone(mine, analysis));
+                }
+              });
+      SwingUtilities.invokeLater(() -> finished(mine, trained, null));
+    } catch (Throwable e) {
+      SwingUtilities.invokeLater(() -> finished(mine, null, e));
+    }
+  }
+
+  private void epochDone(Run from, Analysis analysis) {
+    if (from != run || from.stopped) {
+      return; // an epoch that ended after Stop, or of an earlier run
+    }
+    boolean following = epochs.isEmpty() || epochSlider.getValue() == epochs.size();
+    epochs.add(analysis);
+    setStatus(
+        String.format(
+            Locale.ROOT,
+            "Epoch %d of %d: MSE %.5f (feature means %.5f, PCA " + "%.5f)",
+            analysis.epoch(),
+            from.epochs,
+            analysis.summary().mse(),
+            analysis.summary().meanPredictorMse(),
+            analysis.summary().pcaMse()));
+    epochSlider.setMaximum(epochs.size());
+    epochSlider.setEnabled(epochs.size() > 1);
+    if (following) {
+      epochSlider.setValue(epochs.size());
+    }
+    showEpoch(epochSlider.getValue());
+    saveButton.setEnabled(true);
+  }
+
+  /** On the event thread, once the training thread has nothing left to do. */
+  private void finished(Run from, AutoencoderTraining.Result trained, Throwable error) {
+    if (from != run) {
+      return;
+    }
+    from.finished = true;
+    joinQuietly(from.thread);
     startButton.setEnabled(true);
     stopButton.setEnabled(false);
-    try {
-      result = done.get();
-      status.setText(
+    if (from.stopped) {
+      setStatus("Stopped after " + epochs.size() + " epoch(s).");
+    } else if (error != null) {
+      setStatus("Failed: " + rootMessage(error));
+      showError(error);
+    } else {
+      result = trained;
+      setStatus(
           String.format(
               Locale.ROOT,
               "Done: MSE %.5f (feature means %.5f, PCA %.5f)",
-              result.analysis().summary().mse(),
-              result.analysis().summary().meanPredictorMse(),
-              result.analysis().summary().pcaMse()));
-      summary.setText(AnalysisReport.summary(result));
-    } catch (CancellationException e) {
-      status.setText("Stopped after " + epochs.size() + " epoch(s).");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      status.setText("Failed: " + rootMessage(e));
-      showError(e);
+              trained.analysis().summary().mse(),
+              trained.analysis().summary().meanPredictorMse(),
+              trained.analysis().summary().pcaMse()));
+      // the filter itself writes the summary into the Explorer's log
+      showSummary(AnalysisReport.summary(trained));
     }
   }
 
-  /** Stops training at the next mini-batch; its TensorFlow session is closed. */
-  public void stop() {
-    if (worker != null) {
-      worker.cancel(true);
+  /** The thread has posted its last event; waiting for its end makes "Stopped" true. */
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Stops training at the next mini-batch or at the end of the epoch's analysis; the window says
+   * "Stopped" once the training thread has ended and its TensorFlow session is closed.
+   */
+  public void stop() {
+    Run current = run;
+    // also when the thread has ended but its last epochs still wait on the event queue
+    if (current != null && !current.finished && !current.stopped) {
+      current.stopped = true;
+      current.thread.interrupt();
+      stopButton.setEnabled(false);
+      setStatus("Stopping...");
+    }
+  }
+
+  /** Whether a training thread is running. */
+  public boolean isRunning() {
+    return run != null && !run.finished;
   }
 
   /** The analyses received so far, one per epoch. */
@@ -212,28 +309,49 @@ public class SuperpositionView extends JPanel {
     return List.copyOf(epochs);
   }
 
+  /** Shows one epoch in every tab at once: all charts are built from the same analysis. */
   private void showEpoch(int epoch) {
-    if (epoch < 1 || epoch > epochs.size()) {
+    if (epoch < 1 || epoch > epochs.size() || epoch == shownEpoch) {
       return;
     }
+    shownEpoch = epoch;
     Analysis a = epochs.get(epoch - 1);
-    flexPanel.setChart(SuperpositionCharts.featureVectors(a, VectorLength.FLEX, 5));
-    fix1Panel.setChart(SuperpositionCharts.featureVectors(a, VectorLength.FIX1, 5));
+    JFreeChart flex = SuperpositionCharts.featureVectors(a, VectorLength.FLEX, 5);
+    JFreeChart fix1 = SuperpositionCharts.featureVectors(a, VectorLength.FIX1, 5);
+    JFreeChart[] weights = SuperpositionCharts.weightAnalysis(a);
+    flexPanel.setChart(flex);
+    fix1Panel.setChart(fix1);
     weightPanel.removeAll();
-    for (JFreeChart chart : SuperpositionCharts.weightAnalysis(a)) {
+    for (JFreeChart chart : weights) {
       weightPanel.add(chartPanel(chart));
     }
     weightPanel.revalidate();
     weightPanel.repaint();
+    String line =
+        String.format(
+            Locale.ROOT,
+            "Showing epoch %d of %d: MSE %.5f (feature means " + "%.5f, PCA %.5f)",
+            a.epoch(),
+            epochs.size(),
+            a.summary().mse(),
+            a.summary().meanPredictorMse(),
+            a.summary().pcaMse());
+    shown.setText(line);
     if (result == null) {
-      summary.setText(
-          String.format(
-              Locale.ROOT,
-              "Epoch %d: MSE %.5f, feature means %.5f, PCA " + "%.5f%n",
-              a.epoch(),
-              a.summary().mse(),
-              a.summary().meanPredictorMse(),
-              a.summary().pcaMse()));
+      showSummary(line + System.lineSeparator());
+    }
+  }
+
+  /** The summary from its first line: a long text would otherwise open scrolled to its end. */
+  private void showSummary(String text) {
+    summary.setText(text);
+    summary.setCaretPosition(0);
+  }
+
+  private void setStatus(String text) {
+    status.setText(text);
+    if (log != null) {
+      log.statusMessage(text);
     }
   }
 
@@ -257,7 +375,7 @@ public class SuperpositionView extends JPanel {
     try {
       List<java.nio.file.Path> files =
           ChartImages.writePlots(epochs, epochs.get(epochs.size() - 1), folder.toPath());
-      status.setText("Saved " + files.size() + " PNG files in " + folder);
+      setStatus("Saved " + files.size() + " PNG files in " + folder);
       return files;
     } catch (Exception e) {
       showError(e);
@@ -265,7 +383,7 @@ public class SuperpositionView extends JPanel {
     }
   }
 
-  private void showError(Exception e) {
+  private void showError(Throwable e) {
     if (isShowing()) {
       JOptionPane.showMessageDialog(
           this, rootMessage(e), "Superposition", JOptionPane.ERROR_MESSAGE);

@@ -21,6 +21,7 @@ import org.jfree.chart.ChartPanel;
 import weka.superposition.charts.SweepCharts;
 import weka.superposition.experiments.SparsitySweep;
 import weka.superposition.experiments.SparsitySweep.Run;
+import weka.superposition.report.SweepReport;
 
 /**
  * Elhage et al.'s sparsity sweep in the Explorer: trains the toy model (5 features into 2
@@ -32,7 +33,7 @@ public class SweepView extends JPanel {
 
   private static final long serialVersionUID = 1918300434120557744L;
 
-  private final JTextField sparsities = new JTextField("0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99", 24);
+  private final JTextField sparsities = new JTextField(listed(SweepReport.DEFAULT_SPARSITIES), 24);
   private final JSpinner seeds = new JSpinner(new SpinnerNumberModel(3, 1, 20, 1));
   private final JButton start = new JButton("Start");
   private final JButton stop = new JButton("Stop");
@@ -124,6 +125,13 @@ public class SweepView extends JPanel {
           }
         };
     worker.execute();
+  }
+
+  /** "0, 0.5, ..." as typed: the report's defaults are the sweep's one definition. */
+  static String listed(double[] sparsities) {
+    return Arrays.stream(sparsities)
+        .mapToObj(s -> s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static ChartPanel panel(ChartPanel panel) {

@@ -32,7 +32,8 @@ import weka.gui.explorer.Explorer;
  * plugin on a small data set, and saves screenshots. Prints "OK ..." per check and exits 0, or
  * prints the failure and exits 1.
  *
- * <p>Usage: {@code ExplorerDriver <data.arff> <screenshot folder> <installed package name>}
+ * <p>Usage: {@code ExplorerDriver <data.arff> <screenshot folder> <installed package name>
+ * [TFMlpClassifier options]}
  */
 public final class ExplorerDriver {
 
@@ -40,7 +41,11 @@ public final class ExplorerDriver {
 
   public static void main(String[] args) throws Exception {
     try {
-      run(new File(args[0]), new File(args[1]), args[2]);
+      run(
+          new File(args[0]),
+          new File(args[1]),
+          args[2],
+          args.length > 3 ? args[3] : "-epochs 3 -hidden-units 12");
       System.exit(0);
     } catch (Throwable e) {
       e.printStackTrace(System.out);
@@ -49,7 +54,8 @@ public final class ExplorerDriver {
     }
   }
 
-  private static void run(File arff, File screenshots, String packageName) throws Exception {
+  private static void run(File arff, File screenshots, String packageName, String classifierOptions)
+      throws Exception {
     WekaPackageManager.loadPackages(false);
     check(
         WekaPackageManager.getInstalledPackageInfo(packageName) != null,
@@ -104,30 +110,46 @@ public final class ExplorerDriver {
     Classifier mlp =
         AbstractClassifier.forName(
             "weka.classifiers.functions.TFMlpClassifier",
-            new String[] {"-epochs", "3", "-hidden-units", "12"});
+            weka.core.Utils.splitOptions(classifierOptions));
     mlp.buildClassifier(data);
     addToResultList(classify, "12:00:00 - functions.TFMlpClassifier", mlp, data);
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(titles.indexOf("Classify")));
     AbstractButton launch =
         find(classify, AbstractButton.class, b -> "Superposition...".equals(b.getText()));
-    SwingUtilities.invokeAndWait(launch::doClick);
-
-    Frame window = waitForFrame("Superposition: ", 30_000);
+    Frame window = launchAndStopAtEpoch(launch, 2);
     check(window != null, "plugin window opened");
+    stoppedMeansStopped(window, 2, screenshots);
+
+    // Start again, to the end
+    SwingUtilities.invokeAndWait(
+        () -> find(window, AbstractButton.class, b -> "Start".equals(b.getText())).doClick());
     JLabel status = waitForLabel(window, "Done:", 120_000);
     check(
         status != null,
         "autoencoder trained in the plugin window: " + (status == null ? "" : status.getText()));
     screenshot(window, new File(screenshots, "plugin-feature-vectors.png"));
     SwingUtilities.invokeAndWait(
-        () -> find(window, JTabbedPane.class, t -> true).setSelectedIndex(1));
+        () -> {
+          find(window, JTabbedPane.class, t -> true).setSelectedIndex(1);
+          find(window, javax.swing.JSlider.class, t -> true).setValue(5);
+        });
     Thread.sleep(500);
+    JLabel shown =
+        find(
+            window,
+            JLabel.class,
+            l -> l.getText() != null && l.getText().startsWith("Showing epoch"));
+    check(
+        shown != null && shown.getText().startsWith("Showing epoch 5 of "),
+        "the slider shows epoch 5 in the weight analysis: "
+            + (shown == null ? "" : shown.getText()));
     screenshot(window, new File(screenshots, "plugin-weight-analysis.png"));
 
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(titles.indexOf("Superposition")));
     Thread.sleep(500);
     screenshot(frameRef.get(), new File(screenshots, "explorer-superposition-tab.png"));
     SwingUtilities.invokeAndWait(() -> window.dispose());
+    tabWarnsOnRawPixels(frameRef.get(), screenshots);
 
     // the tab's sparsity sweep of the toy model, shortened to two sparsities and one seed
     AbstractButton sweepButton =
@@ -149,7 +171,16 @@ public final class ExplorerDriver {
 
     continueIterating(classify, tabs, titles, data, screenshots);
     filterEditorShowsTheClassifier(screenshots);
+    learningRateTooltipsReadWhole(screenshots);
     System.out.println("OK screenshots in " + screenshots);
+    System.out.println(
+        "BENCHMARK explorer peak RSS: "
+            + peakRssMegabytes()
+            + " MB ("
+            + data.numInstances()
+            + " rows of "
+            + (data.numAttributes() - 1)
+            + " attributes)");
   }
 
   /** A trained classifier in the Classify tab's result list, as after pressing Start. */
@@ -243,6 +274,144 @@ public final class ExplorerDriver {
     check(label != null, "the TFMlpActivations editor shows its classifier property");
     screenshot(frameRef.get(), new File(screenshots, "tfmlpactivations-editor.png"));
     SwingUtilities.invokeAndWait(() -> frameRef.get().dispose());
+  }
+
+  /**
+   * Presses "Superposition..." and then Stop on the event thread as soon as the slider holds {@code
+   * epochs} epochs, so that Stop lands mid-run however fast the machine is.
+   */
+  private static Frame launchAndStopAtEpoch(AbstractButton launch, int epochs) throws Exception {
+    AtomicReference<Frame> opened = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(
+        () -> {
+          launch.doClick();
+          for (Window w : Window.getWindows()) {
+            if (w instanceof Frame f
+                && w.isShowing()
+                && f.getTitle().startsWith("Superposition: ")) {
+              opened.set(f);
+            }
+          }
+          javax.swing.JSlider slider = find(opened.get(), javax.swing.JSlider.class, t -> true);
+          AbstractButton stop =
+              find(opened.get(), AbstractButton.class, b -> "Stop".equals(b.getText()));
+          java.util.concurrent.atomic.AtomicBoolean pressed =
+              new java.util.concurrent.atomic.AtomicBoolean();
+          slider.addChangeListener(
+              e -> {
+                // once: a later Start runs to the end
+                if (slider.getMaximum() == epochs && stop.isEnabled() && !pressed.getAndSet(true)) {
+                  stop.doClick();
+                }
+              });
+        });
+    return opened.get();
+  }
+
+  /** After Stop: the status says so, no later epoch arrives, no training thread is left. */
+  private static void stoppedMeansStopped(Frame window, int epochs, File screenshots)
+      throws Exception {
+    JLabel status = waitForLabel(window, "Stopped", 60_000);
+    check(
+        status != null && status.getText().equals("Stopped after " + epochs + " epoch(s)."),
+        "Stop stopped: " + (status == null ? "no \"Stopped\" status" : status.getText()));
+    check(
+        Thread.getAllStackTraces().keySet().stream()
+            .noneMatch(t -> t.isAlive() && t.getName().equals("Superposition training")),
+        "no training thread left after Stop");
+    Thread.sleep(1500);
+    javax.swing.JSlider slider = find(window, javax.swing.JSlider.class, t -> true);
+    check(
+        slider.getMaximum() == epochs && status.getText().startsWith("Stopped"),
+        "1.5 s after Stop: still \"" + status.getText() + "\", slider 1 to " + slider.getMaximum());
+    screenshot(window, new File(screenshots, "plugin-stopped.png"));
+  }
+
+  /** The tab's Start on raw pixels asks first, and "No" trains nothing. */
+  private static void tabWarnsOnRawPixels(JFrame explorer, File screenshots) throws Exception {
+    AbstractButton start =
+        find(explorer, AbstractButton.class, b -> "Start".equals(b.getText()) && b.isShowing());
+    SwingUtilities.invokeLater(start::doClick);
+    javax.swing.JDialog dialog = null;
+    for (long end = System.currentTimeMillis() + 30_000;
+        dialog == null && System.currentTimeMillis() < end;
+        Thread.sleep(200)) {
+      for (Window w : Window.getWindows()) {
+        if (w instanceof javax.swing.JDialog d
+            && d.isShowing()
+            && d.getTitle().contains("may not be features")) {
+          dialog = d;
+        }
+      }
+    }
+    check(dialog != null, "the tab warns before training on raw pixels");
+    Thread.sleep(300);
+    screenshot(dialog, new File(screenshots, "explorer-tab-warning.png"));
+    javax.swing.JDialog shown = dialog;
+    SwingUtilities.invokeAndWait(
+        () -> find(shown, AbstractButton.class, b -> "No".equals(b.getText())).doClick());
+    Thread.sleep(300);
+    check(
+        find(explorer, JLabel.class, l -> l.getText() != null && l.getText().startsWith("Training"))
+            == null,
+        "\"No\" trains nothing");
+  }
+
+  /** The learning rates' tooltips as Weka's property sheets set them, shown whole. */
+  private static void learningRateTooltipsReadWhole(File screenshots) throws Exception {
+    StringBuilder tips = new StringBuilder("<html>");
+    for (String name :
+        new String[] {
+          "weka.classifiers.functions.TFMlpClassifier",
+          "weka.filters.unsupervised.attribute.SuperpositionAutoencoder"
+        }) {
+      Object scheme = weka.core.Utils.forName(Object.class, name, null);
+      AtomicReference<String> tip = new AtomicReference<>();
+      SwingUtilities.invokeAndWait(
+          () -> {
+            weka.gui.PropertySheetPanel sheet = new weka.gui.PropertySheetPanel();
+            sheet.setTarget(scheme);
+            JLabel label =
+                find(
+                    sheet,
+                    JLabel.class,
+                    l -> l.getText() != null && l.getText().startsWith("learning rate"));
+            tip.set(label == null ? null : label.getToolTipText());
+          });
+      check(
+          tip.get() != null && tip.get().endsWith(")"),
+          name + " learning rate tooltip whole: " + tip.get());
+      tips.append("<b>")
+          .append(name)
+          .append("</b>, learning rate:<br>")
+          .append(tip.get())
+          .append("<br><br>");
+    }
+    AtomicReference<JFrame> frame = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(
+        () -> {
+          JLabel text = new JLabel(tips.toString());
+          text.setBorder(javax.swing.BorderFactory.createEmptyBorder(8, 8, 8, 8));
+          JFrame f = new JFrame("Tooltips as Weka shows them");
+          f.getContentPane().add(text);
+          f.setSize(900, 260);
+          f.setVisible(true);
+          frame.set(f);
+        });
+    Thread.sleep(300);
+    screenshot(frame.get(), new File(screenshots, "learning-rate-tooltips.png"));
+    SwingUtilities.invokeAndWait(() -> frame.get().dispose());
+  }
+
+  /** This JVM's peak resident memory (VmHWM), in MB. */
+  private static long peakRssMegabytes() throws java.io.IOException {
+    for (String line :
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
   }
 
   private static void check(boolean condition, String what) {

@@ -77,7 +77,12 @@ class ExplorerGuiIT {
     try {
       Instances mnist = TestData.mnist600();
       Path arff = dir.resolve("digits.arff");
-      TestData.saveArff(new Instances(mnist, 0, 300), arff);
+      // a few thousand rows: the 600 digits five times over
+      Instances rows = new Instances(mnist);
+      for (int copy = 1; copy < 5; copy++) {
+        rows.addAll(mnist);
+      }
+      TestData.saveArff(rows, arff);
       Path screenshots =
           Path.of(System.getProperty("project.basedir"), "target", "gui-screenshots");
       InstalledWeka weka = InstalledWeka.withPackage();
@@ -95,6 +100,17 @@ class ExplorerGuiIT {
       assertTrue(run.stdout().contains("OK Superposition tab in the Explorer"), run.describe());
       assertTrue(
           run.stdout().contains("OK autoencoder trained in the plugin window"), run.describe());
+      assertTrue(
+          run.stdout().contains("OK Stop stopped: Stopped after 2 epoch(s)."), run.describe());
+      assertTrue(run.stdout().contains("OK no training thread left after Stop"), run.describe());
+      assertTrue(
+          run.stdout().contains("OK the tab warns before training on raw pixels"), run.describe());
+      System.out.println(
+          run.stdout()
+              .lines()
+              .filter(l -> l.startsWith("BENCHMARK"))
+              .findFirst()
+              .orElse("no BENCHMARK line"));
       assertTrue(run.stdout().contains("OK sparsity sweep ran in the Explorer"), run.describe());
       assertTrue(
           run.stdout().contains("OK \"Continue iterating\" trained epochs 3 and 4"),
@@ -110,7 +126,10 @@ class ExplorerGuiIT {
             "explorer-superposition-tab.png",
             "explorer-sparsity-sweep.png",
             "explorer-continue-iterating.png",
-            "tfmlpactivations-editor.png"
+            "tfmlpactivations-editor.png",
+            "plugin-stopped.png",
+            "explorer-tab-warning.png",
+            "learning-rate-tooltips.png"
           }) {
         assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
       }

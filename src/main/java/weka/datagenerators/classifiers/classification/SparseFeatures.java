@@ -36,8 +36,8 @@ public class SparseFeatures extends ClassificationGenerator implements Technical
   }
 
   public String globalInfo() {
-    return "Generates the synthetic data of Elhage et al. 2022, \"Toy Models of Superposition\": "
-        + "n numeric features x1..xn, each independently 0 with probability S (the sparsity) and "
+    return "Generates the synthetic data of \"Toy Models of Superposition\" (Elhage and colleagues, "
+        + "2022): n numeric features x1 to xn, each independently 0 with probability S (the sparsity) and "
         + "otherwise uniform on [0, 1]; no class. Train the SuperpositionAutoencoder filter's toy "
         + "model on it: with S = 0 only the most important features are kept, at right angles; as "
         + "S grows toward 1 more features share the same dimensions (superposition).";

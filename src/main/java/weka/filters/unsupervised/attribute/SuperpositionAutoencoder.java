@@ -3,6 +3,7 @@ package weka.filters.unsupervised.attribute;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -27,6 +28,7 @@ import weka.superposition.autoencoder.ModelType;
 import weka.superposition.charts.ChartImages;
 import weka.superposition.data.Headers;
 import weka.superposition.data.Rows;
+import weka.superposition.io.ExplorerLog;
 import weka.superposition.report.AnalysisReport;
 import weka.superposition.report.Citations;
 import weka.tensorflow.AdamTrainer;
@@ -79,8 +81,8 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   @Override
   public String globalInfo() {
     return "Trains an autoencoder on the first batch of data and analyses it for superposition, as "
-        + "in the tensorflowSuperposition package's replication of Elhage et al. 2022, \"Toy Models "
-        + "of Superposition\" on MNIST. Its defaults reproduce the seed experiment's phase 2: "
+        + "in the tensorflowSuperposition package's replication on MNIST of \"Toy Models of "
+        + "Superposition\" (Elhage and colleagues, 2022). Its defaults reproduce the seed experiment's phase 2: "
         + "encoder Dense(n -> 2) -> tanh (the code), decoder Dense(2 -> n) -> tanh -> ReLU, mean "
         + "squared error, Adam with learning rate 0.0001, mini-batch 64, 20 epochs. The analysis "
         + "gives each feature's importance (MSE increase when it is zeroed), its 2-D direction, "
@@ -88,8 +90,9 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
         + "reconstruction error with predicting each feature's mean and with PCA. All non-class "
         + "attributes must be numeric without missing values. Instance weights weight the "
         + "training loss (the analysis counts every row once). Every later batch is encoded with "
-        + "the model of the first. The summary is shown by the filter's description (and, with "
-        + "debug output, on standard error). The toy model type is Elhage et al.'s own (tied weights, "
+        + "the model of the first. The summary is shown by the filter's description, in the "
+        + "Explorer's log when the Explorer is open, and, with debug output, on standard error. The "
+        + "toy model type is Elhage et al.'s own (tied weights, "
         + "ReLU(W^T W x + b), importance-weighted loss), for synthetic sparse features such as "
         + "those of the SparseFeatures data generator.";
   }
@@ -99,10 +102,10 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   @OptionMetadata(
       displayName = "model type",
       description =
-          "notebook = the replicated notebook's untied autoencoder (Dense -> tanh code, Dense -> "
-              + "tanh -> ReLU, MSE; default); toy = Elhage et al.'s toy model h = W x, x' = ReLU(W^T W "
-              + "x + b) with tied weights, importance-weighted squared error and Xavier-normal "
-              + "initialisation.",
+          "notebook: the replicated notebook's untied autoencoder (Dense -> tanh code, Dense -> "
+              + "tanh -> ReLU, MSE; default); toy: the toy model of Elhage and colleagues, h = W x, "
+              + "x' = ReLU(W^T W x + b), with tied weights, importance-weighted squared error and "
+              + "Xavier-normal initialisation.",
       commandLineParamName = "model-type",
       commandLineParamSynopsis = "-model-type <notebook|toy>",
       displayOrder = 0)
@@ -117,10 +120,10 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   }
 
   @OptionMetadata(
-      displayName = "importance decay",
+      displayName = "importance decay (toy model only)",
       description =
-          "Toy model only: feature i's importance in the loss is r^i (default r = 0.9, "
-              + "the paper's).",
+          "Toy model only: feature i's importance in the loss is r^i (by default "
+              + "r = 9/10, the paper's); the notebook's model ignores it.",
       commandLineParamName = "importance-decay",
       commandLineParamSynopsis = "-importance-decay <double>",
       displayOrder = 11)
@@ -161,9 +164,9 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   }
 
   @OptionMetadata(
-      displayName = "mini-batch size",
+      displayName = "mini-batch size (0: the model type's)",
       description =
-          "Rows per Adam step; 0 (default) takes the model type's: 64 for the seed's "
+          "Rows per Adam step; 0 (the default) takes the model type's: 64 for the notebook's "
               + "model, 1024 for the toy model (the paper's).",
       commandLineParamName = "mini-batch-size",
       commandLineParamSynopsis = "-mini-batch-size <int>",
@@ -177,11 +180,11 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   }
 
   @OptionMetadata(
-      displayName = "learning rate",
+      displayName = "learning rate (0: the model type's)",
       description =
-          "Adam's learning rate; 0 (default) takes the model type's: 0.0001 for the "
-              + "seed's model (at which the autoencoder is barely trained: compare its MSE with the "
-              + "references in the summary), 0.001 for the toy model (the paper trains with AdamW, "
+          "Adam's learning rate; 0 (the default) takes the model type's: 1e-4 for the "
+              + "notebook's model (at which the autoencoder is barely trained: compare its MSE with the "
+              + "references in the summary), 1e-3 for the toy model (the paper trains with AdamW, "
               + "which TensorFlow Java lacks; this is plain Adam).",
       commandLineParamName = "learning-rate",
       commandLineParamSynopsis = "-learning-rate <double>",
@@ -229,7 +232,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   @OptionMetadata(
       displayName = "output",
       description =
-          "What replaces the features: codes = the code attributes z1..zm (default); "
+          "What replaces the features: codes = the code attributes z1 to zm (default); "
               + "reconstruction = the reconstructed features; both. The class is kept.",
       commandLineParamName = "output",
       commandLineParamSynopsis = "-output <codes|reconstruction|both>",
@@ -281,10 +284,10 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   @OptionMetadata(
       displayName = "PNG folder",
       description =
-          "Where to write the plots as PNG files: the feature vectors (flex and fix1) "
-              + "after every analysed epoch (feature-vectors-epoch-NN.png) and after training "
-              + "(feature-vectors.png), and the weight analysis once (weight-analysis.png). Empty: no "
-              + "plots.",
+          "Where to write the plots as PNG files (empty: no plots): the feature "
+              + "vectors, flex and fix1, after every analysed epoch and after training, and the weight "
+              + "analysis once. Their names: feature-vectors-epoch-NN.png, feature-vectors.png and "
+              + "weight-analysis.png.",
       commandLineParamName = "png-dir",
       commandLineParamSynopsis = "-png-dir <folder>",
       displayOrder = 10)
@@ -294,6 +297,17 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
 
   public void setPngFolder(File pngFolder) {
     this.pngFolder = pngFolder == null ? new File("") : pngFolder;
+  }
+
+  /** The options, without the toy model's importance decay when the model ignores it. */
+  @Override
+  public String[] getOptions() {
+    List<String> options = new ArrayList<>(List.of(super.getOptions()));
+    int at = options.indexOf("-importance-decay");
+    if (modelType != ModelType.TOY && at >= 0 && at + 1 < options.size()) {
+      options.subList(at, at + 2).clear();
+    }
+    return options.toArray(new String[0]);
   }
 
   @Override
@@ -467,6 +481,14 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
                       record.loss(),
                       record.seconds());
                 }
+                ExplorerLog.status(
+                    String.format(
+                        Locale.ROOT,
+                        "%s: epoch %d of %d, loss %.5f",
+                        getClass().getSimpleName(),
+                        record.epoch(),
+                        epochs,
+                        record.loss()));
                 progress.epochDone(record, analysis);
               });
     } catch (IllegalStateException e) {
@@ -475,6 +497,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     if (getDebug()) {
       System.err.println(AnalysisReport.summary(result));
     }
+    ExplorerLog.log(getClass().getSimpleName() + ":\n" + AnalysisReport.summary(result));
     if (reportFile.getPath().length() > 0) {
       AnalysisReport.write(result, reportFile.toPath());
     }

@@ -18,6 +18,7 @@ import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.filters.SimpleBatchFilter;
 import weka.superposition.data.Headers;
+import weka.superposition.io.ExplorerLog;
 import weka.superposition.io.ModelFiles;
 import weka.superposition.report.Citations;
 
@@ -133,13 +134,19 @@ public class TFMlpActivations extends SimpleBatchFilter
     if (trained == null || !isFirstBatchDone()) {
       trained = prepareClassifier(input);
     }
+    return outputFormat(trained, input.relationName());
+  }
+
+  /** {@code h1..hN} and the model's class: the attributes this filter outputs. */
+  private static Instances outputFormat(TFMlpClassifier trained, String relation)
+      throws WekaException {
     ArrayList<Attribute> attributes = new ArrayList<>();
     for (int h = 1; h <= trained.trainedHiddenUnits(); h++) {
       attributes.add(new Attribute("h" + h));
     }
     Instances header = trained.trainingHeader();
     attributes.add((Attribute) header.classAttribute().copy());
-    Instances format = new Instances(input.relationName() + "-activations", attributes, 0);
+    Instances format = new Instances(relation + "-activations", attributes, 0);
     format.setClassIndex(attributes.size() - 1);
     return format;
   }
@@ -162,6 +169,10 @@ public class TFMlpActivations extends SimpleBatchFilter
               + "class attribute (set one, e.g. -c last on the command line)");
     }
     TFMlpClassifier copy = (TFMlpClassifier) AbstractClassifier.makeCopy(classifier);
+    if (ExplorerLog.current() != null) {
+      // its epochs in the Explorer's status bar, not 6 s of "Passing dataset through filter"
+      copy.setLog(ExplorerLog.current());
+    }
     copy.buildClassifier(input);
     return copy;
   }
@@ -216,23 +227,51 @@ public class TFMlpActivations extends SimpleBatchFilter
 
   @Override
   protected Instances process(Instances instances) throws Exception {
+    return activations(trained, instances, getOutputFormat());
+  }
+
+  /**
+   * The hidden activations of {@code trained} for every row of {@code data}, as this filter outputs
+   * them (with each row's class and weight); data without a class set take the model's. For views
+   * that already hold a trained classifier (the Explorer's "Superposition...").
+   */
+  public static Instances activations(TFMlpClassifier trained, Instances data) throws Exception {
+    return activations(trained, data, outputFormat(trained, data.relationName()));
+  }
+
+  /** Rows at a time: a copy of a block, not of the whole data, takes the model's class. */
+  private static final int ROWS_PER_BLOCK = 4096;
+
+  private static Instances activations(TFMlpClassifier trained, Instances data, Instances format)
+      throws Exception {
     Instances header = trained.trainingHeader();
-    if (instances.classIndex() < 0 && instances.numAttributes() == header.numAttributes()) {
-      // a copy: the caller's data keep their class index
-      instances = new Instances(instances);
-      instances.setClassIndex(header.classIndex());
+    boolean takeClass = data.classIndex() < 0 && data.numAttributes() == header.numAttributes();
+    Instances out = new Instances(format, data.numInstances());
+    for (int from = 0; from < data.numInstances(); from += ROWS_PER_BLOCK) {
+      // MNIST's 60,000 rows copied at once would take about 377 MB
+      Instances block =
+          new Instances(data, from, Math.min(ROWS_PER_BLOCK, data.numInstances() - from));
+      if (takeClass) {
+        block.setClassIndex(header.classIndex());
+      }
+      addActivations(trained, block, out);
+      ExplorerLog.status(
+          "TFMlpActivations: " + out.numInstances() + " of " + data.numInstances() + " rows");
     }
-    float[][] hidden = trained.hiddenActivations(instances);
-    Instances out = new Instances(getOutputFormat(), instances.numInstances());
+    return out;
+  }
+
+  private static void addActivations(TFMlpClassifier trained, Instances block, Instances out)
+      throws Exception {
+    float[][] hidden = trained.hiddenActivations(block);
     for (int r = 0; r < hidden.length; r++) {
       double[] values = new double[out.numAttributes()];
       for (int h = 0; h < hidden[r].length; h++) {
         values[h] = hidden[r][h];
       }
-      values[values.length - 1] = instances.instance(r).classValue();
-      out.add(new DenseInstance(instances.instance(r).weight(), values));
+      values[values.length - 1] = block.instance(r).classValue();
+      out.add(new DenseInstance(block.instance(r).weight(), values));
     }
-    return out;
   }
 
   /** The classifier whose activations this filter outputs, or null before the first batch. */

@@ -2,7 +2,6 @@ package weka.superposition.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -33,10 +32,6 @@ import weka.superposition.analysis.Analysis;
  * the reconstruction error against its references.
  */
 public final class SuperpositionCharts {
-
-  static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-  static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-  static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
 
   /** Which of the seed's two feature-vector plots. */
   public enum VectorLength {
@@ -113,7 +108,7 @@ public final class SuperpositionCharts {
     }
     markers.setDefaultItemLabelGenerator(
         (dataset, series, item) -> dataset.getSeriesKey(series).toString());
-    markers.setDefaultItemLabelFont(TICK_FONT);
+    markers.setDefaultItemLabelFont(ChartStyle.TICK_FONT);
 
     NumberAxis x = axis("x", -limit, limit);
     NumberAxis y = axis("y", -limit, limit);
@@ -125,11 +120,9 @@ public final class SuperpositionCharts {
             0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f);
     plot.addDomainMarker(new ValueMarker(0, Color.GRAY, dashed));
     plot.addRangeMarker(new ValueMarker(0, Color.GRAY, dashed));
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(225, 225, 225));
-    plot.setRangeGridlinePaint(new Color(225, 225, 225));
+    ChartStyle.gridded(plot);
 
-    JFreeChart chart = chart(title, plot);
+    JFreeChart chart = ChartStyle.chart(title, plot, false);
     chart.addSubtitle(colourBar(colours, colourLabel));
     return chart;
   }
@@ -158,16 +151,11 @@ public final class SuperpositionCharts {
       renderer.setSeriesShape(s, new Ellipse2D.Double(-2, -2, 4, 4));
     }
     NumberAxis x = axis("importance rank", 0, Math.max(1, rank.length - 1));
-    NumberAxis y = new NumberAxis(yLabel);
-    style(y);
+    NumberAxis y = ChartStyle.styled(new NumberAxis(yLabel));
     y.setAutoRangeIncludesZero(false);
-    XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(225, 225, 225));
-    plot.setRangeGridlinePaint(new Color(225, 225, 225));
-    JFreeChart chart = chart(title, plot, series.length > 1);
+    XYPlot plot = ChartStyle.gridded(new XYPlot(data, x, y, renderer));
+    JFreeChart chart = ChartStyle.chart(title, plot, series.length > 1);
     if (series.length > 1) {
-      chart.getLegend().setItemFont(TICK_FONT);
       chart.getLegend().setFrame(BlockBorder.NONE);
     }
     return chart;
@@ -203,7 +191,7 @@ public final class SuperpositionCharts {
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
     plot.setBackgroundPaint(Color.WHITE);
-    JFreeChart chart = chart(title, plot);
+    JFreeChart chart = ChartStyle.chart(title, plot, false);
     chart.addSubtitle(colourBar(colours, null));
     return chart;
   }
@@ -215,24 +203,17 @@ public final class SuperpositionCharts {
     data.addValue(s.mse(), "MSE", "autoencoder");
     data.addValue(s.meanPredictorMse(), "MSE", "feature means");
     data.addValue(s.pcaMse(), "MSE", "PCA (" + a.bottleneck() + ")");
-    NumberAxis y = new NumberAxis("reconstruction MSE (training data)");
-    style(y);
-    org.jfree.chart.axis.CategoryAxis x = new org.jfree.chart.axis.CategoryAxis();
-    x.setTickLabelFont(TICK_FONT);
-    BarRenderer renderer = new BarRenderer();
-    renderer.setSeriesPaint(0, new Color(31, 119, 180));
+    NumberAxis y = ChartStyle.styled(new NumberAxis("reconstruction MSE (training data)"));
+    org.jfree.chart.axis.CategoryAxis x =
+        ChartStyle.styled(new org.jfree.chart.axis.CategoryAxis());
+    BarRenderer renderer = ChartStyle.bars();
     renderer.setDefaultItemLabelGenerator(
         new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("0.0000")));
     renderer.setDefaultItemLabelsVisible(true);
-    renderer.setDefaultItemLabelFont(TICK_FONT);
-    renderer.setShadowVisible(false);
-    renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-    CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+    renderer.setDefaultItemLabelFont(ChartStyle.TICK_FONT);
+    CategoryPlot plot = ChartStyle.gridded(new CategoryPlot(data, x, y, renderer));
     plot.setOrientation(PlotOrientation.VERTICAL);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setRangeGridlinePaint(new Color(225, 225, 225));
-    JFreeChart chart = new JFreeChart("Error and its references", TITLE_FONT, plot, false);
-    chart.setBackgroundPaint(Color.WHITE);
+    JFreeChart chart = ChartStyle.chart("Error and its references", plot, false);
     String clusters =
         s.clusters() == 0
             ? "no important feature has a direction"
@@ -245,7 +226,7 @@ public final class SuperpositionCharts {
                 Double.isNaN(s.topTwoAngle())
                     ? ""
                     : String.format(Locale.ROOT, ", %.0f degrees apart", s.topTwoAngle()));
-    TextTitle subtitle = new TextTitle(clusters, TICK_FONT);
+    TextTitle subtitle = new TextTitle(clusters, ChartStyle.TICK_FONT);
     subtitle.setPosition(RectangleEdge.BOTTOM);
     chart.addSubtitle(subtitle);
     return chart;
@@ -276,32 +257,14 @@ public final class SuperpositionCharts {
   }
 
   private static NumberAxis axis(String label, double lower, double upper) {
-    NumberAxis axis = new NumberAxis(label);
+    NumberAxis axis = ChartStyle.styled(new NumberAxis(label));
     axis.setRange(lower, upper);
-    style(axis);
     return axis;
   }
 
-  private static void style(NumberAxis axis) {
-    axis.setLabelFont(LABEL_FONT);
-    axis.setTickLabelFont(TICK_FONT);
-  }
-
-  private static JFreeChart chart(String title, XYPlot plot) {
-    return chart(title, plot, false);
-  }
-
-  private static JFreeChart chart(String title, XYPlot plot, boolean legend) {
-    JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.setPadding(new RectangleInsets(4, 4, 4, 8));
-    return chart;
-  }
-
   private static PaintScaleLegend colourBar(ColourScale scale, String label) {
-    NumberAxis axis = new NumberAxis(label);
+    NumberAxis axis = ChartStyle.styled(new NumberAxis(label));
     axis.setRange(scale.getLowerBound(), scale.getUpperBound());
-    style(axis);
     PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
     legend.setPosition(RectangleEdge.RIGHT);
     legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);

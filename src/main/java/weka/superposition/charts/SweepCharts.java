@@ -12,8 +12,6 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -61,28 +59,12 @@ public final class SweepCharts {
     for (int i = 0; i < names.length; i++) {
       data.addValue(run.norms()[i], "||W_i||", names[i]);
     }
-    NumberAxis y = new NumberAxis("||W_i||");
-    y.setLabelFont(SuperpositionCharts.LABEL_FONT);
-    y.setTickLabelFont(SuperpositionCharts.TICK_FONT);
+    NumberAxis y = ChartStyle.styled(new NumberAxis("||W_i||"));
     y.setRange(0, Math.max(1.2, 1.05 * java.util.Arrays.stream(run.norms()).max().orElse(1)));
-    CategoryAxis x = new CategoryAxis("feature (most important first)");
-    x.setLabelFont(SuperpositionCharts.LABEL_FONT);
-    x.setTickLabelFont(SuperpositionCharts.TICK_FONT);
-    BarRenderer renderer = new BarRenderer();
-    renderer.setSeriesPaint(0, new Color(31, 119, 180));
-    renderer.setBarPainter(new StandardBarPainter());
-    renderer.setShadowVisible(false);
-    CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setRangeGridlinePaint(new Color(225, 225, 225));
-    JFreeChart chart =
-        new JFreeChart(
-            String.format(Locale.ROOT, "||W_i||, S = %s", run.sparsity()),
-            SuperpositionCharts.TITLE_FONT,
-            plot,
-            false);
-    chart.setBackgroundPaint(Color.WHITE);
-    return chart;
+    CategoryAxis x = ChartStyle.styled(new CategoryAxis("feature (most important first)"));
+    CategoryPlot plot = ChartStyle.gridded(new CategoryPlot(data, x, y, ChartStyle.bars()));
+    return ChartStyle.chart(
+        String.format(Locale.ROOT, "||W_i||, S = %s", run.sparsity()), plot, false);
   }
 
   /**
@@ -110,25 +92,14 @@ public final class SweepCharts {
     renderer.setSeriesPaint(1, new Color(255, 127, 14));
     renderer.setSeriesLinesVisible(1, false);
     renderer.setSeriesShape(1, new Ellipse2D.Double(-3, -3, 6, 6));
-    LogAxis x = new LogAxis("1 / (1 - S)");
-    x.setLabelFont(SuperpositionCharts.LABEL_FONT);
-    x.setTickLabelFont(SuperpositionCharts.TICK_FONT);
+    LogAxis x = ChartStyle.styled(new LogAxis("1 / (1 - S)"));
     x.setSmallestValue(0.5);
     // ticks at 1, 3.2, 10, 31.6, 100 rather than 10^0.2 steps
     x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.5));
     x.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
-    NumberAxis y = new NumberAxis("dimensions per feature, m / ||W||_F^2");
-    y.setLabelFont(SuperpositionCharts.LABEL_FONT);
-    y.setTickLabelFont(SuperpositionCharts.TICK_FONT);
+    NumberAxis y = ChartStyle.styled(new NumberAxis("dimensions per feature, m / ||W||_F^2"));
     y.setAutoRangeIncludesZero(true);
-    XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(225, 225, 225));
-    plot.setRangeGridlinePaint(new Color(225, 225, 225));
-    JFreeChart chart =
-        new JFreeChart(
-            "Dimensions per feature against sparsity", SuperpositionCharts.TITLE_FONT, plot, true);
-    chart.setBackgroundPaint(Color.WHITE);
-    return chart;
+    XYPlot plot = ChartStyle.gridded(new XYPlot(data, x, y, renderer));
+    return ChartStyle.chart("Dimensions per feature against sparsity", plot, true);
   }
 }

@@ -3,11 +3,14 @@ package weka.superposition.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.util.Arrays;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -20,6 +23,7 @@ import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
@@ -66,9 +70,10 @@ public final class SuperpositionCharts {
   }
 
   /**
-   * 2-D vectors as segments from the origin with a marker at the end, coloured by {@code colour} (0
-   * to 1) with a colour bar, equal aspect ratio, axes through the origin; drawn in reverse {@code
-   * order} so that the first are on top, and the first {@code labelled} of them named.
+   * 2-D vectors as segments from the origin with a marker at the end, coloured by {@code colour}
+   * (the colour bar spans its values), equal aspect ratio, axes through the origin; drawn in
+   * reverse {@code order} so that the first are on top, and the first {@code labelled} of them
+   * named.
    */
   public static JFreeChart vectors(
       String title,
@@ -93,7 +98,9 @@ public final class SuperpositionCharts {
       limit = Math.max(limit, Math.max(Math.abs(points[i][0]), Math.abs(points[i][1])));
     }
     limit = limit > 0 ? limit * 1.12 : 1;
-    ColourScale colours = ColourScale.sequential(0, 1);
+    ColourScale colours =
+        ColourScale.sequential(
+            Arrays.stream(colour).min().orElse(0), Arrays.stream(colour).max().orElse(1));
 
     XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
     XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true);
@@ -105,6 +112,14 @@ public final class SuperpositionCharts {
       markers.setSeriesPaint(s, c);
       markers.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
       markers.setSeriesItemLabelsVisible(s, r < labelled);
+      // neighbours in rank take turns above and below their point, so that the labels of
+      // features with nearly the same vector do not print over each other
+      markers.setSeriesPositiveItemLabelPosition(
+          s,
+          r % 2 == 0
+              ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER)
+              : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER));
+      markers.setSeriesNegativeItemLabelPosition(s, markers.getSeriesPositiveItemLabelPosition(s));
     }
     markers.setDefaultItemLabelGenerator(
         (dataset, series, item) -> dataset.getSeriesKey(series).toString());

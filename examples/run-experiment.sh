@@ -48,6 +48,9 @@ test=$data/mnist_test.arff
 for file in "$train" "$test"; do
   [[ -f "$file" ]] || { say "ERROR: $file is missing"; exit 1; }
 done
+# the study reads the training set again: MNIST's IDX file when it is there (seconds), else the ARFF
+study_data=$data/train-images-idx3-ubyte
+[[ -f "$study_data" ]] || study_data=$train
 
 # Every Java process: a bounded heap (the data need about 1 GB), and its time and peak RSS.
 export JAVA_OPTS="${JAVA_OPTS:--Xmx1400m}"
@@ -88,6 +91,10 @@ for seed in "${seeds[@]}"; do
     -report "$dir/report.json" -png-dir "$dir/png" -c last -b \
     -i "$dir/hidden-train.arff" -o "$dir/codes-train.arff" \
     -r "$dir/hidden-test.arff" -s "$dir/codes-test.arff"
+
+  say "seed $seed: the convergence study (converged autoencoder and controls, study.json)"
+  step "seed-$seed study" "$dir/study.txt" examples/weka.sh --package-class \
+    weka.superposition.commands.StudyCommand "$dir" "$study_data"
 done
 printf 'total\t%s\tn/a\n' "$((SECONDS - total_start))" >> "$timings"
 rm -f "$out/.rss"

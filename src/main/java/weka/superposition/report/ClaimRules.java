@@ -143,25 +143,22 @@ public final class ClaimRules {
             bottleneck));
     boolean moreThanIndependent = more(trained, independent);
     reasons.add(
-        String.format(
-            java.util.Locale.ROOT,
-            "%s than the independent-features control (%.1f ± %.1f against %.1f ± %.1f)",
-            moreThanIndependent ? "more" : "not more",
-            trained.mean(),
-            trained.sd(),
-            independent.mean(),
-            independent.sd()));
+        versus("the independent-features control", moreThanIndependent, trained, independent));
     boolean moreThanUntrained = more(trained, untrained);
-    reasons.add(
-        String.format(
-            java.util.Locale.ROOT,
-            "%s than the untrained-network control (%.1f ± %.1f against %.1f ± %.1f)",
-            moreThanUntrained ? "more" : "not more",
-            trained.mean(),
-            trained.sd(),
-            untrained.mean(),
-            untrained.sd()));
+    reasons.add(versus("the untrained-network control", moreThanUntrained, trained, untrained));
     Boolean holds = code ? beyond && moreThanIndependent && moreThanUntrained : null;
     return new Verdict(holds, List.copyOf(reasons));
+  }
+
+  private static String versus(String control, boolean more, Spread trained, Spread other) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s than %s (%.1f ± %.1f against %.1f ± %.1f)",
+        more ? "more" : "not more",
+        control,
+        trained.mean(),
+        trained.sd(),
+        other.mean(),
+        other.sd());
   }
 }

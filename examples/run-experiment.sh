@@ -13,6 +13,8 @@
 #   --data DIR    folder with mnist_train.arff and mnist_test.arff (default examples/data, fetched
 #                 and prepared on first use)
 #
+# Per seed: phase 1, the hidden activations, phase 2, and the convergence study (StudyCommand:
+# seed-N/study.json), then REPORT.md.
 # Builds and installs the package into work/weka-home when needed (examples/install-package.sh).
 set -euo pipefail
 tag=experiment
@@ -32,7 +34,7 @@ while [[ $# -gt 0 ]]; do
     --epochs1) epochs1=$2; shift 2 ;;
     --epochs2) epochs2=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run-experiment: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -94,7 +94,7 @@ public final class StudyReport {
             Locale.ROOT,
             "- **converged**: the same model, Adam with learning rate %s, mini-batch %d, trained on "
                 + "%.0f %% of the rows until the MSE on the held-out %.0f %% has not improved by "
-                + "%.1f %% for %d epochs (at most %d epochs); the best epoch's model is analysed on "
+                + "%.2f %% for %d epochs (at most %d epochs); the best epoch's model is analysed on "
                 + "all rows.%n",
             c.learningRate(),
             c.miniBatchSize(),
@@ -243,10 +243,13 @@ public final class StudyReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "Beside the paper's prediction: the trained features take %s distinct directions as "
-                + "the toy model on features of their sparsity and importance (%.1f ± %.1f against "
+            "Beside the paper's prediction: the trained features take %s the toy model on features of their sparsity and importance (%.1f ± %.1f against "
                 + "%.1f ± %.1f), by the same rule.%n%n",
-            ClaimRules.compare(trained, toy),
+            switch (ClaimRules.compare(trained, toy)) {
+              case "more" -> "more distinct directions than";
+              case "fewer" -> "fewer distinct directions than";
+              default -> "about as many distinct directions as";
+            },
             trained.mean(),
             trained.sd(),
             toy.mean(),

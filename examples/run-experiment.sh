@@ -13,6 +13,8 @@
 #   --data DIR    folder with mnist_train.arff and mnist_test.arff (default examples/data, fetched
 #                 and prepared on first use)
 #
+# Per seed: phase 1, the hidden activations, phase 2, and the convergence study (StudyCommand:
+# seed-N/study.json), then REPORT.md.
 # Builds and installs the package into work/weka-home when needed (examples/install-package.sh).
 set -euo pipefail
 tag=experiment
@@ -32,7 +34,7 @@ while [[ $# -gt 0 ]]; do
     --epochs1) epochs1=$2; shift 2 ;;
     --epochs2) epochs2=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run-experiment: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +50,9 @@ test=$data/mnist_test.arff
 for file in "$train" "$test"; do
   [[ -f "$file" ]] || { say "ERROR: $file is missing"; exit 1; }
 done
+# the study reads the training set again: MNIST's IDX file when it is there (seconds), else the ARFF
+study_data=$data/train-images-idx3-ubyte
+[[ -f "$study_data" ]] || study_data=$train
 
 # Every Java process: a bounded heap (the data need about 1 GB), and its time and peak RSS.
 export JAVA_OPTS="${JAVA_OPTS:--Xmx1400m}"
@@ -88,6 +93,10 @@ for seed in "${seeds[@]}"; do
     -report "$dir/report.json" -png-dir "$dir/png" -c last -b \
     -i "$dir/hidden-train.arff" -o "$dir/codes-train.arff" \
     -r "$dir/hidden-test.arff" -s "$dir/codes-test.arff"
+
+  say "seed $seed: the convergence study (converged autoencoder and controls, study.json)"
+  step "seed-$seed study" "$dir/study.txt" examples/weka.sh --package-class \
+    weka.superposition.commands.StudyCommand "$dir" "$study_data"
 done
 printf 'total\t%s\tn/a\n' "$((SECONDS - total_start))" >> "$timings"
 rm -f "$out/.rss"

@@ -342,7 +342,7 @@ public final class AdamTrainer implements AutoCloseable {
   }
 
   /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
-  static int[] permutation(int n, Random random) {
+  public static int[] permutation(int n, Random random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

@@ -60,4 +60,14 @@ public record ReferenceErrors(double meanPredictorMse, double pcaMse, int rank)
     }
     return new ReferenceErrors(trace / n, Math.max(0, trace - kept) / n, rank);
   }
+
+  /**
+   * How far a model's {@code mse} went from the mean predictor's towards PCA's: 0 not at all, 1 all
+   * the way (below 0 when worse than the mean, above 1 when better than PCA); 0 when PCA is no
+   * better than the mean.
+   */
+  public double gapClosed(double mse) {
+    double gap = meanPredictorMse - pcaMse;
+    return gap > 0 ? (meanPredictorMse - mse) / gap : 0;
+  }
 }

@@ -18,4 +18,17 @@ public final class SparseSampling {
     }
     return values;
   }
+
+  /**
+   * {@code rows x sparsity.length} values, row-major: feature i is 0 with probability {@code
+   * sparsity[i]}, else U[0, 1].
+   */
+  public static float[] sample(int rows, double[] sparsity, Random random) {
+    int n = sparsity.length;
+    float[] values = new float[rows * n];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextDouble() < sparsity[i % n] ? 0f : random.nextFloat();
+    }
+    return values;
+  }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import weka.superposition.analysis.Analysis;
+import weka.superposition.analysis.ReferenceErrors;
 import weka.tensorflow.EpochRecord;
 
 /**
@@ -106,6 +107,7 @@ public final class ExperimentReport {
       acrossSeeds(md, runs);
     }
     claims(md, runs);
+    StudyReport.section(md, runs);
     return md.toString();
   }
 
@@ -273,111 +275,144 @@ public final class ExperimentReport {
   /** Plain statements of which of the seed's claims the numbers support, for every seed. */
   private static void claims(StringBuilder md, List<SeedRun> runs) {
     md.append("## Which of the seed's claims hold here\n\n");
-    md.append("Each line is decided from the numbers above by a fixed rule, stated with it.\n\n");
+    md.append(
+        "Each line is decided from the numbers above by a fixed rule, stated with it "
+            + "(the rules: `ClaimRules`). Directions are measured from the zero input's code "
+            + "(each feature's mean code when only it is kept, minus the code of the all-zero "
+            + "input).\n\n");
+    List<Integer> seeds = runs.stream().map(SeedRun::seed).toList();
     claim(
         md,
+        seeds,
         runs,
-        "Phase 1 reaches the notebook's accuracy (at least 0.960 on the test set)",
-        r -> r.testAccuracy() >= 0.96,
+        String.format(
+            Locale.ROOT,
+            "Phase 1 reaches the notebook's accuracy (at least %.3f on the test set)",
+            ClaimRules.NOTEBOOK_ACCURACY),
+        r -> ClaimRules.reachesNotebookAccuracy(r.testAccuracy()),
         r -> String.format(Locale.ROOT, "%.4f", r.testAccuracy()));
-    claim(
-        md,
-        runs,
-        "The autoencoder learns a useful 2-D code (its MSE at least 10 % of the way "
-            + "from the mean predictor's to PCA-2's)",
-        r -> gapClosed(r) >= 0.10,
-        r -> String.format(Locale.ROOT, "%.0f %% of the way", 100 * gapClosed(r)));
-    claim(
-        md,
-        runs,
-        "The 49 features gather into about two directions (the two largest angular "
-            + "clusters hold at least 70 % of the importance)",
-        r -> summary(r).topTwoShare() >= 0.70,
-        r ->
-            String.format(
-                Locale.ROOT,
-                "%.0f %% in %d clusters",
-                100 * summary(r).topTwoShare(),
-                summary(r).clusters()));
-    claim(
-        md,
-        runs,
-        "Those two directions are at right angles (90 ± 20 degrees)",
-        r -> Math.abs(summary(r).topTwoAngle() - 90) <= 20,
-        r -> angle(summary(r).topTwoAngle()));
-    claim(
-        md,
-        runs,
-        "||W_i|| is higher for more important features (Spearman correlation of "
-            + "importance and ||W_i|| above 0.5)",
-        r -> spearman(r, r.phase2().analysis().weights().norm()) > 0.5,
-        r ->
-            String.format(
-                Locale.ROOT, "rho %.2f", spearman(r, r.phase2().analysis().weights().norm())));
-    claim(
-        md,
-        runs,
-        "b is larger for less important features (Spearman correlation of importance "
-            + "and b below -0.5)",
-        r -> spearman(r, r.phase2().analysis().weights().bias()) < -0.5,
-        r ->
-            String.format(
-                Locale.ROOT, "rho %.2f", spearman(r, r.phase2().analysis().weights().bias())));
-    claim(
-        md,
-        runs,
-        "The seed's \"cos sim\" (interference) is around 0 everywhere (all below 0.1)",
-        r ->
-            Arrays.stream(r.phase2().analysis().weights().interferenceNotebook()).max().orElse(0)
-                < 0.1,
-        r ->
-            String.format(
-                Locale.ROOT,
-                "max %.3f; the paper's normalised interference: max " + "%.3f",
-                Arrays.stream(r.phase2().analysis().weights().interferenceNotebook())
-                    .max()
-                    .orElse(0),
-                Arrays.stream(r.phase2().analysis().weights().interferencePaper())
-                    .max()
-                    .orElse(0)));
+    analysisClaims(md, seeds, runs.stream().map(r -> r.phase2().analysis()).toList());
     md.append("\n");
   }
 
-  private static void claim(
+  /** The seed's claims about a trained autoencoder, decided for each seed's analysis. */
+  static void analysisClaims(StringBuilder md, List<Integer> seeds, List<Analysis> analyses) {
+    claim(
+        md,
+        seeds,
+        analyses,
+        String.format(
+            Locale.ROOT,
+            "The autoencoder learns a useful 2-D code (its MSE at least %.0f %% of the way "
+                + "from the mean predictor's to PCA-2's)",
+            100 * ClaimRules.USEFUL_CODE),
+        a -> ClaimRules.usefulCode(gapClosed(a)),
+        a -> String.format(Locale.ROOT, "%.0f %% of the way", 100 * gapClosed(a)));
+    claim(
+        md,
+        seeds,
+        analyses,
+        String.format(
+            Locale.ROOT,
+            "The 49 features gather into about two directions (the two largest angular "
+                + "clusters hold at least %.0f %% of the importance)",
+            100 * ClaimRules.TWO_DIRECTIONS_SHARE),
+        a -> ClaimRules.twoDirections(a.summary().topTwoShare()),
+        a ->
+            String.format(
+                Locale.ROOT,
+                "%.0f %% in %d clusters",
+                100 * a.summary().topTwoShare(),
+                a.summary().clusters()));
+    claim(
+        md,
+        seeds,
+        analyses,
+        String.format(
+            Locale.ROOT,
+            "Those two directions are at right angles (90 ± %.0f degrees)",
+            ClaimRules.RIGHT_ANGLE_TOLERANCE),
+        a -> ClaimRules.rightAngles(a.summary().topTwoAngle()),
+        a -> angle(a.summary().topTwoAngle()));
+    claim(
+        md,
+        seeds,
+        analyses,
+        String.format(
+            Locale.ROOT,
+            "||W_i|| is higher for more important features (Spearman correlation of "
+                + "importance and ||W_i|| above %.1f)",
+            ClaimRules.RANK_CORRELATION),
+        a -> ClaimRules.normRisesWithImportance(spearman(a, a.weights().norm())),
+        a -> String.format(Locale.ROOT, "rho %.2f", spearman(a, a.weights().norm())));
+    claim(
+        md,
+        seeds,
+        analyses,
+        String.format(
+            Locale.ROOT,
+            "b is larger for less important features (Spearman correlation of importance "
+                + "and b below -%.1f)",
+            ClaimRules.RANK_CORRELATION),
+        a -> ClaimRules.biasFallsWithImportance(spearman(a, a.weights().bias())),
+        a -> String.format(Locale.ROOT, "rho %.2f", spearman(a, a.weights().bias())));
+    claim(
+        md,
+        seeds,
+        analyses,
+        String.format(
+            Locale.ROOT,
+            "The seed's \"cos sim\" (interference) is around 0 everywhere (all below %.1f)",
+            ClaimRules.NEAR_ZERO_INTERFERENCE),
+        a -> ClaimRules.interferenceNearZero(max(a.weights().interferenceNotebook())),
+        a ->
+            String.format(
+                Locale.ROOT,
+                "max %.3f; the paper's normalised interference: max %.3f",
+                max(a.weights().interferenceNotebook()),
+                max(a.weights().interferencePaper())));
+  }
+
+  private static double max(double[] values) {
+    return Arrays.stream(values).max().orElse(0);
+  }
+
+  private static <T> void claim(
       StringBuilder md,
-      List<SeedRun> runs,
+      List<Integer> seeds,
+      List<T> items,
       String statement,
-      java.util.function.Predicate<SeedRun> holds,
-      java.util.function.Function<SeedRun, String> evidence) {
-    long holding = runs.stream().filter(holds).count();
+      java.util.function.Predicate<T> holds,
+      java.util.function.Function<T, String> evidence) {
+    long holding = items.stream().filter(holds).count();
     String verdict =
-        holding == runs.size()
+        holding == items.size()
             ? "**holds**"
             : holding == 0
                 ? "**does not hold**"
-                : "**holds for " + holding + " of " + runs.size() + " seeds**";
+                : "**holds for " + holding + " of " + items.size() + " seeds**";
+    List<String> each = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      each.add("seed " + seeds.get(i) + ": " + evidence.apply(items.get(i)));
+    }
     md.append("- ")
         .append(statement)
         .append(": ")
         .append(verdict)
         .append(" (")
-        .append(
-            String.join(
-                "; ",
-                runs.stream().map(r -> "seed " + r.seed() + ": " + evidence.apply(r)).toList()))
+        .append(String.join("; ", each))
         .append(").\n");
   }
 
   /** How far the MSE went from the mean predictor's towards PCA's: 0 none, 1 all the way. */
-  private static double gapClosed(SeedRun run) {
-    Analysis.Summary s = summary(run);
-    double gap = s.meanPredictorMse() - s.pcaMse();
-    return gap > 0 ? (s.meanPredictorMse() - s.mse()) / gap : 0;
+  static double gapClosed(Analysis a) {
+    Analysis.Summary s = a.summary();
+    return new ReferenceErrors(s.meanPredictorMse(), s.pcaMse(), a.bottleneck()).gapClosed(s.mse());
   }
 
   /** Spearman's rank correlation of scaled importance with {@code values}. */
-  static double spearman(SeedRun run, double[] values) {
-    return spearman(run.phase2().analysis().importance().scaled(), values);
+  static double spearman(Analysis a, double[] values) {
+    return spearman(a.importance().scaled(), values);
   }
 
   static double spearman(double[] a, double[] b) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weka.core.Instances;
 import weka.superposition.report.AnalysisReport;
+import weka.superposition.report.StudyReport;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 
@@ -59,7 +60,9 @@ class RunExperimentIT {
             "## Seed 1: Phase 1, the classifier",
             "## Seed 2: Phase 2, the autoencoder",
             "## Across seeds",
-            "## Which of the seed's claims hold here")) {
+            "## Which of the seed's claims hold here",
+            "## Does the seed's claim hold when the autoencoder is trained?",
+            "### Verdict")) {
       assertTrue(report.contains(section), section + "\n" + report);
     }
     for (int seed = 1; seed <= 2; seed++) {
@@ -72,10 +75,12 @@ class RunExperimentIT {
         assertEquals(5, pngs.filter(p -> p.toString().endsWith(".png")).count());
       }
       assertTrue(report.contains("seed-" + seed + "/png/weight-analysis.png"), report);
+      assertEquals(
+          5, StudyReport.read(folder.resolve(StudyReport.FILE)).variants().size(), "study.json");
     }
     // the phase-1 table has a row per epoch, with the test accuracy after it
     assertTrue(report.matches("(?s).*\\| 2 \\| [\\d.]+ \\| 0\\.\\d{4} \\| 0\\.9430 \\|.*"), report);
     List<String> timings = Files.readAllLines(out.resolve("timings.tsv"));
-    assertEquals(1 + 3 * 2 + 1, timings.size(), timings.toString());
+    assertEquals(1 + 4 * 2 + 1, timings.size(), timings.toString());
   }
 }

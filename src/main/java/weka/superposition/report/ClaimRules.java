@@ -1,0 +1,164 @@
+package weka.superposition.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every rule by which REPORT.md decides a claim, with its threshold, in one place: the report
+ * states each rule beside its verdict, and {@code ClaimRulesTest} feeds chosen numbers into each
+ * (holds, does not hold, the boundary), so that a changed threshold or a swapped sign fails a test.
+ */
+public final class ClaimRules {
+
+  /** Phase 1 reaches the notebook's accuracy: at least this on the test set. */
+  public static final double NOTEBOOK_ACCURACY = 0.96;
+
+  /** A useful 2-D code: its MSE at least this share of the way from the mean predictor to PCA-2. */
+  public static final double USEFUL_CODE = 0.10;
+
+  /** About two directions: the two largest angular clusters hold at least this importance share. */
+  public static final double TWO_DIRECTIONS_SHARE = 0.70;
+
+  /** At right angles: within this many degrees of 90. */
+  public static final double RIGHT_ANGLE_TOLERANCE = 20;
+
+  /** A rank correlation counts when it is beyond this (above for +, below minus it for -). */
+  public static final double RANK_CORRELATION = 0.5;
+
+  /** Interference around 0: every feature's below this. */
+  public static final double NEAR_ZERO_INTERFERENCE = 0.1;
+
+  /**
+   * One group has more of a figure than another when its mean over seeds is higher by at least this
+   * much and by more than the two standard deviations added.
+   */
+  public static final double MORE_MARGIN = 1;
+
+  private ClaimRules() {}
+
+  public static boolean reachesNotebookAccuracy(double accuracy) {
+    return accuracy >= NOTEBOOK_ACCURACY;
+  }
+
+  /** {@code gapClosed}: 0 at the mean predictor's MSE, 1 at PCA-2's. */
+  public static boolean usefulCode(double gapClosed) {
+    return gapClosed >= USEFUL_CODE;
+  }
+
+  public static boolean twoDirections(double topTwoShare) {
+    return topTwoShare >= TWO_DIRECTIONS_SHARE;
+  }
+
+  /** False for NaN (fewer than two clusters). */
+  public static boolean rightAngles(double degrees) {
+    return Math.abs(degrees - 90) <= RIGHT_ANGLE_TOLERANCE;
+  }
+
+  /** Spearman's rho of importance and ||W_i||. */
+  public static boolean normRisesWithImportance(double rho) {
+    return rho > RANK_CORRELATION;
+  }
+
+  /** Spearman's rho of importance and b_i. */
+  public static boolean biasFallsWithImportance(double rho) {
+    return rho < -RANK_CORRELATION;
+  }
+
+  public static boolean interferenceNearZero(double maxInterference) {
+    return maxInterference < NEAR_ZERO_INTERFERENCE;
+  }
+
+  /** Superposition in the seed's picture: more distinct directions than the code has dimensions. */
+  public static boolean moreDirectionsThanDimensions(double clusters, int bottleneck) {
+    return clusters > bottleneck;
+  }
+
+  /** A figure over seeds: its mean and (sample) standard deviation, NaN values left out. */
+  public record Spread(double mean, double sd) {
+
+    public static Spread of(double... values) {
+      double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray();
+      if (v.length == 0) {
+        return new Spread(Double.NaN, Double.NaN);
+      }
+      double mean = Arrays.stream(v).average().orElseThrow();
+      double sd =
+          v.length < 2
+              ? 0
+              : Math.sqrt(
+                  Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+      return new Spread(mean, sd);
+    }
+  }
+
+  /** Whether {@code a} is more than {@code b} by the rule of {@link #MORE_MARGIN}. */
+  public static boolean more(Spread a, Spread b) {
+    double difference = a.mean() - b.mean();
+    return difference >= MORE_MARGIN && difference > a.sd() + b.sd();
+  }
+
+  /** How {@code a} compares with {@code b}: "more", "fewer", or "about as many". */
+  public static String compare(Spread a, Spread b) {
+    return more(a, b) ? "more" : more(b, a) ? "fewer" : "about as many";
+  }
+
+  /**
+   * The verdict on "is there more superposition in the trained MNIST features than in the
+   * controls?". Whether the converged autoencoder learned a code is decided by the same rule as
+   * phase 2's, {@link #usefulCode}.
+   *
+   * @param holds null when it cannot be decided (the autoencoder did not learn a code)
+   * @param reasons each rule's outcome, in words
+   */
+  public record Verdict(Boolean holds, List<String> reasons) {}
+
+  /**
+   * Decides the study's question from the distinct directions (angular clusters of the important
+   * features) over seeds: the trained features' converged autoencoder must have learned a code
+   * ({@link #usefulCode} on the mean), show more directions than dimensions, and more than each
+   * control that cannot hold meaningful superposition (independent columns, the untrained network).
+   */
+  public static Verdict superposition(
+      Spread gapClosed, Spread trained, Spread independent, Spread untrained, int bottleneck) {
+    List<String> reasons = new ArrayList<>();
+    boolean code = usefulCode(gapClosed.mean());
+    reasons.add(
+        (code
+                ? "the converged autoencoder learned a code"
+                : "the converged autoencoder learned no code")
+            + String.format(
+                java.util.Locale.ROOT,
+                " (%.0f %% of the way from the mean predictor to PCA-%d; the rule: at least %.0f %%)",
+                100 * gapClosed.mean(),
+                bottleneck,
+                100 * USEFUL_CODE));
+    boolean beyond = moreDirectionsThanDimensions(trained.mean(), bottleneck);
+    reasons.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "the trained features take %.1f distinct directions, %s than the %d dimensions",
+            trained.mean(),
+            beyond ? "more" : "not more",
+            bottleneck));
+    boolean moreThanIndependent = more(trained, independent);
+    reasons.add(
+        versus("the independent-features control", moreThanIndependent, trained, independent));
+    boolean moreThanUntrained = more(trained, untrained);
+    reasons.add(versus("the untrained-network control", moreThanUntrained, trained, untrained));
+    Boolean holds = code ? beyond && moreThanIndependent && moreThanUntrained : null;
+    return new Verdict(holds, List.copyOf(reasons));
+  }
+
+  private static String versus(String control, boolean more, Spread trained, Spread other) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s than %s (%.1f ± %.1f against %.1f ± %.1f)",
+        more ? "more" : "not more",
+        control,
+        trained.mean(),
+        trained.sd(),
+        other.mean(),
+        other.sd());
+  }
+}

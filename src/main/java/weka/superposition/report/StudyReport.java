@@ -218,7 +218,7 @@ public final class StudyReport {
             Locale.ROOT,
             "The rule: the trained features hold more superposition than the controls when the "
                 + "converged autoencoder learned a code (at least %.0f %% of the way from the mean "
-                + "predictor to PCA-%d, on the mean over seeds: phase 2's rule), its important features take more "
+                + "predictor to PCA-%d in every seed: phase 2's rule), its important features take more "
                 + "distinct directions (angular clusters) than the code's %d dimensions, and more "
                 + "than each control that cannot hold meaningful superposition (independent "
                 + "features, untrained network), where *more* means a mean over seeds higher by "

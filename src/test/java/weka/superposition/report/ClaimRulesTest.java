@@ -109,5 +109,14 @@ class ClaimRulesTest {
         ClaimRules.superposition(new Spread(0.05, 0), new Spread(4, 0), controls, controls, 2);
     assertNull(undecided.holds());
     assertTrue(undecided.reasons().get(0).contains("learned no code"), undecided.toString());
+    // a code on the mean over seeds, but not in the weakest seed: nothing is decided
+    Spread oneSeedFails = Spread.of(0.46, -0.28, 0.50);
+    assertNull(
+        ClaimRules.superposition(oneSeedFails, new Spread(4, 0), controls, controls, 2).holds());
+    // the weakest seed exactly on the rule's threshold counts as a code
+    assertTrue(
+        ClaimRules.superposition(
+                Spread.of(ClaimRules.USEFUL_CODE, 0.3), new Spread(4, 0), controls, controls, 2)
+            .holds());
   }
 }

@@ -260,16 +260,10 @@ public final class ExperimentReport {
 
   private static String spread(
       List<SeedRun> runs, java.util.function.ToDoubleFunction<SeedRun> value, String format) {
-    double[] values = runs.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).toArray();
-    if (values.length == 0) {
-      return "n/a";
-    }
-    double mean = Arrays.stream(values).average().orElse(Double.NaN);
-    double sd =
-        Math.sqrt(
-            Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum()
-                / Math.max(1, values.length - 1));
-    return String.format(Locale.ROOT, format + " ± " + format, mean, sd);
+    ClaimRules.Spread spread = ClaimRules.Spread.of(runs.stream().mapToDouble(value).toArray());
+    return Double.isNaN(spread.mean())
+        ? "n/a"
+        : String.format(Locale.ROOT, format + " ± " + format, spread.mean(), spread.sd());
   }
 
   /** Plain statements of which of the seed's claims the numbers support, for every seed. */

@@ -266,6 +266,15 @@ public final class ExperimentReport {
         : String.format(Locale.ROOT, format + " ± " + format, spread.mean(), spread.sd());
   }
 
+  /**
+   * One of the seed's claims: the statement with its rule, the rule itself, and the figure that
+   * decides it, as the report shows it.
+   */
+  private record Claim<T>(
+      String statement,
+      java.util.function.Predicate<T> holds,
+      java.util.function.Function<T, String> evidence) {}
+
   /** Plain statements of which of the seed's claims the numbers support, for every seed. */
   private static void claims(StringBuilder md, List<SeedRun> runs) {
     md.append("## Which of the seed's claims hold here\n\n");
@@ -275,110 +284,92 @@ public final class ExperimentReport {
             + "(each feature's mean code when only it is kept, minus the code of the all-zero "
             + "input).\n\n");
     List<Integer> seeds = runs.stream().map(SeedRun::seed).toList();
-    claim(
-        md,
-        seeds,
-        runs,
-        String.format(
-            Locale.ROOT,
-            "Phase 1 reaches the notebook's accuracy (at least %.3f on the test set)",
-            ClaimRules.NOTEBOOK_ACCURACY),
-        r -> ClaimRules.reachesNotebookAccuracy(r.testAccuracy()),
-        r -> String.format(Locale.ROOT, "%.4f", r.testAccuracy()));
+    Claim<SeedRun> accuracy =
+        new Claim<>(
+            String.format(
+                Locale.ROOT,
+                "Phase 1 reaches the notebook's accuracy (at least %.3f on the test set)",
+                ClaimRules.NOTEBOOK_ACCURACY),
+            r -> ClaimRules.reachesNotebookAccuracy(r.testAccuracy()),
+            r -> String.format(Locale.ROOT, "%.4f", r.testAccuracy()));
+    claim(md, seeds, runs, accuracy);
     analysisClaims(md, seeds, runs.stream().map(r -> r.phase2().analysis()).toList());
     md.append("\n");
   }
 
   /** The seed's claims about a trained autoencoder, decided for each seed's analysis. */
   static void analysisClaims(StringBuilder md, List<Integer> seeds, List<Analysis> analyses) {
-    claim(
-        md,
-        seeds,
-        analyses,
-        String.format(
-            Locale.ROOT,
-            "The autoencoder learns a useful 2-D code (its MSE at least %.0f %% of the way "
-                + "from the mean predictor's to PCA-2's)",
-            100 * ClaimRules.USEFUL_CODE),
-        a -> ClaimRules.usefulCode(gapClosed(a)),
-        a -> String.format(Locale.ROOT, "%.0f %% of the way", 100 * gapClosed(a)));
-    claim(
-        md,
-        seeds,
-        analyses,
-        String.format(
-            Locale.ROOT,
-            "The 49 features gather into about two directions (the two largest angular "
-                + "clusters hold at least %.0f %% of the importance)",
-            100 * ClaimRules.TWO_DIRECTIONS_SHARE),
-        a -> ClaimRules.twoDirections(a.summary().topTwoShare()),
-        a ->
-            String.format(
-                Locale.ROOT,
-                "%.0f %% in %d clusters",
-                100 * a.summary().topTwoShare(),
-                a.summary().clusters()));
-    claim(
-        md,
-        seeds,
-        analyses,
-        String.format(
-            Locale.ROOT,
-            "Those two directions are at right angles (90 ± %.0f degrees)",
-            ClaimRules.RIGHT_ANGLE_TOLERANCE),
-        a -> ClaimRules.rightAngles(a.summary().topTwoAngle()),
-        a -> angle(a.summary().topTwoAngle()));
-    claim(
-        md,
-        seeds,
-        analyses,
-        String.format(
-            Locale.ROOT,
-            "||W_i|| is higher for more important features (Spearman correlation of "
-                + "importance and ||W_i|| above %.1f)",
-            ClaimRules.RANK_CORRELATION),
-        a -> ClaimRules.normRisesWithImportance(spearman(a, a.weights().norm())),
-        a -> String.format(Locale.ROOT, "rho %.2f", spearman(a, a.weights().norm())));
-    claim(
-        md,
-        seeds,
-        analyses,
-        String.format(
-            Locale.ROOT,
-            "b is larger for less important features (Spearman correlation of importance "
-                + "and b below -%.1f)",
-            ClaimRules.RANK_CORRELATION),
-        a -> ClaimRules.biasFallsWithImportance(spearman(a, a.weights().bias())),
-        a -> String.format(Locale.ROOT, "rho %.2f", spearman(a, a.weights().bias())));
-    claim(
-        md,
-        seeds,
-        analyses,
-        String.format(
-            Locale.ROOT,
-            "The seed's \"cos sim\" (interference) is around 0 everywhere (all below %.1f)",
-            ClaimRules.NEAR_ZERO_INTERFERENCE),
-        a -> ClaimRules.interferenceNearZero(max(a.weights().interferenceNotebook())),
-        a ->
-            String.format(
-                Locale.ROOT,
-                "max %.3f; the paper's normalised interference: max %.3f",
-                max(a.weights().interferenceNotebook()),
-                max(a.weights().interferencePaper())));
+    for (Claim<Analysis> claim : ANALYSIS_CLAIMS) {
+      claim(md, seeds, analyses, claim);
+    }
   }
+
+  private static final List<Claim<Analysis>> ANALYSIS_CLAIMS =
+      List.of(
+          new Claim<>(
+              String.format(
+                  Locale.ROOT,
+                  "The autoencoder learns a useful 2-D code (its MSE at least %.0f %% of the way "
+                      + "from the mean predictor's to PCA-2's)",
+                  100 * ClaimRules.USEFUL_CODE),
+              a -> ClaimRules.usefulCode(gapClosed(a)),
+              a -> String.format(Locale.ROOT, "%.0f %% of the way", 100 * gapClosed(a))),
+          new Claim<>(
+              String.format(
+                  Locale.ROOT,
+                  "The 49 features gather into about two directions (the two largest angular "
+                      + "clusters hold at least %.0f %% of the importance)",
+                  100 * ClaimRules.TWO_DIRECTIONS_SHARE),
+              a -> ClaimRules.twoDirections(a.summary().topTwoShare()),
+              a ->
+                  String.format(
+                      Locale.ROOT,
+                      "%.0f %% in %d clusters",
+                      100 * a.summary().topTwoShare(),
+                      a.summary().clusters())),
+          new Claim<>(
+              String.format(
+                  Locale.ROOT,
+                  "Those two directions are at right angles (90 ± %.0f degrees)",
+                  ClaimRules.RIGHT_ANGLE_TOLERANCE),
+              a -> ClaimRules.rightAngles(a.summary().topTwoAngle()),
+              a -> angle(a.summary().topTwoAngle())),
+          new Claim<>(
+              String.format(
+                  Locale.ROOT,
+                  "||W_i|| is higher for more important features (Spearman correlation of "
+                      + "importance and ||W_i|| above %.1f)",
+                  ClaimRules.RANK_CORRELATION),
+              a -> ClaimRules.normRisesWithImportance(spearman(a, a.weights().norm())),
+              a -> String.format(Locale.ROOT, "rho %.2f", spearman(a, a.weights().norm()))),
+          new Claim<>(
+              String.format(
+                  Locale.ROOT,
+                  "b is larger for less important features (Spearman correlation of importance "
+                      + "and b below -%.1f)",
+                  ClaimRules.RANK_CORRELATION),
+              a -> ClaimRules.biasFallsWithImportance(spearman(a, a.weights().bias())),
+              a -> String.format(Locale.ROOT, "rho %.2f", spearman(a, a.weights().bias()))),
+          new Claim<>(
+              String.format(
+                  Locale.ROOT,
+                  "The seed's \"cos sim\" (interference) is around 0 everywhere (all below %.1f)",
+                  ClaimRules.NEAR_ZERO_INTERFERENCE),
+              a -> ClaimRules.interferenceNearZero(max(a.weights().interferenceNotebook())),
+              a ->
+                  String.format(
+                      Locale.ROOT,
+                      "max %.3f; the paper's normalised interference: max %.3f",
+                      max(a.weights().interferenceNotebook()),
+                      max(a.weights().interferencePaper()))));
 
   private static double max(double[] values) {
     return Arrays.stream(values).max().orElse(0);
   }
 
   private static <T> void claim(
-      StringBuilder md,
-      List<Integer> seeds,
-      List<T> items,
-      String statement,
-      java.util.function.Predicate<T> holds,
-      java.util.function.Function<T, String> evidence) {
-    long holding = items.stream().filter(holds).count();
+      StringBuilder md, List<Integer> seeds, List<T> items, Claim<T> claim) {
+    long holding = items.stream().filter(claim.holds()).count();
     String verdict =
         holding == items.size()
             ? "**holds**"
@@ -387,10 +378,10 @@ public final class ExperimentReport {
                 : "**holds for " + holding + " of " + items.size() + " seeds**";
     List<String> each = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      each.add("seed " + seeds.get(i) + ": " + evidence.apply(items.get(i)));
+      each.add("seed " + seeds.get(i) + ": " + claim.evidence().apply(items.get(i)));
     }
     md.append("- ")
-        .append(statement)
+        .append(claim.statement())
         .append(": ")
         .append(verdict)
         .append(" (")

@@ -35,11 +35,10 @@ class ToyModelTest {
   @Test
   void denseFeaturesKeepOnlyTheTwoMostImportantAtRightAngles() throws Exception {
     // the paper's setting: 5 features into 2 dimensions, importance 0.9^i, S = 0, 10,000 steps
-    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0}, 1);
-    for (int seed = 1; seed <= 3; seed++) {
-      SparsitySweep.Run run = SparsitySweep.train(paper, 0, seed, new Random(seed));
+    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0}, 3);
+    for (SparsitySweep.Run run : SparsitySweep.run(paper, (r, done, total) -> {})) {
       double[] norms = run.norms();
-      String context = "seed " + seed + ": " + java.util.Arrays.toString(norms);
+      String context = "seed " + run.seed() + ": " + java.util.Arrays.toString(norms);
       assertTrue(norms[0] > 0.9 && norms[1] > 0.9, context);
       for (int i = 2; i < 5; i++) {
         assertTrue(norms[i] < 0.1, context);
@@ -52,7 +51,7 @@ class ToyModelTest {
   @Test
   void sparseFeaturesShareTheDimensions() throws Exception {
     SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0.95}, 1);
-    SparsitySweep.Run run = SparsitySweep.train(paper, 0.95, 1, new Random(1));
+    SparsitySweep.Run run = SparsitySweep.run(paper, (r, done, total) -> {}).get(0);
     for (double norm : run.norms()) {
       assertTrue(norm > 0.9, java.util.Arrays.toString(run.norms()));
     }
@@ -180,7 +179,7 @@ class ToyModelTest {
   @Test
   void sweepReportWritesTableAndPlots() throws Exception {
     SparsitySweep.Settings quick =
-        new SparsitySweep.Settings(5, 2, new double[] {0, 0.9}, 2, 2048, 2, 1024, 0.001, 0.9);
+        new SparsitySweep.Settings(5, 2, new double[] {0, 0.9}, 2, 20, 1024, 0.001, 0.01, 0.9);
     List<SparsitySweep.Run> runs = SparsitySweep.run(quick, (run, done, total) -> {});
 
     List<Path> files = SweepReport.write(quick, runs, dir);

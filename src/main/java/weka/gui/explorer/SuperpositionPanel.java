@@ -10,6 +10,7 @@ import weka.gui.PropertyPanel;
 import weka.gui.explorer.Explorer.ExplorerPanel;
 import weka.superposition.gui.SuperpositionView;
 import weka.superposition.gui.SweepView;
+import weka.superposition.gui.ToySweepView;
 
 /**
  * The Explorer's "Superposition" tab: trains the autoencoder on the data of the Preprocess tab,
@@ -34,7 +35,14 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
     javax.swing.JButton sweep = new javax.swing.JButton("Sparsity sweep...");
     sweep.setToolTipText("Elhage et al.'s toy model on synthetic features of growing sparsity");
     sweep.addActionListener(e -> openSweep());
-    options.add(sweep, BorderLayout.EAST);
+    javax.swing.JButton toy = new javax.swing.JButton("Phase diagram...");
+    toy.setToolTipText("The paper's phase diagram and feature dimensionality");
+    toy.addActionListener(
+        e -> openWindow("phase diagram and feature dimensionality", new ToySweepView()));
+    JPanel buttons = new JPanel(new java.awt.GridLayout(1, 2));
+    buttons.add(sweep);
+    buttons.add(toy);
+    options.add(buttons, BorderLayout.EAST);
     add(options, BorderLayout.NORTH);
     SuperpositionView view =
         new SuperpositionView(() -> data, () -> (SuperpositionAutoencoder) editor.getValue());
@@ -92,5 +100,23 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
     frame.setLocationByPlatform(true);
     frame.setVisible(true);
     return sweep;
+  }
+
+  /** A window with a toy-model sweep view; closing it stops the sweep. */
+  static ToySweepView openWindow(String title, ToySweepView view) {
+    javax.swing.JFrame frame = new javax.swing.JFrame("Superposition: " + title);
+    frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
+    frame.addWindowListener(
+        new java.awt.event.WindowAdapter() {
+          @Override
+          public void windowClosed(java.awt.event.WindowEvent e) {
+            view.stop();
+          }
+        });
+    frame.getContentPane().add(view);
+    frame.setSize(1000, 760);
+    frame.setLocationByPlatform(true);
+    frame.setVisible(true);
+    return view;
   }
 }

@@ -38,7 +38,10 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
     javax.swing.JButton toy = new javax.swing.JButton("Phase diagram...");
     toy.setToolTipText("The paper's phase diagram and feature dimensionality");
     toy.addActionListener(
-        e -> openWindow("phase diagram and feature dimensionality", new ToySweepView()));
+        e -> {
+          ToySweepView view = new ToySweepView();
+          openWindow("phase diagram and feature dimensionality", view, view::stop, 1000);
+        });
     JPanel buttons = new JPanel(new java.awt.GridLayout(1, 2));
     buttons.add(sweep);
     buttons.add(toy);
@@ -85,38 +88,24 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel {
   /** A window with the sparsity sweep of the toy model; closing it stops the sweep. */
   static SweepView openSweep() {
     SweepView sweep = new SweepView();
-    javax.swing.JFrame frame =
-        new javax.swing.JFrame("Superposition: sparsity sweep of the toy " + "model");
-    frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
-    frame.addWindowListener(
-        new java.awt.event.WindowAdapter() {
-          @Override
-          public void windowClosed(java.awt.event.WindowEvent e) {
-            sweep.stop();
-          }
-        });
-    frame.getContentPane().add(sweep);
-    frame.setSize(1250, 760);
-    frame.setLocationByPlatform(true);
-    frame.setVisible(true);
+    openWindow("sparsity sweep of the toy model", sweep, sweep::stop, 1250);
     return sweep;
   }
 
-  /** A window with a toy-model sweep view; closing it stops the sweep. */
-  static ToySweepView openWindow(String title, ToySweepView view) {
+  /** A window showing {@code view}; closing it runs {@code onClose} (stops the sweep). */
+  static void openWindow(String title, JPanel view, Runnable onClose, int width) {
     javax.swing.JFrame frame = new javax.swing.JFrame("Superposition: " + title);
     frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
     frame.addWindowListener(
         new java.awt.event.WindowAdapter() {
           @Override
           public void windowClosed(java.awt.event.WindowEvent e) {
-            view.stop();
+            onClose.run();
           }
         });
     frame.getContentPane().add(view);
-    frame.setSize(1000, 760);
+    frame.setSize(width, 760);
     frame.setLocationByPlatform(true);
     frame.setVisible(true);
-    return view;
   }
 }

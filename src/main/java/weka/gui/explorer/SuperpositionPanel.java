@@ -15,6 +15,7 @@ import weka.gui.explorer.Explorer.LogHandler;
 import weka.superposition.gui.FeatureCheck;
 import weka.superposition.gui.SuperpositionView;
 import weka.superposition.gui.SweepView;
+import weka.superposition.gui.ToySweepView;
 import weka.superposition.gui.Windows;
 import weka.superposition.io.ExplorerLog;
 
@@ -43,7 +44,21 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel, LogHand
     JButton sweep = new JButton("Sparsity sweep...");
     sweep.setToolTipText("Elhage et al.'s toy model on synthetic features of growing sparsity");
     sweep.addActionListener(e -> openSweep());
-    options.add(sweep, BorderLayout.EAST);
+    javax.swing.JButton toy = new javax.swing.JButton("Phase diagram...");
+    toy.setToolTipText("The paper's phase diagram and feature dimensionality");
+    toy.addActionListener(
+        e -> {
+          ToySweepView view = new ToySweepView();
+          Windows.open(
+              "Superposition: phase diagram and feature dimensionality",
+              view,
+              new Dimension(1000, 760),
+              view::stop);
+        });
+    JPanel buttons = new JPanel(new java.awt.GridLayout(1, 2));
+    buttons.add(sweep);
+    buttons.add(toy);
+    options.add(buttons, BorderLayout.EAST);
     add(options, BorderLayout.NORTH);
     view = new SuperpositionView(this::trainingData, this::autoencoder);
     view.setStartCheck(() -> FeatureCheck.warning(data, autoencoder()));

@@ -251,20 +251,17 @@ public final class SuperpositionAnalysis {
     }
     double[] seed = new double[n];
     double[] paper = new double[n];
-    double[] dimensionality = new double[n];
     for (int i = 0; i < n; i++) {
-      double projectionsSquared = 0;
       for (int j = 0; j < n; j++) {
         double dot = dot(vectors[i], vectors[j]);
         double projection = norm[i] > 0 ? dot / norm[i] : 0;
-        projectionsSquared += projection * projection;
         if (j != i) {
           seed[i] += dot * dot;
           paper[i] += projection * projection;
         }
       }
-      dimensionality[i] = projectionsSquared > 0 ? norm[i] * norm[i] / projectionsSquared : 0;
     }
+    double[] dimensionality = ToyGeometry.dimensionality(vectors);
     double[][] matrix = new double[n][n];
     for (int a = 0; a < n; a++) {
       for (int b = 0; b < n; b++) {

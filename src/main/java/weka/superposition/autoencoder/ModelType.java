@@ -19,9 +19,9 @@ public enum ModelType {
    * The replicated notebook's untied 49 -> 2 -> 49 autoencoder: tanh code, tanh then ReLU output,
    * MSE.
    */
-  NOTEBOOK(0.0001, 64) {
+  NOTEBOOK(0.0001, 64, 0) {
     @Override
-    public Network network(int features, double importanceDecay) {
+    public Network network(float[] importance, boolean paperLoss) {
       return new AutoencoderNetwork();
     }
 
@@ -48,10 +48,10 @@ public enum ModelType {
    * Elhage et al.'s toy model: h = W x, x' = ReLU(W^T W x + b), tied weights, importance-weighted
    * squared error, Xavier-normal initialisation.
    */
-  TOY(0.001, 1024) {
+  TOY(0.001, 1024, 0.01) {
     @Override
-    public Network network(int features, double importanceDecay) {
-      return new ToyModelNetwork(ToyImportances.of(features, importanceDecay));
+    public Network network(float[] importance, boolean paperLoss) {
+      return new ToyModelNetwork(importance, paperLoss);
     }
 
     @Override
@@ -82,10 +82,20 @@ public enum ModelType {
 
   private final double defaultLearningRate;
   private final int defaultMiniBatchSize;
+  private final double defaultWeightDecay;
 
-  ModelType(double defaultLearningRate, int defaultMiniBatchSize) {
+  ModelType(double defaultLearningRate, int defaultMiniBatchSize, double defaultWeightDecay) {
     this.defaultLearningRate = defaultLearningRate;
     this.defaultMiniBatchSize = defaultMiniBatchSize;
+    this.defaultWeightDecay = defaultWeightDecay;
+  }
+
+  /**
+   * The weight decay of the model's source: the seed's Adam has none; the paper's code uses
+   * PyTorch's AdamW with its default, 0.01.
+   */
+  public double defaultWeightDecay() {
+    return defaultWeightDecay;
   }
 
   /** The learning rate of the model's source: the seed's 0.0001, the paper's 0.001. */
@@ -102,7 +112,16 @@ public enum ModelType {
    * The TensorFlow network of this type for {@code features} inputs; {@code importanceDecay} is r
    * of the toy model's importances r^i (unused by the seed's model).
    */
-  public abstract Network network(int features, double importanceDecay);
+  public Network network(int features, double importanceDecay) {
+    return network(ToyImportances.of(features, importanceDecay), false);
+  }
+
+  /**
+   * The TensorFlow network of this type with the toy model's importances {@code importance} (unused
+   * by the seed's model); {@code paperLoss}: the toy model's loss is the mean over the features, as
+   * the paper's code reduces it, not the sum.
+   */
+  public abstract Network network(float[] importance, boolean paperLoss);
 
   public abstract Parameters initialParameters(int features, int bottleneck, Random random);
 

@@ -3,41 +3,86 @@ package weka.superposition.experiments;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import weka.superposition.autoencoder.AutoencoderTraining;
-import weka.superposition.autoencoder.ModelType;
-import weka.superposition.data.SparseSampling;
 
 /**
- * Elhage et al.'s sparsity sweep: the toy model trained on sparse synthetic features for a list of
- * sparsities S, several seeds each. Per run it keeps each feature's vector W_i and ||W_i||, and the
- * paper's dimensions per feature m / ||W||_F^2, to be read against 1 / (1 - S).
+ * Elhage et al.'s sparsity sweep: the toy model trained as the paper's code trains it (fresh
+ * batches, AdamW) for a list of sparsities S, several seeds each. Per run it keeps each feature's
+ * vector W_i and ||W_i||, and the paper's dimensions per feature m / ||W||_F^2, to be read against
+ * 1 / (1 - S). The runs are those of a {@link ToySweep}, which parallelises and shards them.
  */
 public final class SparsitySweep {
+
+  public static final String EXPERIMENT = "sparsity-sweep";
 
   private SparsitySweep() {}
 
   /**
    * What to sweep.
    *
-   * @param rows rows of synthetic data per run; with {@code epochs} and the mini-batch they give
-   *     the number of Adam steps (the paper: 10,000 steps of 1024)
+   * @param steps AdamW steps per run, each on a fresh batch of {@code miniBatchSize} rows
+   * @param weightDecay AdamW's weight decay; 0 gives Adam
    */
   public record Settings(
       int features,
       int bottleneck,
       double[] sparsities,
       int seeds,
-      int rows,
-      int epochs,
+      int steps,
       int miniBatchSize,
       double learningRate,
+      double weightDecay,
       double importanceDecay)
       implements Serializable {
 
-    /** The paper's introductory setting: 5 features, 2 dimensions, importance 0.9^i. */
+    /**
+     * The paper's introductory setting: 5 features, 2 dimensions, importance 0.9^i, 10,000 steps of
+     * 1024, learning rate 0.001, AdamW with weight decay 0.01.
+     */
     public static Settings paper(double[] sparsities, int seeds) {
-      return new Settings(5, 2, sparsities, seeds, 102_400, 100, 1024, 0.001, 0.9);
+      return new Settings(
+          5,
+          2,
+          sparsities,
+          seeds,
+          ToySweep.PAPER_STEPS,
+          ToySweep.PAPER_BATCH,
+          ToySweep.PAPER_LEARNING_RATE,
+          ToySweep.PAPER_WEIGHT_DECAY,
+          0.9);
+    }
+
+    /** The sweep as a {@link ToySweep}: one cell per sparsity. */
+    public ToySweep.Settings toySweep() {
+      List<ToySweep.Cell> cells = new ArrayList<>();
+      for (double s : sparsities) {
+        cells.add(new ToySweep.Cell(s, importanceDecay));
+      }
+      return new ToySweep.Settings(
+          EXPERIMENT,
+          features,
+          bottleneck,
+          cells,
+          seeds,
+          steps,
+          miniBatchSize,
+          learningRate,
+          weightDecay);
+    }
+
+    /** The sweep whose {@link #toySweep} is {@code s}. */
+    public static Settings of(ToySweep.Settings s) {
+      double[] sparsities = s.cells().stream().mapToDouble(ToySweep.Cell::sparsity).toArray();
+      double decay = s.cells().isEmpty() ? 0.9 : s.cells().get(0).importanceDecay();
+      return new Settings(
+          s.features(),
+          s.bottleneck(),
+          sparsities,
+          s.seeds(),
+          s.steps(),
+          s.batchSize(),
+          s.learningRate(),
+          s.weightDecay(),
+          decay);
     }
   }
 
@@ -62,6 +107,22 @@ public final class SparsitySweep {
     public double inverseDensity() {
       return 1 / (1 - sparsity);
     }
+
+    /** The sweep's view of a toy-model run of {@code bottleneck} dimensions. */
+    public static Run of(ToySweep.Run run, int bottleneck) {
+      double frobenius = 0;
+      for (double norm : run.norms()) {
+        frobenius += norm * norm;
+      }
+      return new Run(
+          run.sparsity(),
+          run.seed(),
+          run.vectors(),
+          run.norms(),
+          frobenius > 0 ? bottleneck / frobenius : Double.NaN,
+          run.finalLoss(),
+          run.seconds());
+    }
   }
 
   /** Told of every finished run. */
@@ -70,67 +131,19 @@ public final class SparsitySweep {
     void runDone(Run run, int done, int total) throws Exception;
   }
 
-  /** Trains every (sparsity, seed) pair in order, seeds 1..{@code seeds}. */
+  /** Trains every (sparsity, seed) pair on all local cores; the runs in (sparsity, seed) order. */
   public static List<Run> run(Settings s, Progress progress) throws Exception {
-    List<Run> runs = new ArrayList<>();
-    int total = s.sparsities().length * s.seeds();
-    for (int i = 0; i < s.sparsities().length; i++) {
-      for (int seed = 1; seed <= s.seeds(); seed++) {
-        runs.add(train(s, s.sparsities()[i], seed, new Random(1000L * seed + i)));
-        progress.runDone(runs.get(runs.size() - 1), runs.size(), total);
-      }
-    }
-    return runs;
+    return runs(
+        s,
+        ToySweep.run(
+            s.toySweep(),
+            ToySweep.Shard.ALL,
+            ToySweep.defaultThreads(),
+            (run, done, total) -> progress.runDone(Run.of(run, s.bottleneck()), done, total)));
   }
 
-  /**
-   * One run: fresh data of sparsity {@code sparsity} from {@code data}, the model seeded by seed.
-   */
-  public static Run train(Settings s, double sparsity, int seed, Random data) throws Exception {
-    if (!(sparsity >= 0 && sparsity < 1)) {
-      throw new IllegalArgumentException("Sparsity must be in [0, 1), not " + sparsity);
-    }
-    int n = s.features();
-    float[] x = SparseSampling.sample(s.rows(), n, sparsity, data);
-    List<String> names = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      names.add("x" + i);
-    }
-    long start = System.nanoTime();
-    AutoencoderTraining.Result result =
-        AutoencoderTraining.train(
-            x,
-            s.rows(),
-            names,
-            new AutoencoderTraining.Settings(
-                ModelType.TOY,
-                s.bottleneck(),
-                s.epochs(),
-                s.miniBatchSize(),
-                s.learningRate(),
-                seed,
-                1,
-                false,
-                s.importanceDecay()),
-            (record, analysis) -> {});
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double[][] vectors = new double[n][];
-    double frobenius = 0;
-    for (int i = 0; i < n; i++) {
-      vectors[i] = result.weights().featureVector(i);
-      for (double v : vectors[i]) {
-        frobenius += v * v;
-      }
-    }
-    return new Run(
-        sparsity,
-        seed,
-        vectors,
-        result.analysis().weights().norm(),
-        frobenius > 0 ? s.bottleneck() / frobenius : Double.NaN,
-        result.history().isEmpty()
-            ? Double.NaN
-            : result.history().get(result.history().size() - 1).loss(),
-        seconds);
+  /** The sweep's view of the runs of its {@link ToySweep}. */
+  public static List<Run> runs(Settings s, List<ToySweep.Run> runs) {
+    return runs.stream().map(run -> Run.of(run, s.bottleneck())).toList();
   }
 }

@@ -28,7 +28,7 @@ public final class SweepReport {
 
   /** Adam steps per run. */
   public static long steps(SparsitySweep.Settings s) {
-    return (long) s.epochs() * ((s.rows() + s.miniBatchSize() - 1) / s.miniBatchSize());
+    return s.steps();
   }
 
   /** Values with two decimals, as a list. */

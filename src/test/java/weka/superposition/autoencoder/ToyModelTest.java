@@ -35,11 +35,10 @@ class ToyModelTest {
   @Test
   void denseFeaturesKeepOnlyTheTwoMostImportantAtRightAngles() throws Exception {
     // the paper's setting: 5 features into 2 dimensions, importance 0.9^i, S = 0, 10,000 steps
-    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0}, 1);
-    for (int seed = 1; seed <= 3; seed++) {
-      SparsitySweep.Run run = SparsitySweep.train(paper, 0, seed, new Random(seed));
+    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0}, 3);
+    for (SparsitySweep.Run run : SparsitySweep.run(paper, (r, done, total) -> {})) {
       double[] norms = run.norms();
-      String context = "seed " + seed + ": " + java.util.Arrays.toString(norms);
+      String context = "seed " + run.seed() + ": " + java.util.Arrays.toString(norms);
       assertTrue(norms[0] > 0.9 && norms[1] > 0.9, context);
       for (int i = 2; i < 5; i++) {
         assertTrue(norms[i] < 0.1, context);
@@ -49,16 +48,23 @@ class ToyModelTest {
     }
   }
 
+  /**
+   * At S = 0.95 more features than dimensions are represented. Trained the paper's way (fresh
+   * batches), a seed can leave the least important feature part-way (seed 1: ||W_5|| = 0.28 after
+   * 10,000 steps), so every seed must represent at least four, and one of three all five.
+   */
   @Test
   void sparseFeaturesShareTheDimensions() throws Exception {
-    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0.95}, 1);
-    SparsitySweep.Run run = SparsitySweep.train(paper, 0.95, 1, new Random(1));
-    for (double norm : run.norms()) {
-      assertTrue(norm > 0.9, java.util.Arrays.toString(run.norms()));
+    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0.95}, 3);
+    int allFive = 0;
+    for (SparsitySweep.Run run : SparsitySweep.run(paper, (r, done, total) -> {})) {
+      String context = "seed " + run.seed() + ": " + java.util.Arrays.toString(run.norms());
+      long represented = java.util.Arrays.stream(run.norms()).filter(n -> n > 0.9).count();
+      assertTrue(represented >= 4, context);
+      assertTrue(run.dimensionsPerFeature() < 0.5, context + ", " + run.dimensionsPerFeature());
+      allFive += represented == 5 && run.dimensionsPerFeature() < 0.45 ? 1 : 0;
     }
-    assertTrue(
-        run.dimensionsPerFeature() < 0.45,
-        "5 features in 2 dimensions: " + run.dimensionsPerFeature());
+    assertTrue(allFive >= 1, "no seed of 3 represents all five features");
   }
 
   @Test
@@ -180,7 +186,7 @@ class ToyModelTest {
   @Test
   void sweepReportWritesTableAndPlots() throws Exception {
     SparsitySweep.Settings quick =
-        new SparsitySweep.Settings(5, 2, new double[] {0, 0.9}, 2, 2048, 2, 1024, 0.001, 0.9);
+        new SparsitySweep.Settings(5, 2, new double[] {0, 0.9}, 2, 20, 1024, 0.001, 0.01, 0.9);
     List<SparsitySweep.Run> runs = SparsitySweep.run(quick, (run, done, total) -> {});
 
     List<Path> files = SweepReport.write(quick, runs, dir);

@@ -1,0 +1,92 @@
+package weka.superposition.autoencoder;
+
+import java.io.Serializable;
+import java.util.Random;
+import weka.superposition.analysis.AutoencoderWeights;
+import weka.tensorflow.AdamTrainer;
+import weka.tensorflow.Parameters;
+
+/**
+ * Training as the paper's code does it: a fresh batch of synthetic features at every step, the loss
+ * reduced as the mean over the batch and the features, and AdamW. One TensorFlow thread per run, so
+ * that many runs can go side by side.
+ */
+public final class FreshBatchTraining {
+
+  private FreshBatchTraining() {}
+
+  /** Draws a batch: {@code rows} rows of the features, row-major. */
+  @FunctionalInterface
+  public interface Batches {
+    float[] next(int rows);
+  }
+
+  /**
+   * How to train.
+   *
+   * @param importance the toy model's importance I_i of each feature
+   * @param weightDecay AdamW's decoupled weight decay; 0 gives Adam
+   */
+  public record Settings(
+      ModelType type,
+      int bottleneck,
+      float[] importance,
+      int steps,
+      int batchSize,
+      double learningRate,
+      double weightDecay)
+      implements Serializable {
+
+    public Settings {
+      AdamTrainer.checkSettings(steps, batchSize, learningRate, 1);
+      if (!(weightDecay >= 0) || learningRate * weightDecay >= 1) {
+        throw new IllegalArgumentException(
+            "the weight decay must be at least 0 and below 1 / learning rate, not " + weightDecay);
+      }
+    }
+  }
+
+  /**
+   * A trained model.
+   *
+   * @param finalLoss the mean loss of the last 1 % of the steps (at least one), before each step
+   */
+  public record Result(AutoencoderWeights weights, double finalLoss) {}
+
+  /**
+   * Trains from initial weights drawn from {@code random}, on batches from {@code batches}.
+   *
+   * @throws InterruptedException if the thread is interrupted (checked before every step)
+   * @throws IllegalStateException if the loss becomes NaN or infinite
+   */
+  public static Result train(Settings s, Random random, Batches batches)
+      throws InterruptedException {
+    int n = s.importance().length;
+    Parameters initial = s.type().initialParameters(n, s.bottleneck(), random);
+    int last = Math.max(1, s.steps() / 100);
+    double lossSum = 0;
+    Parameters trained;
+    try (AdamTrainer trainer =
+        AdamTrainer.forFedBatches(
+            s.type().network(s.importance(), true),
+            initial,
+            n,
+            (float) s.learningRate(),
+            (float) s.weightDecay(),
+            1)) {
+      for (int step = 0; step < s.steps(); step++) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException("Training stopped");
+        }
+        float loss = trainer.stepOn(batches.next(s.batchSize()));
+        if (step >= s.steps() - last) {
+          lossSum += loss;
+        }
+      }
+      trained = trainer.parameters();
+    }
+    return new Result(
+        s.type().weights(trained, n, s.bottleneck()),
+        s.steps() == 0 ? Double.NaN : lossSum / Math.min(last, s.steps()));
+  }
+}

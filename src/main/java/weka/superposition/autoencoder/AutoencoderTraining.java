@@ -99,7 +99,8 @@ public final class AutoencoderTraining {
             initial,
             new TrainingData(data, n, null, 0, weights),
             (float) settings.learningRate(),
-            0,
+            // AdamW for the toy model, as the paper trains it; Adam for the notebook's
+            (float) settings.type().defaultWeightDecay(),
             settings.threads())) {
       history =
           trainer.train(

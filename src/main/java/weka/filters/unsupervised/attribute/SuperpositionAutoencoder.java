@@ -184,8 +184,8 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
       description =
           "Adam's learning rate; 0 (the default) takes the model type's: 1e-4 for the "
               + "notebook's model (at which the autoencoder is barely trained: compare its MSE with the "
-              + "references in the summary), 1e-3 for the toy model (the paper trains with AdamW, "
-              + "which TensorFlow Java lacks; this is plain Adam).",
+              + "references in the summary), 1e-3 for the toy model, which is trained with AdamW "
+              + "and a weight decay of 1e-2 as in the paper's code (the notebook's model: Adam).",
       commandLineParamName = "learning-rate",
       commandLineParamSynopsis = "-learning-rate <double>",
       displayOrder = 4)

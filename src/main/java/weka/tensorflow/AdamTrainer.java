@@ -23,10 +23,11 @@ import org.tensorflow.types.TInt32;
 /**
  * Trains a {@link Network}'s parameters with Adam on mini-batches, in one TensorFlow graph.
  *
- * <p>The training data are loaded into the session once; each step feeds only the row indices of
- * its mini-batch, which the graph gathers. The loss of a batch is the weighted mean of the rows'
- * losses (the plain mean when all weights are 1, as in PyTorch). A mini-batch whose rows all have
- * weight 0 has no defined loss (0 / 0); it is skipped, with no Adam step.
+ * <p>The training data are copied into tensors once, which every step feeds by reference (no copy)
+ * with the row indices of its mini-batch, which the graph gathers: the data are held once, in
+ * native memory, not a second time in variables. The loss of a batch is the weighted mean of the
+ * rows' losses (the plain mean when all weights are 1, as in PyTorch). A mini-batch whose rows all
+ * have weight 0 has no defined loss (0 / 0); it is skipped, with no Adam step.
  *
  * <p>Adam is built by hand rather than taken from tensorflow-framework, whose beta-power updates
  * race its ApplyAdam ops: here every ApplyAdam waits for all gradients, and the beta powers are
@@ -51,6 +52,9 @@ public final class AdamTrainer implements AutoCloseable {
   private final Operand<TFloat32> batchLoss;
   private final Op step;
   private final int rows;
+
+  /** The training data's tensors, fed to every step; closed with the trainer. */
+  private final Map<Placeholder<?>, Tensor> dataFeeds = new LinkedHashMap<>();
 
   /** The rows' weights, to find mini-batches of weight 0 before they reach the graph. */
   private final float[] weights;
@@ -83,26 +87,12 @@ public final class AdamTrainer implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
 
-      Variable<TFloat32> inputs =
-          loaded(
-              tf,
-              "data/inputs",
-              data.inputs(),
-              new long[] {rows, data.numInputs()},
-              loads,
-              loadFeeds);
-      Variable<TFloat32> targets =
+      Operand<TFloat32> inputs = fed(tf, data.inputs(), new long[] {rows, data.numInputs()});
+      Operand<TFloat32> targets =
           data.targets() == null
               ? null
-              : loaded(
-                  tf,
-                  "data/targets",
-                  data.targets(),
-                  new long[] {rows, data.numTargets()},
-                  loads,
-                  loadFeeds);
-      Variable<TFloat32> weights =
-          loaded(tf, "data/weights", data.weights(), new long[] {rows}, loads, loadFeeds);
+              : fed(tf, data.targets(), new long[] {rows, data.numTargets()});
+      Operand<TFloat32> weights = fed(tf, data.weights(), new long[] {rows});
 
       Map<String, Operand<TFloat32>> parameters = new LinkedHashMap<>();
       for (Parameter p : initial.list()) {
@@ -124,6 +114,7 @@ public final class AdamTrainer implements AutoCloseable {
       session = TFRuntime.openSession(graph, threads);
     } catch (RuntimeException e) {
       loadFeeds.values().forEach(Tensor::close);
+      dataFeeds.values().forEach(Tensor::close);
       graph.close();
       throw e;
     }
@@ -152,6 +143,14 @@ public final class AdamTrainer implements AutoCloseable {
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }
+  }
+
+  /** A placeholder of {@code shape} that every step feeds with a tensor of {@code values}. */
+  private Placeholder<TFloat32> fed(Ops tf, float[] values, long[] shape) {
+    Placeholder<TFloat32> placeholder =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
+    dataFeeds.put(placeholder, TFRuntime.tensor(values, shape));
+    return placeholder;
   }
 
   /** A variable of {@code shape} whose value is fed once, by the load run, from {@code values}. */
@@ -232,10 +231,12 @@ public final class AdamTrainer implements AutoCloseable {
    * @return the batch's loss before the step
    */
   public float step(int[] batch) {
-    try (TInt32 indices = TInt32.vectorOf(batch);
-        Result result =
-            session.runner().feed(batchRows, indices).addTarget(step).fetch(batchLoss).run()) {
-      return ((TFloat32) result.get(0)).getFloat();
+    try (TInt32 indices = TInt32.vectorOf(batch)) {
+      Session.Runner runner = session.runner();
+      dataFeeds.forEach(runner::feed);
+      try (Result result = runner.feed(batchRows, indices).addTarget(step).fetch(batchLoss).run()) {
+        return ((TFloat32) result.get(0)).getFloat();
+      }
     }
   }
 
@@ -344,6 +345,7 @@ public final class AdamTrainer implements AutoCloseable {
   @Override
   public void close() {
     session.close();
+    dataFeeds.values().forEach(Tensor::close);
     graph.close();
   }
 }

@@ -15,7 +15,10 @@ import weka.superposition.report.AnalysisReport;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 
-/** The README's main job, examples/run-experiment.sh, on a small MNIST subset with tiny epochs. */
+/**
+ * The README's main job, examples/run-experiment.sh (one process), on a small MNIST subset with
+ * tiny epochs.
+ */
 class RunExperimentIT {
 
   @TempDir Path dir;
@@ -75,7 +78,9 @@ class RunExperimentIT {
     }
     // the phase-1 table has a row per epoch, with the test accuracy after it
     assertTrue(report.matches("(?s).*\\| 2 \\| [\\d.]+ \\| 0\\.\\d{4} \\| 0\\.9430 \\|.*"), report);
+    // one process: the data read once, three steps per seed, the plots waited for, the total
     List<String> timings = Files.readAllLines(out.resolve("timings.tsv"));
-    assertEquals(1 + 3 * 2 + 1, timings.size(), timings.toString());
+    assertEquals(1 + 1 + 3 * 2 + 1 + 1, timings.size(), timings.toString());
+    assertTrue(output.contains("MNIST read once: 500 training and 100 test rows"), output);
   }
 }

@@ -226,7 +226,8 @@ for epoch in range(num_epochs2):
             target_h1_one_dim[:, one_dim] = target_h1[:, one_dim]
             _, target_h1_2d = m2(target_h1_one_dim)
             target_dim_2d.append(target_h1_2d.mean(axis=0))
-        target_dim_2d = np.array(target_dim_2d)
+        # HARNESS: np.array(target_dim_2d) in the notebook; this numpy wants the tensors as arrays
+        target_dim_2d = np.array([t.numpy() for t in target_dim_2d])  # HARNESS
 
         # calculate importance according to contribution to MSE loss
         importance = np.array([imp / sum(importance) for imp in importance])

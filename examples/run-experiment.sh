@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# The project's main job: the seed experiment end to end through Weka's command line and the
-# installed package, on MNIST, ending in REPORT.md.
+# The project's main job: the seed experiment end to end with the installed package, on MNIST,
+# ending in REPORT.md. By default in one Java process (weka.superposition.commands.RunExperiment):
+# MNIST read once (the IDX files where the data folder has them, else the ARFF files), phase 1,
+# the activations and phase 2 through the package's Weka classes, results passed in memory, plots
+# drawn beside the training. --separate runs the same chain as one weka.Run call per step on the
+# ARFF files instead (the Weka command-line way; slower, same numbers).
 #
 #   examples/run-experiment.sh [--seed N | --seeds N] [--out DIR] [--epochs1 N] [--epochs2 N]
-#                              [--data DIR]
+#                              [--data DIR] [--separate] [--write-intermediates] [--no-study]
 #
 #   --seed N      one run with seed N (default 1)
 #   --seeds N     runs with seeds 1..N, and a table across them
 #   --out DIR     output folder (default work/experiment); REPORT.md, seed-N/ folders, timings.tsv
 #   --epochs1 N   phase-1 epochs (default 10, the seed's)
 #   --epochs2 N   phase-2 epochs (default 20, the seed's)
-#   --data DIR    folder with mnist_train.arff and mnist_test.arff (default examples/data, fetched
-#                 and prepared on first use)
+#   --data DIR    folder with MNIST: the IDX files and/or mnist_train.arff and mnist_test.arff
+#                 (default examples/data, fetched and prepared on first use)
+#   --separate    one weka.Run call per step, on the ARFF files (hidden activations and codes
+#                 written as ARFF between the steps)
+#   --write-intermediates
+#                 one process: also write the hidden activations as ARFF
+#   --no-study    one process: the notebook's steps only, without the convergence study (the
+#                 comparison with the PyTorch original, which has none)
 #
 # Per seed: phase 1, the hidden activations, phase 2, and the convergence study (StudyCommand:
 # seed-N/study.json), then REPORT.md.
@@ -26,6 +36,9 @@ out=$repo/work/experiment
 epochs1=10
 epochs2=20
 data=$repo/examples/data
+separate=false
+intermediates=()
+no_study=()
 while [[ $# -gt 0 ]]; do
   case $1 in
     --seed) seeds=("$2"); shift 2 ;;
@@ -34,7 +47,10 @@ while [[ $# -gt 0 ]]; do
     --epochs1) epochs1=$2; shift 2 ;;
     --epochs2) epochs2=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --separate) separate=true; shift ;;
+    --write-intermediates) intermediates=(--write-intermediates); shift ;;
+    --no-study) no_study=(--no-study); shift ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "run-experiment: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -45,6 +61,27 @@ examples/install-package.sh
 if [[ "$data" == "$repo/examples/data" ]]; then
   examples/fetch-mnist.sh
 fi
+
+if [[ $separate == false ]]; then
+  # one process; its heap: the IDX files give sparse rows (about 130 MB for both sets), the ARFF
+  # files dense ones (about 450 MB), and training holds the inputs once more as floats (190 MB).
+  # Measured on MNIST from the IDX files: -Xmx500m peaks at 1.09 GB RSS, -Xmx700m at 1.3 GB, in
+  # the same time
+  if [[ -f "$data/train-images-idx3-ubyte" || -f "$data/train-images-idx3-ubyte.gz" ]]; then
+    export JAVA_OPTS="${JAVA_OPTS:--Xmx500m}"
+  else
+    export JAVA_OPTS="${JAVA_OPTS:--Xmx1400m}"
+  fi
+  args=(--out "$out" --data "$data" --epochs1 "$epochs1" --epochs2 "$epochs2" "${intermediates[@]}"
+    "${no_study[@]}")
+  if [[ ${#seeds[@]} -gt 1 ]]; then
+    args+=(--seeds "${#seeds[@]}")
+  else
+    args+=(--seed "${seeds[0]}")
+  fi
+  exec examples/weka.sh --package-class weka.superposition.commands.RunExperiment "${args[@]}"
+fi
+
 train=$data/mnist_train.arff
 test=$data/mnist_test.arff
 for file in "$train" "$test"; do

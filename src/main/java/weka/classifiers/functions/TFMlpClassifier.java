@@ -76,6 +76,10 @@ public class TFMlpClassifier extends AbstractClassifier
   private int numThreads = 1;
   private Normalization normalization = Normalization.GLOBAL_MAX_ABS;
   private File monitorFile = new File("");
+
+  /** Monitor data given in memory (see {@link #setMonitorData}); not an option, not saved. */
+  private transient Instances monitorData;
+
   private File reportFile = new File("");
   private boolean resume;
 
@@ -109,7 +113,7 @@ public class TFMlpClassifier extends AbstractClassifier
   private transient AdamTrainer trainer;
   private transient Cleaner.Cleanable trainerCleanup;
   private transient Random random;
-  private transient Instances monitor;
+  private transient Monitor monitor;
   private transient int epochsThisRound;
 
   public String globalInfo() {
@@ -251,6 +255,17 @@ public class TFMlpClassifier extends AbstractClassifier
 
   public void setMonitorFile(File monitorFile) {
     this.monitorFile = monitorFile == null ? new File("") : monitorFile;
+  }
+
+  /**
+   * Data whose accuracy is measured after every epoch, as with the monitor file, but given in
+   * memory (a program that has the test set already loaded need not read it again); it takes
+   * precedence over the monitor file. Not an option: it is not copied with the classifier or saved
+   * with the model. Null: none.
+   */
+  @ProgrammaticProperty
+  public void setMonitorData(Instances monitorData) {
+    this.monitorData = monitorData;
   }
 
   @Override
@@ -501,7 +516,7 @@ public class TFMlpClassifier extends AbstractClassifier
     history.add(record);
     epochsThisRound++;
     if (monitor != null) {
-      monitorAccuracy.add(accuracy(monitor));
+      monitorAccuracy.add(monitor.accuracy(runner()));
     }
     reportProgress(record);
     return true;
@@ -554,38 +569,72 @@ public class TFMlpClassifier extends AbstractClassifier
     random = null;
   }
 
-  private Instances readMonitor(Instances training) throws Exception {
-    if (monitorFile.getPath().isEmpty()) {
-      return null;
+  /**
+   * The monitor data (in memory, or read from the monitor file), encoded once for the whole
+   * training; null without either.
+   */
+  private Monitor readMonitor(Instances training) throws Exception {
+    Instances monitor = monitorData;
+    if (monitor == null) {
+      if (monitorFile.getPath().isEmpty()) {
+        return null;
+      }
+      if (!monitorFile.isFile()) {
+        throw new WekaException(
+            getClass().getSimpleName() + ": monitor file not found: " + monitorFile);
+      }
+      monitor = ConverterUtils.DataSource.read(monitorFile.getPath());
+    } else {
+      monitor = new Instances(monitor);
     }
-    if (!monitorFile.isFile()) {
-      throw new WekaException(
-          getClass().getSimpleName() + ": monitor file not found: " + monitorFile);
-    }
-    Instances monitor = ConverterUtils.DataSource.read(monitorFile.getPath());
     monitor.setClassIndex(training.classIndex());
     if (!training.equalHeaders(monitor)) {
       throw new WekaException(
           getClass().getSimpleName()
-              + ": the monitor file's attributes differ "
+              + ": the monitor data's attributes differ "
               + "from the training data's: "
               + training.equalHeadersMsg(monitor));
     }
     monitor.deleteWithMissingClass();
-    return monitor;
+    int[] classes = new int[monitor.numInstances()];
+    for (int r = 0; r < classes.length; r++) {
+      classes[r] = (int) monitor.instance(r).classValue();
+    }
+    return new Monitor(encode(monitor, 0, classes.length), classes);
   }
 
-  /** The share of {@code data} that the current network classifies right. */
-  private double accuracy(Instances data) throws Exception {
-    if (data.isEmpty()) {
-      return Double.NaN;
+  /** The monitor data as network inputs and their classes. */
+  private record Monitor(float[] inputs, int[] classes) {
+
+    /** The share of the rows that {@code network} classifies right; NaN without rows. */
+    double accuracy(NetworkRunner network) {
+      if (classes.length == 0) {
+        return Double.NaN;
+      }
+      int width = inputs.length / classes.length;
+      int correct = 0;
+      for (int from = 0; from < classes.length; from += ROWS_PER_RUN) {
+        int to = Math.min(classes.length, from + ROWS_PER_RUN);
+        float[] p =
+            network
+                .run(
+                    Arrays.copyOfRange(inputs, from * width, to * width),
+                    to - from,
+                    MlpNetwork.PROBABILITIES)
+                .get(MlpNetwork.PROBABILITIES);
+        int k = p.length / (to - from);
+        for (int r = from; r < to; r++) {
+          int best = 0;
+          for (int c = 1; c < k; c++) {
+            if (p[(r - from) * k + c] > p[(r - from) * k + best]) {
+              best = c;
+            }
+          }
+          correct += best == classes[r] ? 1 : 0;
+        }
+      }
+      return (double) correct / classes.length;
     }
-    double[][] p = distributionsForInstances(data);
-    int correct = 0;
-    for (int r = 0; r < p.length; r++) {
-      correct += Utils.maxIndex(p[r]) == (int) data.instance(r).classValue() ? 1 : 0;
-    }
-    return (double) correct / data.numInstances();
   }
 
   private void checkOptions() throws WekaException {

@@ -17,6 +17,7 @@ import weka.core.Option;
 import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
+import weka.core.SparseInstance;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
@@ -51,6 +52,8 @@ public class IDXLoader extends AbstractFileLoader
   private static final int INITIAL_CAPACITY = 1 << 12;
 
   private File labelsFile = new File("");
+
+  private boolean sparse;
 
   /** The open images file while data is being read. */
   private transient IdxReader images;
@@ -109,6 +112,28 @@ public class IDXLoader extends AbstractFileLoader
     return "The IDX label file of these images; empty to look beside the images file.";
   }
 
+  @OptionMetadata(
+      displayName = "sparse",
+      description =
+          "Give each image as a sparse instance, holding only its non-zero pixels: the same "
+              + "values in about a third of the memory for MNIST, whose pixels are mostly 0.",
+      commandLineParamName = "sparse",
+      commandLineParamSynopsis = "-sparse",
+      commandLineParamIsFlag = true,
+      displayOrder = 2)
+  public boolean getSparse() {
+    return sparse;
+  }
+
+  public void setSparse(boolean sparse) {
+    this.sparse = sparse;
+  }
+
+  public String sparseTipText() {
+    return "Give each image as a sparse instance with only its non-zero pixels; same values, "
+        + "less memory.";
+  }
+
   @Override
   public Enumeration<Option> listOptions() {
     return Option.listOptionsForClass(getClass()).elements();
@@ -117,6 +142,7 @@ public class IDXLoader extends AbstractFileLoader
   @Override
   public void setOptions(String[] options) throws Exception {
     setLabelsFile(new File(""));
+    setSparse(false);
     Option.setOptions(options, this, getClass());
   }
 
@@ -371,7 +397,7 @@ public class IDXLoader extends AbstractFileLoader
     firstValues = null;
     values[values.length - 1] = labels == null ? Utils.missingValue() : labels[nextIndex];
     nextIndex++;
-    Instance row = new DenseInstance(1.0, values);
+    Instance row = sparse ? new SparseInstance(1.0, values) : new DenseInstance(1.0, values);
     row.setDataset(structure);
     return row;
   }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.ReferenceErrors;
@@ -53,7 +56,12 @@ public final class AutoencoderTraining {
       double analysisSeconds)
       implements Serializable {}
 
-  /** Told of every finished epoch, with its analysis when every epoch is analysed. */
+  /**
+   * Told of every finished epoch, with its analysis when every epoch is analysed, in epoch order
+   * and in the training thread. The analysis of an epoch runs beside the next epochs' training (on
+   * a core that training leaves free), so the call for an epoch may come after later epochs have
+   * been trained; the last comes before {@code train} returns.
+   */
   @FunctionalInterface
   public interface Progress {
     void epochDone(EpochRecord record, Analysis analysisOrNull) throws Exception;
@@ -93,6 +101,16 @@ public final class AutoencoderTraining {
     double[] analysisSeconds = {0};
     List<EpochRecord> history;
     Parameters trained;
+    // one analysis at a time, beside the training thread; results are told in epoch order
+    ExecutorService analyst =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "superposition-analysis");
+              thread.setDaemon(true);
+              return thread;
+            });
+    List<EpochRecord> pendingRecords = new ArrayList<>();
+    List<Future<Analysis>> pending = new ArrayList<>();
     try (AdamTrainer trainer =
         new AdamTrainer(
             settings.type().network(n, settings.importanceDecay()),
@@ -108,24 +126,36 @@ public final class AutoencoderTraining {
               settings.miniBatchSize(),
               random,
               (record, current) -> {
-                Analysis analysis = null;
-                if (settings.analyseEveryEpoch()) {
-                  long start = System.nanoTime();
-                  analysis =
-                      analyse(
-                          record.epoch(),
-                          features,
-                          settings,
-                          current.parameters(),
-                          data,
-                          rows,
-                          references);
-                  analysisSeconds[0] += (System.nanoTime() - start) / 1e9;
-                  epochAnalyses.add(analysis);
+                if (!settings.analyseEveryEpoch()) {
+                  progress.epochDone(record, null);
+                  return;
                 }
-                progress.epochDone(record, analysis);
+                Parameters parameters = current.parameters();
+                pendingRecords.add(record);
+                pending.add(
+                    analyst.submit(
+                        () -> {
+                          long start = System.nanoTime();
+                          Analysis analysis =
+                              analyse(
+                                  record.epoch(),
+                                  features,
+                                  settings,
+                                  parameters,
+                                  data,
+                                  rows,
+                                  references);
+                          synchronized (analysisSeconds) {
+                            analysisSeconds[0] += (System.nanoTime() - start) / 1e9;
+                          }
+                          return analysis;
+                        }));
+                tellFinished(pendingRecords, pending, epochAnalyses, progress, false);
               });
       trained = trainer.parameters();
+      tellFinished(pendingRecords, pending, epochAnalyses, progress, true);
+    } finally {
+      analyst.shutdownNow();
     }
     Analysis last;
     if (epochAnalyses.isEmpty()) {
@@ -147,6 +177,33 @@ public final class AutoencoderTraining {
         references,
         trainingSeconds,
         analysisSeconds[0]);
+  }
+
+  /**
+   * Tells {@code progress} of the analyses that are done, in epoch order, stopping at the first
+   * that is not (or, with {@code all}, waiting for each).
+   */
+  private static void tellFinished(
+      List<EpochRecord> records,
+      List<Future<Analysis>> pending,
+      List<Analysis> done,
+      Progress progress,
+      boolean all)
+      throws Exception {
+    while (!pending.isEmpty() && (all || pending.get(0).isDone())) {
+      Analysis analysis;
+      try {
+        analysis = pending.get(0).get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+      pending.remove(0);
+      done.add(analysis);
+      progress.epochDone(records.remove(0), analysis);
+    }
   }
 
   private static Analysis analyse(

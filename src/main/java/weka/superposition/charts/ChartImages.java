@@ -88,14 +88,29 @@ public final class ChartImages {
       throws IOException {
     List<Path> written = new ArrayList<>();
     for (Analysis epoch : epochAnalyses) {
-      written.add(folder.resolve(String.format("feature-vectors-epoch-%02d.png", epoch.epoch())));
-      writePng(featureVectors(epoch, LABELLED_FEATURES), written.get(written.size() - 1));
+      written.add(writeEpochPlot(epoch, folder));
     }
-    written.add(folder.resolve("feature-vectors.png"));
-    writePng(featureVectors(last, LABELLED_FEATURES), written.get(written.size() - 1));
-    written.add(folder.resolve("weight-analysis.png"));
-    writePng(weightAnalysis(last), written.get(written.size() - 1));
+    written.addAll(writeFinalPlots(last, folder));
     return written;
+  }
+
+  /** Writes the feature-vector plots of an analysed epoch; returns the file written. */
+  public static Path writeEpochPlot(Analysis epoch, Path folder) throws IOException {
+    Path file = folder.resolve(String.format("feature-vectors-epoch-%02d.png", epoch.epoch()));
+    writePng(featureVectors(epoch, LABELLED_FEATURES), file);
+    return file;
+  }
+
+  /**
+   * Writes the feature-vector plots and the weight analysis after training; returns the files
+   * written.
+   */
+  public static List<Path> writeFinalPlots(Analysis last, Path folder) throws IOException {
+    Path vectors = folder.resolve("feature-vectors.png");
+    writePng(featureVectors(last, LABELLED_FEATURES), vectors);
+    Path weights = folder.resolve("weight-analysis.png");
+    writePng(weightAnalysis(last), weights);
+    return List.of(vectors, weights);
   }
 
   /** Writes {@code image} as a PNG, whole or not at all. */

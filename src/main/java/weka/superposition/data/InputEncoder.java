@@ -1,9 +1,11 @@
 package weka.superposition.data;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.Utils;
 
 /**
  * Turns the non-class attributes of Instances into a row-major float matrix for a network, as
@@ -70,6 +72,7 @@ public final class InputEncoder implements Serializable {
     this.names = new String[n];
     int columns = 0;
     double globalMaxAbs = 0;
+    double[][] numericStats = numericStats(training);
     for (int a = 0; a < n; a++) {
       Attribute attribute = training.attribute(a);
       names[a] = attribute.name();
@@ -84,7 +87,7 @@ public final class InputEncoder implements Serializable {
         replacement[a] = mode(training, a);
         scale[a] = 1;
       } else {
-        double[] stats = numericStats(training, a);
+        double[] stats = numericStats[a];
         replacement[a] = stats[0];
         globalMaxAbs = Math.max(globalMaxAbs, stats[3]);
         fitScaling(a, stats);
@@ -106,8 +109,9 @@ public final class InputEncoder implements Serializable {
    */
   public static void requireNoInfiniteValue(Instances data) {
     for (int r = 0; r < data.numInstances(); r++) {
+      double[] values = data.instance(r).toDoubleArray();
       for (int a = 0; a < data.numAttributes(); a++) {
-        double value = data.instance(r).value(a);
+        double value = values[a];
         if (a != data.classIndex() && Double.isInfinite(value)) {
           throw new IllegalArgumentException(
               String.format(
@@ -141,33 +145,56 @@ public final class InputEncoder implements Serializable {
     }
   }
 
-  /** Mean, standard deviation, min, max |value|, max of the non-missing values (weighted). */
-  private static double[] numericStats(Instances data, int a) {
-    double sum = 0;
-    double sumSquares = 0;
-    double weights = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double maxAbs = 0;
+  /**
+   * Per numeric attribute but the class: weighted mean, standard deviation, min, largest absolute
+   * value, max of its non-missing values (all 0 without any); null for the others. One pass over
+   * the rows, each read once (a sparse row would otherwise be searched for every attribute); each
+   * attribute's sums are added in row order, as a pass per attribute would.
+   */
+  private static double[][] numericStats(Instances data) {
+    int n = data.numAttributes();
+    boolean[] numeric = new boolean[n];
+    for (int a = 0; a < n; a++) {
+      numeric[a] = a != data.classIndex() && !data.attribute(a).isNominal();
+    }
+    double[] sum = new double[n];
+    double[] sumSquares = new double[n];
+    double[] weights = new double[n];
+    double[] min = new double[n];
+    double[] max = new double[n];
+    double[] maxAbs = new double[n];
+    Arrays.fill(min, Double.POSITIVE_INFINITY);
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
     for (Instance row : data) {
-      if (row.isMissing(a)) {
+      double[] values = row.toDoubleArray();
+      double w = row.weight();
+      for (int a = 0; a < n; a++) {
+        double v = values[a];
+        if (!numeric[a] || Utils.isMissingValue(v)) {
+          continue;
+        }
+        sum[a] += w * v;
+        sumSquares[a] += w * v * v;
+        weights[a] += w;
+        min[a] = Math.min(min[a], v);
+        max[a] = Math.max(max[a], v);
+        maxAbs[a] = Math.max(maxAbs[a], Math.abs(v));
+      }
+    }
+    double[][] stats = new double[n][];
+    for (int a = 0; a < n; a++) {
+      if (!numeric[a]) {
         continue;
       }
-      double v = row.value(a);
-      double w = row.weight();
-      sum += w * v;
-      sumSquares += w * v * v;
-      weights += w;
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-      maxAbs = Math.max(maxAbs, Math.abs(v));
+      if (weights[a] == 0) {
+        stats[a] = new double[] {0, 0, 0, 0, 0};
+        continue;
+      }
+      double mean = sum[a] / weights[a];
+      double variance = Math.max(0, sumSquares[a] / weights[a] - mean * mean);
+      stats[a] = new double[] {mean, Math.sqrt(variance), min[a], maxAbs[a], max[a]};
     }
-    if (weights == 0) {
-      return new double[] {0, 0, 0, 0, 0};
-    }
-    double mean = sum / weights;
-    double variance = Math.max(0, sumSquares / weights - mean * mean);
-    return new double[] {mean, Math.sqrt(variance), min, maxAbs, max};
+    return stats;
   }
 
   private static double mode(Instances data, int a) {
@@ -215,12 +242,14 @@ public final class InputEncoder implements Serializable {
   }
 
   private void encodeRow(Instance row, float[] matrix, int rowStart, int rowNumber) {
+    // all values at once: a sparse row would otherwise search its values for every attribute
+    double[] values = row.toDoubleArray();
     for (int a = 0; a < firstColumn.length; a++) {
       int column = firstColumn[a];
       if (column < 0) {
         continue;
       }
-      double value = row.isMissing(a) ? replacement[a] : row.value(a);
+      double value = Utils.isMissingValue(values[a]) ? replacement[a] : values[a];
       if (numValues[a] == 0) {
         float encoded = (float) ((value - offset[a]) / scale[a]);
         if (!Float.isFinite(encoded)) {

@@ -16,7 +16,10 @@ import weka.superposition.report.StudyReport;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 
-/** The README's main job, examples/run-experiment.sh, on a small MNIST subset with tiny epochs. */
+/**
+ * The README's main job, examples/run-experiment.sh (one process), on a small MNIST subset with
+ * tiny epochs.
+ */
 class RunExperimentIT {
 
   @TempDir Path dir;
@@ -80,7 +83,10 @@ class RunExperimentIT {
     }
     // the phase-1 table has a row per epoch, with the test accuracy after it
     assertTrue(report.matches("(?s).*\\| 2 \\| [\\d.]+ \\| 0\\.\\d{4} \\| 0\\.9430 \\|.*"), report);
+    // one process: the data read once, four steps per seed (the study last), the plots waited
+    // for, the total
     List<String> timings = Files.readAllLines(out.resolve("timings.tsv"));
-    assertEquals(1 + 4 * 2 + 1, timings.size(), timings.toString());
+    assertEquals(1 + 1 + 4 * 2 + 1 + 1, timings.size(), timings.toString());
+    assertTrue(output.contains("MNIST read once: 500 training and 100 test rows"), output);
   }
 }

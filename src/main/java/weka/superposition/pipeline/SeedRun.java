@@ -1,0 +1,48 @@
+package weka.superposition.pipeline;
+
+import java.nio.file.Path;
+import weka.classifiers.functions.TFMlpClassifier;
+import weka.core.Instances;
+import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
+
+/**
+ * What the steps of one seed's run share: the settings, the data (read once for all seeds), and
+ * what each step leaves for the next. A step reads the fields earlier steps set and sets its own.
+ */
+public final class SeedRun {
+
+  public final ExperimentPipeline.Settings settings;
+  public final int seed;
+
+  /** seed-N in the output folder: phase1.json, report.json, png/ and the step's text. */
+  public final Path folder;
+
+  public final MnistFiles data;
+
+  /** Plots and other work off the critical path. */
+  public final Background background;
+
+  /** Phase 1's trained classifier (set by {@link ClassifierStep}). */
+  public TFMlpClassifier classifier;
+
+  /** The hidden activations of the training and test sets (set by {@link ActivationsStep}). */
+  public Instances hiddenTrain;
+
+  public Instances hiddenTest;
+
+  /** Phase 2's trained and analysed autoencoder (set by {@link AutoencoderStep}). */
+  public SuperpositionAutoencoder autoencoder;
+
+  SeedRun(
+      ExperimentPipeline.Settings settings,
+      int seed,
+      Path folder,
+      MnistFiles data,
+      Background background) {
+    this.settings = settings;
+    this.seed = seed;
+    this.folder = folder;
+    this.data = data;
+    this.background = background;
+  }
+}

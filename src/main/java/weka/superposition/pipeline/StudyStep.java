@@ -1,0 +1,84 @@
+package weka.superposition.pipeline;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import weka.classifiers.functions.TFMlpClassifier;
+import weka.core.Instances;
+import weka.superposition.experiments.ConvergenceStudy;
+import weka.superposition.report.StudyReport;
+
+/**
+ * The convergence study ({@link ConvergenceStudy}) of one seed: the trained classifier's hidden
+ * activations of the training set and those of the same classifier before its first step (same
+ * options, zero epochs), the study with the classifier's seed, and {@code study.json} in the seed's
+ * folder, which REPORT.md's section "Does the seed's claim hold when the autoencoder is trained?"
+ * reads.
+ */
+public final class StudyStep implements Step {
+
+  @Override
+  public String name() {
+    return "study";
+  }
+
+  @Override
+  public String description(SeedRun run) {
+    return "the convergence study (converged autoencoder and controls, study.json)";
+  }
+
+  @Override
+  public void run(SeedRun run) throws Exception {
+    study(run.classifier, run.data.train(), run.folder, System.err);
+  }
+
+  /** Runs the study of {@code trained} on {@code train} and writes {@code folder/study.json}. */
+  public static void study(TFMlpClassifier trained, Instances train, Path folder, PrintStream log)
+      throws Exception {
+    TFMlpClassifier untrained = new TFMlpClassifier();
+    untrained.setOptions(trained.getOptions());
+    untrained.setEpochs(0);
+    untrained.setMonitorFile(null);
+    untrained.setReportFile(null);
+    untrained.setResume(false);
+    untrained.buildClassifier(train);
+
+    int n = trained.trainedHiddenUnits();
+    List<String> features = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      features.add("h" + i);
+    }
+    int seed = trained.getSeed();
+    ConvergenceStudy.Study study =
+        ConvergenceStudy.run(
+            flatten(trained.hiddenActivations(train), n),
+            flatten(untrained.hiddenActivations(train), n),
+            train.numInstances(),
+            features,
+            seed,
+            ConvergenceStudy.Settings.standard(seed),
+            v ->
+                log.printf(
+                    Locale.ROOT,
+                    "[study] seed %d, %s: %d epochs (kept %d), %.1f s, MSE %.5f%n",
+                    seed,
+                    v.name(),
+                    v.epochs(),
+                    v.bestEpoch(),
+                    v.seconds(),
+                    v.figures().mse()));
+    Path file = folder.resolve("study.json");
+    StudyReport.write(study, file);
+    log.printf(Locale.ROOT, "[study] %s (%.1f s)%n", file, study.seconds());
+  }
+
+  private static float[] flatten(float[][] rows, int n) {
+    float[] matrix = new float[rows.length * n];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, matrix, r * n, n);
+    }
+    return matrix;
+  }
+}

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -112,16 +111,7 @@ public class SweepView extends JPanel {
 
           @Override
           protected void done() {
-            start.setEnabled(true);
-            stop.setEnabled(false);
-            try {
-              get();
-              status.setText("Done: " + runs.size() + " runs.");
-            } catch (CancellationException e) {
-              status.setText("Stopped after " + runs.size() + " runs.");
-            } catch (Exception e) {
-              status.setText("Failed: " + e.getCause());
-            }
+            SweepStatus.finished(this, start, stop, status, runs.size());
           }
         };
     worker.execute();

@@ -5,7 +5,6 @@ import java.awt.FlowLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
@@ -109,16 +108,7 @@ public class ToySweepView extends JPanel {
 
           @Override
           protected void done() {
-            start.setEnabled(true);
-            stop.setEnabled(false);
-            try {
-              get();
-              status.setText("Done: " + runs.size() + " runs.");
-            } catch (CancellationException e) {
-              status.setText("Stopped after " + runs.size() + " runs.");
-            } catch (Exception e) {
-              status.setText("Failed: " + e.getCause());
-            }
+            SweepStatus.finished(this, start, stop, status, runs.size());
           }
         };
     worker.execute();

@@ -166,9 +166,12 @@ class ExplorerGuiIT {
         run.describe());
     assertTrue(run.stdout().contains("OK two plots reached the ImageViewer"), run.describe());
     assertTrue(run.stdout().contains("OK the summary reached the TextViewer"), run.describe());
+    assertTrue(
+        run.stdout().contains("OK the step's editor offers the autoencoder"), run.describe());
     for (String name :
         new String[] {
           "knowledgeflow-templates-menu.png",
+          "knowledgeflow-analysis-editor.png",
           "knowledgeflow-template-run.png",
           "knowledgeflow-imageviewer-feature-vectors.png",
           "knowledgeflow-imageviewer-weight-analysis.png"

@@ -129,6 +129,25 @@ public final class KnowledgeFlowDriver {
         (OptionHandler) analysis.getClass().getMethod("getAutoencoder").invoke(analysis);
     autoencoder.setOptions(Utils.splitOptions("-bottleneck 2 -epochs 3"));
 
+    // the step's editor, as a double click opens it: the autoencoder in Weka's object editor
+    AtomicReference<JFrame> editorRef = new AtomicReference<>();
+    AtomicReference<Integer> editable = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(
+        () -> {
+          weka.gui.PropertySheetPanel sheet = new weka.gui.PropertySheetPanel();
+          sheet.setTarget(analysis);
+          editable.set(sheet.editableProperties());
+          JFrame jf = new JFrame("SuperpositionAnalysis");
+          jf.add(sheet);
+          jf.setSize(600, 300);
+          jf.setVisible(true);
+          editorRef.set(jf);
+        });
+    Thread.sleep(300);
+    screenshot(editorRef.get(), new File(screenshots, "knowledgeflow-analysis-editor.png"));
+    check(editable.get() == 1, "the step's editor offers the autoencoder: " + editable);
+    SwingUtilities.invokeAndWait(() -> editorRef.get().dispose());
+
     layout.executeFlow(false);
     long end = System.currentTimeMillis() + 180_000;
     Thread.sleep(1000);

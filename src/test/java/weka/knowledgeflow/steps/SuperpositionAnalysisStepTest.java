@@ -1,6 +1,7 @@
 package weka.knowledgeflow.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import weka.core.Instances;
 import weka.core.WekaException;
 import weka.filters.unsupervised.attribute.Standardize;
+import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.knowledgeflow.Flow;
 import weka.knowledgeflow.FlowRunner;
 import weka.knowledgeflow.StepManagerImpl;
@@ -129,6 +131,18 @@ class SuperpositionAnalysisStepTest {
         log.stream().anyMatch(l -> l.contains("must be a SuperpositionAutoencoder")),
         String.join("\n", log));
     assertTrue(step(flow, "ImageViewer", ImageViewer.class).getImages().isEmpty());
+  }
+
+  @Test
+  void aSavedFlowKeepsTheAutoencoderAndItsSettings(@TempDir Path dir) throws Exception {
+    Flow flow = Flow.JSONToFlow(templateOn(dir.resolve("any.arff"), 1, 7));
+    Flow reloaded = Flow.JSONToFlow(flow.toJSON());
+    SuperpositionAnalysis step =
+        step(reloaded, "SuperpositionAnalysis", SuperpositionAnalysis.class);
+    SuperpositionAutoencoder autoencoder =
+        assertInstanceOf(SuperpositionAutoencoder.class, step.getAutoencoder());
+    assertEquals(7, autoencoder.getEpochs());
+    assertEquals(2, autoencoder.getBottleneck());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,28 +27,28 @@ class ExplorerGuiIT {
    * A folder with the driver's classes alone: the whole of target/test-classes would put test
    * classes into Weka's class discovery without the package classes they refer to.
    */
-  private Path driverClassPath() throws Exception {
+  private Path driverClassPath(Class<?> driver) throws Exception {
     Path source =
-        Path.of(ExplorerDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path.of(driver.getProtectionDomain().getCodeSource().getLocation().toURI())
             .resolve("weka/superposition/gui");
-    Path target = dir.resolve("driver/weka/superposition/gui");
+    Path target = dir.resolve("driver-" + driver.getSimpleName() + "/weka/superposition/gui");
     Files.createDirectories(target);
     try (var classes = Files.list(source)) {
       for (Path file :
           classes
-              .filter(
-                  f -> f.getFileName().toString().startsWith(ExplorerDriver.class.getSimpleName()))
+              .filter(f -> f.getFileName().toString().startsWith(driver.getSimpleName()))
               .toList()) {
         Files.copy(file, target.resolve(file.getFileName()));
       }
     }
-    return dir.resolve("driver");
+    return dir.resolve("driver-" + driver.getSimpleName());
   }
 
-  @Test
-  void explorerOffersThePackageAndThePluginTrainsAndDraws() throws Exception {
+  /** The X display: DISPLAY, or a virtual one started here (stopped after the test). */
+  private Process xvfb;
+
+  private String display() throws Exception {
     String display = System.getenv("DISPLAY");
-    Process xvfb = null;
     if (display == null || display.isBlank()) {
       File binary = new File("/usr/bin/Xvfb");
       Assumptions.assumeTrue(
@@ -74,71 +75,109 @@ class ExplorerGuiIT {
           "Xvfb did not start: " + Files.readString(dir.resolve("xvfb.log")));
       display = ":" + number.trim();
     }
-    try {
-      Instances mnist = TestData.mnist600();
-      Path arff = dir.resolve("digits.arff");
-      // a few thousand rows: the 600 digits five times over
-      Instances rows = new Instances(mnist);
-      for (int copy = 1; copy < 5; copy++) {
-        rows.addAll(mnist);
-      }
-      TestData.saveArff(rows, arff);
-      Path screenshots =
-          Path.of(System.getProperty("project.basedir"), "target", "gui-screenshots");
-      InstalledWeka weka = InstalledWeka.withPackage();
+    return display;
+  }
 
-      InstalledWeka.Run run =
-          weka.javaOnDisplay(
-              display,
-              driverClassPath().toString(),
-              ExplorerDriver.class.getName(),
-              arff.toString(),
-              screenshots.toString(),
-              InstalledWeka.packageName());
-
-      assertEquals(0, run.exitCode(), run.describe());
-      assertTrue(run.stdout().contains("OK Superposition tab in the Explorer"), run.describe());
-      assertTrue(
-          run.stdout().contains("OK autoencoder trained in the plugin window"), run.describe());
-      assertTrue(
-          run.stdout().contains("OK Stop stopped: Stopped after 2 epoch(s)."), run.describe());
-      assertTrue(run.stdout().contains("OK no training thread left after Stop"), run.describe());
-      assertTrue(
-          run.stdout().contains("OK the tab warns before training on raw pixels"), run.describe());
-      System.out.println(
-          run.stdout()
-              .lines()
-              .filter(l -> l.startsWith("BENCHMARK"))
-              .findFirst()
-              .orElse("no BENCHMARK line"));
-      assertTrue(run.stdout().contains("OK sparsity sweep ran in the Explorer"), run.describe());
-      assertTrue(
-          run.stdout().contains("OK \"Continue iterating\" trained epochs 3 and 4"),
-          run.describe());
-      assertTrue(
-          run.stdout()
-              .contains("OK the TFMlpActivations editor shows its classifier " + "property"),
-          run.describe());
-      for (String name :
-          new String[] {
-            "plugin-feature-vectors.png",
-            "plugin-weight-analysis.png",
-            "explorer-superposition-tab.png",
-            "explorer-sparsity-sweep.png",
-            "explorer-continue-iterating.png",
-            "tfmlpactivations-editor.png",
-            "plugin-stopped.png",
-            "explorer-tab-warning.png",
-            "learning-rate-tooltips.png"
-          }) {
-        assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
-      }
-      System.out.println("GUI screenshots: " + screenshots);
-    } finally {
-      if (xvfb != null) {
-        xvfb.destroy();
-        xvfb.waitFor(5, TimeUnit.SECONDS);
-      }
+  @AfterEach
+  void stopXvfb() throws InterruptedException {
+    if (xvfb != null) {
+      xvfb.destroy();
+      xvfb.waitFor(5, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void explorerOffersThePackageAndThePluginTrainsAndDraws() throws Exception {
+    String display = display();
+    Instances mnist = TestData.mnist600();
+    Path arff = dir.resolve("digits.arff");
+    // a few thousand rows: the 600 digits five times over
+    Instances rows = new Instances(mnist);
+    for (int copy = 1; copy < 5; copy++) {
+      rows.addAll(mnist);
+    }
+    TestData.saveArff(rows, arff);
+    Path screenshots = Path.of(System.getProperty("project.basedir"), "target", "gui-screenshots");
+    InstalledWeka weka = InstalledWeka.withPackage();
+
+    InstalledWeka.Run run =
+        weka.javaOnDisplay(
+            display,
+            driverClassPath(ExplorerDriver.class).toString(),
+            ExplorerDriver.class.getName(),
+            arff.toString(),
+            screenshots.toString(),
+            InstalledWeka.packageName());
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertTrue(run.stdout().contains("OK Superposition tab in the Explorer"), run.describe());
+    assertTrue(
+        run.stdout().contains("OK autoencoder trained in the plugin window"), run.describe());
+    assertTrue(run.stdout().contains("OK Stop stopped: Stopped after 2 epoch(s)."), run.describe());
+    assertTrue(run.stdout().contains("OK no training thread left after Stop"), run.describe());
+    assertTrue(
+        run.stdout().contains("OK the tab warns before training on raw pixels"), run.describe());
+    System.out.println(
+        run.stdout()
+            .lines()
+            .filter(l -> l.startsWith("BENCHMARK"))
+            .findFirst()
+            .orElse("no BENCHMARK line"));
+    assertTrue(run.stdout().contains("OK sparsity sweep ran in the Explorer"), run.describe());
+    assertTrue(
+        run.stdout().contains("OK \"Continue iterating\" trained epochs 3 and 4"), run.describe());
+    assertTrue(
+        run.stdout().contains("OK the TFMlpActivations editor shows its classifier " + "property"),
+        run.describe());
+    for (String name :
+        new String[] {
+          "plugin-feature-vectors.png",
+          "plugin-weight-analysis.png",
+          "explorer-superposition-tab.png",
+          "explorer-sparsity-sweep.png",
+          "explorer-continue-iterating.png",
+          "tfmlpactivations-editor.png",
+          "plugin-stopped.png",
+          "explorer-tab-warning.png",
+          "learning-rate-tooltips.png"
+        }) {
+      assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
+    }
+    System.out.println("GUI screenshots: " + screenshots);
+  }
+
+  @Test
+  void knowledgeFlowRunsThePackageTemplateAndShowsThePlots() throws Exception {
+    String display = display();
+    Path arff = dir.resolve("mnist600.arff");
+    TestData.saveArff(TestData.mnist600(), arff);
+    Path screenshots = Path.of(System.getProperty("project.basedir"), "target", "gui-screenshots");
+    InstalledWeka.Run run =
+        InstalledWeka.withPackage()
+            .javaOnDisplay(
+                display,
+                driverClassPath(KnowledgeFlowDriver.class).toString(),
+                KnowledgeFlowDriver.class.getName(),
+                arff.toString(),
+                screenshots.toString());
+    assertEquals(0, run.exitCode(), run.describe());
+    assertTrue(
+        run.stdout().contains("OK \"" + KnowledgeFlowDriver.TEMPLATE + "\" in the Templates menu"),
+        run.describe());
+    assertTrue(run.stdout().contains("OK two plots reached the ImageViewer"), run.describe());
+    assertTrue(run.stdout().contains("OK the summary reached the TextViewer"), run.describe());
+    assertTrue(
+        run.stdout().contains("OK the step's editor offers the autoencoder"), run.describe());
+    for (String name :
+        new String[] {
+          "knowledgeflow-templates-menu.png",
+          "knowledgeflow-analysis-editor.png",
+          "knowledgeflow-template-run.png",
+          "knowledgeflow-imageviewer-feature-vectors.png",
+          "knowledgeflow-imageviewer-weight-analysis.png"
+        }) {
+      assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
+    }
+    System.out.println("KnowledgeFlow screenshots: " + screenshots);
   }
 }

@@ -1,15 +1,16 @@
 package weka.superposition.gui;
 
-import java.awt.Component;
+import static weka.superposition.gui.DriverSupport.check;
+import static weka.superposition.gui.DriverSupport.find;
+import static weka.superposition.gui.DriverSupport.screenshot;
+
 import java.awt.Container;
 import java.awt.Frame;
 import java.awt.Window;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -414,13 +415,6 @@ public final class ExplorerDriver {
     return -1;
   }
 
-  private static void check(boolean condition, String what) {
-    if (!condition) {
-      throw new AssertionError(what);
-    }
-    System.out.println("OK " + what);
-  }
-
   private static Frame waitForFrame(String titlePrefix, long millis) throws InterruptedException {
     long end = System.currentTimeMillis() + millis;
     while (System.currentTimeMillis() < end) {
@@ -451,35 +445,5 @@ public final class ExplorerDriver {
       Thread.sleep(300);
     }
     return null;
-  }
-
-  private static <T extends Component> T find(
-      Container root, Class<T> type, java.util.function.Predicate<T> test) {
-    for (Component c : root.getComponents()) {
-      if (type.isInstance(c) && test.test(type.cast(c))) {
-        return type.cast(c);
-      }
-      if (c instanceof Container container) {
-        T found = find(container, type, test);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static void screenshot(Component component, File file) throws Exception {
-    BufferedImage image =
-        new BufferedImage(component.getWidth(), component.getHeight(), BufferedImage.TYPE_INT_RGB);
-    SwingUtilities.invokeAndWait(
-        () -> {
-          var g = image.createGraphics();
-          component.paint(g);
-          g.dispose();
-        });
-    file.getParentFile().mkdirs();
-    ImageIO.write(image, "png", file);
-    System.out.println("OK screenshot " + file);
   }
 }

@@ -36,7 +36,10 @@ class ExplorerGuiIT {
     try (var classes = Files.list(source)) {
       for (Path file :
           classes
-              .filter(f -> f.getFileName().toString().startsWith(driver.getSimpleName()))
+              .filter(
+                  f ->
+                      f.getFileName().toString().startsWith(driver.getSimpleName())
+                          || f.getFileName().toString().startsWith("DriverSupport"))
               .toList()) {
         Files.copy(file, target.resolve(file.getFileName()));
       }

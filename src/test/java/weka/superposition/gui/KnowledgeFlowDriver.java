@@ -1,14 +1,15 @@
 package weka.superposition.gui;
 
+import static weka.superposition.gui.DriverSupport.check;
+import static weka.superposition.gui.DriverSupport.find;
+import static weka.superposition.gui.DriverSupport.screenshot;
+
 import java.awt.BorderLayout;
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
@@ -210,49 +211,5 @@ public final class KnowledgeFlowDriver {
     StepManagerImpl manager = flow.findStep(name);
     check(manager != null, "step " + name + " in the flow");
     return manager.getManagedStep();
-  }
-
-  private static void check(boolean condition, String what) {
-    if (!condition) {
-      throw new AssertionError(what);
-    }
-    System.out.println("OK " + what);
-  }
-
-  private static <T extends Component> T find(
-      Container root, Class<T> type, java.util.function.Predicate<T> test) {
-    for (Component c : root.getComponents()) {
-      if (type.isInstance(c) && test.test(type.cast(c))) {
-        return type.cast(c);
-      }
-      if (c instanceof JMenuItem menu && menu instanceof javax.swing.JMenu m) {
-        for (Component sub : m.getMenuComponents()) {
-          if (type.isInstance(sub) && test.test(type.cast(sub))) {
-            return type.cast(sub);
-          }
-        }
-      }
-      if (c instanceof Container container) {
-        T found = find(container, type, test);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static void screenshot(Component component, File file) throws Exception {
-    BufferedImage image =
-        new BufferedImage(component.getWidth(), component.getHeight(), BufferedImage.TYPE_INT_RGB);
-    SwingUtilities.invokeAndWait(
-        () -> {
-          var g = image.createGraphics();
-          component.paint(g);
-          g.dispose();
-        });
-    file.getParentFile().mkdirs();
-    ImageIO.write(image, "png", file);
-    System.out.println("OK screenshot " + file);
   }
 }

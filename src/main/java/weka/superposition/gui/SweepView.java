@@ -49,12 +49,7 @@ public class SweepView extends JPanel {
     controls.add(sparsities);
     controls.add(new JLabel("Seeds"));
     controls.add(seeds);
-    controls.add(start);
-    controls.add(stop);
-    controls.add(status);
-    stop.setEnabled(false);
-    start.addActionListener(e -> start());
-    stop.addActionListener(e -> stop());
+    SweepStatus.addRunControls(controls, start, stop, status, this::start, this::stop);
     add(controls, BorderLayout.NORTH);
     dimensions.setPreferredSize(new Dimension(420, 360));
     JPanel center = new JPanel(new BorderLayout());

@@ -46,12 +46,7 @@ public class ToySweepView extends JPanel {
     controls.add(size);
     controls.add(new JLabel("Steps"));
     controls.add(steps);
-    controls.add(start);
-    controls.add(stop);
-    controls.add(status);
-    stop.setEnabled(false);
-    start.addActionListener(e -> start());
-    stop.addActionListener(e -> stop());
+    SweepStatus.addRunControls(controls, start, stop, status, this::start, this::stop);
     add(controls, BorderLayout.NORTH);
     add(chart, BorderLayout.CENTER);
   }

@@ -65,10 +65,10 @@ fi
 if [[ $separate == false ]]; then
   # one process; its heap: the IDX files give sparse rows (about 130 MB for both sets), the ARFF
   # files dense ones (about 450 MB), and training holds the inputs once more as floats (190 MB).
-  # Measured on MNIST from the IDX files: -Xmx500m peaks at 1.09 GB RSS, -Xmx700m at 1.3 GB, in
-  # the same time
+  # Measured on MNIST from the IDX files (seed 1, no study, /usr/bin/time): -Xmx400m peaks at
+  # 0.93-0.96 GiB RSS, -Xmx500m at 1.01-1.05 GiB, -Xmx700m at 1.3 GB, all in the same 16-17 s
   if [[ -f "$data/train-images-idx3-ubyte" || -f "$data/train-images-idx3-ubyte.gz" ]]; then
-    export JAVA_OPTS="${JAVA_OPTS:--Xmx500m}"
+    export JAVA_OPTS="${JAVA_OPTS:--Xmx400m}"
   else
     export JAVA_OPTS="${JAVA_OPTS:--Xmx1400m}"
   fi

@@ -127,7 +127,8 @@ public final class ConvergedTraining {
             initial,
             new TrainingData(training, n, null, 0, ones),
             (float) settings.learningRate(),
-            0,
+            // as AutoencoderTraining: AdamW for the toy model, Adam for the notebook's
+            (float) settings.type().defaultWeightDecay(),
             settings.threads())) {
       for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
         long epochStart = System.nanoTime();

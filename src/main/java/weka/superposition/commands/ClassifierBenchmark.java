@@ -11,6 +11,7 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.analysis.Statistics;
 import weka.tensorflow.EpochRecord;
+import weka.tensorflow.MatMulFloor;
 
 /**
  * Trains {@link TFMlpClassifier} with its defaults on a training ARFF, predicts a test ARFF, and
@@ -59,6 +60,7 @@ public final class ClassifierBenchmark {
         "final mean training loss: %.4f%n",
         history.isEmpty() ? Double.NaN : history.get(history.size() - 1).loss());
     System.out.printf("test accuracy: %.4f%n", evaluation.pctCorrect() / 100);
+    printFloor(train.numInstances(), train.numAttributes() - 1, classifier);
     System.out.printf("peak RSS MiB: %s%n", peakRssMiB());
   }
 
@@ -75,6 +77,24 @@ public final class ClassifierBenchmark {
             .skip(history.size() > 1 ? 1 : 0)
             .mapToDouble(EpochRecord::seconds)
             .toArray());
+  }
+
+  /**
+   * The seconds per epoch that the first layer's two matrix products take alone (see {@link
+   * MatMulFloor}), beside an empty session run's share of a step.
+   */
+  private static void printFloor(int rows, int inputs, TFMlpClassifier classifier) {
+    int batch = classifier.getMiniBatchSize();
+    int steps = (rows + batch - 1) / batch;
+    MatMulFloor.Timing timing =
+        MatMulFloor.time(
+            batch, inputs, classifier.getHiddenUnits(), classifier.getNumThreads(), steps);
+    System.out.printf(
+        "floor: the first layer's two matrix products alone, per epoch of %d steps: %.3f s "
+            + "(an empty session run: %.3f s)%n",
+        steps,
+        steps * Statistics.median(timing.products()),
+        steps * Statistics.median(timing.emptyRuns()));
   }
 
   /** VmHWM of this process (Linux), or "n/a". */

@@ -7,7 +7,7 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.core.converters.IDXLoader;
 import weka.superposition.io.ModelFiles;
-import weka.superposition.pipeline.StudyStep;
+import weka.superposition.pipeline.SeedStudy;
 
 /**
  * The convergence study ({@link ConvergenceStudy}) for one seed folder of {@code
@@ -31,7 +31,7 @@ public final class StudyCommand {
     if (!(model instanceof TFMlpClassifier trained)) {
       throw new IllegalArgumentException(folder.resolve("mlp.model") + " is no TFMlpClassifier");
     }
-    StudyStep.study(trained, load(args[1]), folder, System.err);
+    SeedStudy.study(trained, load(args[1]), folder, System.err);
   }
 
   /** MNIST's IDX images (the labels file found beside it) or any file Weka reads; class last. */

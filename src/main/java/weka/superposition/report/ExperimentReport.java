@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
+import weka.superposition.analysis.Statistics;
 import weka.tensorflow.EpochRecord;
 
 /**
@@ -418,11 +419,7 @@ public final class ExperimentReport {
 
   /** Ranks from 1, ties sharing their mean rank. */
   static double[] ranks(double[] values) {
-    Integer[] order = new Integer[values.length];
-    for (int i = 0; i < values.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(values[x], values[y]));
+    int[] order = Statistics.ascendingOrder(values);
     double[] ranks = new double[values.length];
     for (int start = 0; start < values.length; ) {
       int end = start;

@@ -22,10 +22,7 @@ public final class StudyCommand {
   private StudyCommand() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("Usage: StudyCommand <seed folder with mlp.model> <training data>");
-      System.exit(1);
-    }
+    Usage.exitUnless(args.length == 2, "StudyCommand <seed folder with mlp.model> <training data>");
     Path folder = Path.of(args[0]);
     Object model = ModelFiles.readModel(folder.resolve("mlp.model").toFile());
     if (!(model instanceof TFMlpClassifier trained)) {

@@ -91,6 +91,22 @@ public record AutoencoderWeights(
     return vector;
   }
 
+  /** Each feature's vector W_i, its length ||W_i|| and its decoder bias b_i. */
+  public record FeatureGeometry(double[][] vectors, double[] norms, double[] bias) {}
+
+  /** W_i, ||W_i|| and b_i of every feature, as the paper's plots show them. */
+  public FeatureGeometry featureGeometry() {
+    double[][] vectors = new double[numFeatures][];
+    double[] norms = new double[numFeatures];
+    double[] bias = new double[numFeatures];
+    for (int i = 0; i < numFeatures; i++) {
+      vectors[i] = featureVector(i);
+      norms[i] = SuperpositionAnalysis.norm(vectors[i]);
+      bias[i] = decoderBias[i];
+    }
+    return new FeatureGeometry(vectors, norms, bias);
+  }
+
   /**
    * Entry (a, b) of the n x n matrix that the seed calls W^T W: decoder times encoder, i.e. how
    * much input feature b writes into output feature a through the code. For tied weights it is the

@@ -203,11 +203,7 @@ public final class SuperpositionAnalysis {
 
   /** numpy's {@code argsort(values)[::-1]}: a stable ascending sort, reversed. */
   static int[] descendingOrder(double[] values) {
-    Integer[] ascending = new Integer[values.length];
-    for (int i = 0; i < values.length; i++) {
-      ascending[i] = i;
-    }
-    Arrays.sort(ascending, (a, b) -> Double.compare(values[a], values[b]));
+    int[] ascending = Statistics.ascendingOrder(values);
     int[] order = new int[values.length];
     for (int i = 0; i < values.length; i++) {
       order[i] = ascending[values.length - 1 - i];
@@ -241,14 +237,9 @@ public final class SuperpositionAnalysis {
 
   static Analysis.Weights weightAnalysis(AutoencoderWeights w, int[] rank) {
     int n = w.numFeatures();
-    double[][] vectors = new double[n][];
-    double[] norm = new double[n];
-    double[] bias = new double[n];
-    for (int i = 0; i < n; i++) {
-      vectors[i] = w.featureVector(i);
-      norm[i] = norm(vectors[i]);
-      bias[i] = w.decoderBias()[i];
-    }
+    AutoencoderWeights.FeatureGeometry geometry = w.featureGeometry();
+    double[][] vectors = geometry.vectors();
+    double[] norm = geometry.norms();
     double[] seed = new double[n];
     double[] paper = new double[n];
     for (int i = 0; i < n; i++) {
@@ -275,7 +266,8 @@ public final class SuperpositionAnalysis {
         top[a][b] = matrix[a][b] < threshold ? 0 : matrix[a][b];
       }
     }
-    return new Analysis.Weights(norm, bias, seed, paper, dimensionality, matrix, top, threshold);
+    return new Analysis.Weights(
+        norm, geometry.bias(), seed, paper, dimensionality, matrix, top, threshold);
   }
 
   /** numpy's default (linear) percentile of all entries. */

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -73,17 +72,13 @@ public final class SweepCharts {
    */
   public static JFreeChart dimensionsPerFeature(List<Run> runs) {
     XYSeries each = new XYSeries("runs", false);
-    TreeMap<Double, double[]> bySparsity = new TreeMap<>();
+    MeanLine bySparsity = new MeanLine();
     for (Run run : runs) {
       each.add(run.inverseDensity(), run.dimensionsPerFeature());
-      double[] sum = bySparsity.computeIfAbsent(run.inverseDensity(), k -> new double[2]);
-      sum[0] += run.dimensionsPerFeature();
-      sum[1]++;
+      bySparsity.add(run.inverseDensity(), run.dimensionsPerFeature());
     }
-    XYSeries mean = new XYSeries("mean over seeds", false);
-    bySparsity.forEach((x, sum) -> mean.add((double) x, sum[0] / sum[1]));
     XYSeriesCollection data = new XYSeriesCollection();
-    data.addSeries(mean);
+    data.addSeries(bySparsity.series("mean over seeds"));
     data.addSeries(each);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
     renderer.setSeriesPaint(0, new Color(31, 119, 180));

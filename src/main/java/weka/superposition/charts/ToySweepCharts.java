@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -123,25 +122,21 @@ public final class ToySweepCharts {
    */
   public static JFreeChart dimensionality(ToySweep.Settings settings, List<ToySweep.Run> runs) {
     XYSeries features = new XYSeries("D_i of each feature", false);
-    TreeMap<Double, double[]> perLevel = new TreeMap<>();
+    MeanLine perLevel = new MeanLine();
     for (ToySweep.Run run : runs) {
       double x = 1 / (1 - run.sparsity());
       double frobenius = 0;
       for (double norm : run.norms()) {
         frobenius += norm * norm;
       }
-      double[] sum = perLevel.computeIfAbsent(x, k -> new double[2]);
-      sum[0] += frobenius > 0 ? settings.bottleneck() / frobenius : 0;
-      sum[1]++;
+      perLevel.add(x, frobenius > 0 ? settings.bottleneck() / frobenius : 0);
       for (double d : ToyGeometry.dimensionality(run.vectors())) {
         features.add(x, d);
       }
     }
-    XYSeries mean = new XYSeries("m / ||W||_F^2", false);
-    perLevel.forEach((x, sum) -> mean.add((double) x, sum[0] / sum[1]));
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(features);
-    data.addSeries(mean);
+    data.addSeries(perLevel.series("m / ||W||_F^2"));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
     renderer.setSeriesLinesVisible(0, false);
     renderer.setSeriesPaint(0, new Color(31, 119, 180, 90));
@@ -149,8 +144,7 @@ public final class ToySweepCharts {
     renderer.setSeriesShapesVisible(1, false);
     renderer.setSeriesPaint(1, Color.BLACK);
     renderer.setSeriesStroke(1, new BasicStroke(1.6f));
-    LogAxis x =
-        logAxis("1 / (1 - S)", 0.9, 1.1 * Math.max(1, perLevel.isEmpty() ? 1 : perLevel.lastKey()));
+    LogAxis x = logAxis("1 / (1 - S)", 0.9, 1.1 * Math.max(1, perLevel.lastX(1)));
     x.setTickUnit(new NumberTickUnit(0.25));
     NumberAxis y = ChartStyle.styled(new NumberAxis("feature dimensionality D_i"));
     y.setRange(0, 1.1);

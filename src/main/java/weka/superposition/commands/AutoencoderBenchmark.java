@@ -22,10 +22,7 @@ public final class AutoencoderBenchmark {
   private AutoencoderBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 1) {
-      System.err.println("Usage: AutoencoderBenchmark <features.arff> [seed]");
-      System.exit(1);
-    }
+    Usage.exitUnless(args.length >= 1, "AutoencoderBenchmark <features.arff> [seed]");
     Instances data = DataSource.read(args[0]);
     int seed = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     data.setClassIndex(data.numAttributes() - 1);

@@ -25,10 +25,7 @@ public final class ClassifierBenchmark {
   private ClassifierBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println("Usage: ClassifierBenchmark <train.arff> <test.arff> [options]");
-      System.exit(1);
-    }
+    Usage.exitUnless(args.length >= 2, "ClassifierBenchmark <train.arff> <test.arff> [options]");
     Instances train = load(args[0]);
     Instances test = load(args[1]);
     TFMlpClassifier classifier = new TFMlpClassifier();

@@ -16,10 +16,7 @@ public final class ExperimentReportCommand {
   private ExperimentReportCommand() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      System.err.println("Usage: ExperimentReport <output folder with seed-N subfolders>");
-      System.exit(1);
-    }
+    Usage.exitUnless(args.length == 1, "ExperimentReport <output folder with seed-N subfolders>");
     Path out = Path.of(args[0]);
     Path report = out.resolve("REPORT.md");
     String text = ExperimentReport.write(ExperimentReport.readRuns(out));

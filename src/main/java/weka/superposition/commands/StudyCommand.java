@@ -7,7 +7,7 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.core.converters.IDXLoader;
 import weka.superposition.io.ModelFiles;
-import weka.superposition.pipeline.StudyStep;
+import weka.superposition.pipeline.SeedStudy;
 
 /**
  * The convergence study ({@link ConvergenceStudy}) for one seed folder of {@code
@@ -22,16 +22,13 @@ public final class StudyCommand {
   private StudyCommand() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("Usage: StudyCommand <seed folder with mlp.model> <training data>");
-      System.exit(1);
-    }
+    Usage.exitUnless(args.length == 2, "StudyCommand <seed folder with mlp.model> <training data>");
     Path folder = Path.of(args[0]);
     Object model = ModelFiles.readModel(folder.resolve("mlp.model").toFile());
     if (!(model instanceof TFMlpClassifier trained)) {
       throw new IllegalArgumentException(folder.resolve("mlp.model") + " is no TFMlpClassifier");
     }
-    StudyStep.study(trained, load(args[1]), folder, System.err);
+    SeedStudy.study(trained, load(args[1]), folder, System.err);
   }
 
   /** MNIST's IDX images (the labels file found beside it) or any file Weka reads; class last. */

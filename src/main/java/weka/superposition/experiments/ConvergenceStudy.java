@@ -196,6 +196,13 @@ public final class ConvergenceStudy {
     void variantDone(Variant variant) throws Exception;
   }
 
+  /** Adds a trained variant to the study and reports it done. */
+  private static void finish(List<Variant> variants, Progress progress, Variant variant)
+      throws Exception {
+    variants.add(variant);
+    progress.variantDone(variant);
+  }
+
   /**
    * Runs the study on {@code rows x features.size()} row-major activations.
    *
@@ -221,42 +228,45 @@ public final class ConvergenceStudy {
 
     AutoencoderTraining.Result notebook =
         AutoencoderTraining.train(trained, rows, features, settings.notebook(), (r, a) -> {});
-    variants.add(notebookVariant(notebook, settings.notebook()));
-    progress.variantDone(variants.get(variants.size() - 1));
+    finish(variants, progress, notebookVariant(notebook, settings.notebook()));
 
     ConvergedTraining.Result converged =
         ConvergedTraining.train(trained, rows, features, null, settings.converged());
-    variants.add(
+    finish(
+        variants,
+        progress,
         variant(
             CONVERGED, "the same model trained until its held-out MSE stops improving", converged));
-    progress.variantDone(variants.get(variants.size() - 1));
 
     float[] independent =
         FeatureColumns.shuffledIndependently(trained, rows, n, new Random(1_000_003L * seed));
-    variants.add(
+    finish(
+        variants,
+        progress,
         variant(
             INDEPENDENT,
             "control: each hidden unit's column permuted on its own",
             ConvergedTraining.train(independent, rows, features, null, settings.converged())));
-    progress.variantDone(variants.get(variants.size() - 1));
 
-    variants.add(
+    finish(
+        variants,
+        progress,
         variant(
             UNTRAINED,
             "control: the hidden activations of the classifier before its first step",
             ConvergedTraining.train(untrained, rows, features, null, settings.converged())));
-    progress.variantDone(variants.get(variants.size() - 1));
 
     double[] sparsity = FeatureColumns.zeroShare(trained, rows, n);
     float[] importance = toyImportance(converged.analysis().importance().share());
     float[] synthetic = SparseSampling.sample(rows, sparsity, new Random(2_000_003L * seed));
-    variants.add(
+    finish(
+        variants,
+        progress,
         variant(
             TOY,
             "control: the toy model on synthetic features of the hidden units' sparsity and "
                 + "importance",
             ConvergedTraining.train(synthetic, rows, features, importance, settings.toy())));
-    progress.variantDone(variants.get(variants.size() - 1));
 
     double[] toyImportance = new double[n];
     for (int i = 0; i < n; i++) {

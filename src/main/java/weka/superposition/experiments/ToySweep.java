@@ -235,29 +235,16 @@ public final class ToySweep {
             random,
             rows -> SparseSampling.sample(rows, s.features(), cell.sparsity(), random));
     double seconds = (System.nanoTime() - start) / 1e9;
-    AutoencoderWeights w = result.weights();
-    int n = s.features();
-    double[][] vectors = new double[n][];
-    double[] norms = new double[n];
-    double[] bias = new double[n];
-    for (int i = 0; i < n; i++) {
-      vectors[i] = w.featureVector(i);
-      double squares = 0;
-      for (double v : vectors[i]) {
-        squares += v * v;
-      }
-      norms[i] = Math.sqrt(squares);
-      bias[i] = w.decoderBias()[i];
-    }
+    AutoencoderWeights.FeatureGeometry geometry = result.weights().featureGeometry();
     return new Run(
         job,
         cellIndex,
         seed,
         cell.sparsity(),
         cell.importanceDecay(),
-        vectors,
-        norms,
-        bias,
+        geometry.vectors(),
+        geometry.norms(),
+        geometry.bias(),
         result.finalLoss(),
         seconds);
   }

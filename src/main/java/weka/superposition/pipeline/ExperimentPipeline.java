@@ -49,13 +49,12 @@ public final class ExperimentPipeline {
 
   /** The steps of each seed's run, in order. */
   public static List<Step> seedSteps() {
-    return List.of(
-        new ClassifierStep(), new ActivationsStep(), new AutoencoderStep(), new StudyStep());
+    return List.of(SeedSteps.PHASE1, SeedSteps.ACTIVATIONS, SeedSteps.PHASE2, SeedSteps.STUDY);
   }
 
   /** The notebook's own steps alone, without the convergence study (for the PyTorch comparison). */
   public static List<Step> notebookSteps() {
-    return List.of(new ClassifierStep(), new ActivationsStep(), new AutoencoderStep());
+    return List.of(SeedSteps.PHASE1, SeedSteps.ACTIVATIONS, SeedSteps.PHASE2);
   }
 
   /** Runs every seed and writes REPORT.md; returns its path. */

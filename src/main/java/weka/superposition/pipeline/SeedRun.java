@@ -22,15 +22,17 @@ public final class SeedRun {
   /** Plots and other work off the critical path. */
   public final Background background;
 
-  /** Phase 1's trained classifier (set by {@link ClassifierStep}). */
+  /** Phase 1's trained classifier (set by {@link SeedSteps#PHASE1}). */
   public TFMlpClassifier classifier;
 
-  /** The hidden activations of the training and test sets (set by {@link ActivationsStep}). */
+  /**
+   * The hidden activations of the training and test sets (set by {@link SeedSteps#ACTIVATIONS}).
+   */
   public Instances hiddenTrain;
 
   public Instances hiddenTest;
 
-  /** Phase 2's trained and analysed autoencoder (set by {@link AutoencoderStep}). */
+  /** Phase 2's trained and analysed autoencoder (set by {@link SeedSteps#PHASE2}). */
   public SuperpositionAutoencoder autoencoder;
 
   SeedRun(

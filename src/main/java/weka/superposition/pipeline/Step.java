@@ -1,17 +1,29 @@
 package weka.superposition.pipeline;
 
+import java.util.function.Function;
+
 /**
- * One step of a seed's run in {@link ExperimentPipeline}: it reads what earlier steps left in the
- * {@link SeedRun} and leaves its own results there (and its files in the seed's folder). A new
+ * One step of a seed's run in {@link ExperimentPipeline}: its work reads what earlier steps left in
+ * the {@link SeedRun} and leaves its own results there (and its files in the seed's folder). A new
  * study is a new step appended to {@link ExperimentPipeline#seedSteps()}.
+ *
+ * @param name a short name for the timings and the progress lines, e.g. "phase1"
+ * @param description what the progress line says the step does
+ * @param work what the step does
  */
-public interface Step {
+public record Step(String name, Function<SeedRun, String> description, Work work) {
 
-  /** A short name for the timings and the progress lines, e.g. "phase1". */
-  String name();
+  /** The work of a step. */
+  @FunctionalInterface
+  public interface Work {
+    void run(SeedRun run) throws Exception;
+  }
 
-  /** What the progress line says the step does. */
-  String description(SeedRun run);
+  public String description(SeedRun run) {
+    return description.apply(run);
+  }
 
-  void run(SeedRun run) throws Exception;
+  public void run(SeedRun run) throws Exception {
+    work.run(run);
+  }
 }

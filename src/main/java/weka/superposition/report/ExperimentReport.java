@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoublePredicate;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
+import weka.superposition.analysis.Statistics;
 import weka.tensorflow.EpochRecord;
 
 /**
@@ -334,22 +337,14 @@ public final class ExperimentReport {
                   ClaimRules.RIGHT_ANGLE_TOLERANCE),
               a -> ClaimRules.rightAngles(a.summary().topTwoAngle()),
               a -> angle(a.summary().topTwoAngle())),
-          new Claim<>(
-              String.format(
-                  Locale.ROOT,
-                  "||W_i|| is higher for more important features (Spearman correlation of "
-                      + "importance and ||W_i|| above %.1f)",
-                  ClaimRules.RANK_CORRELATION),
-              a -> ClaimRules.normRisesWithImportance(spearman(a, a.weights().norm())),
-              a -> String.format(Locale.ROOT, "rho %.2f", spearman(a, a.weights().norm()))),
-          new Claim<>(
-              String.format(
-                  Locale.ROOT,
-                  "b is larger for less important features (Spearman correlation of importance "
-                      + "and b below -%.1f)",
-                  ClaimRules.RANK_CORRELATION),
-              a -> ClaimRules.biasFallsWithImportance(spearman(a, a.weights().bias())),
-              a -> String.format(Locale.ROOT, "rho %.2f", spearman(a, a.weights().bias()))),
+          rankClaim(
+              "||W_i|| is higher for more important features (Spearman correlation of "
+                  + "importance and ||W_i|| above %.1f)",
+              a -> a.weights().norm(), ClaimRules::normRisesWithImportance),
+          rankClaim(
+              "b is larger for less important features (Spearman correlation of importance "
+                  + "and b below -%.1f)",
+              a -> a.weights().bias(), ClaimRules::biasFallsWithImportance),
           new Claim<>(
               String.format(
                   Locale.ROOT,
@@ -362,6 +357,18 @@ public final class ExperimentReport {
                       "max %.3f; the paper's normalised interference: max %.3f",
                       max(a.weights().interferenceNotebook()),
                       max(a.weights().interferencePaper()))));
+
+  /**
+   * A claim on the Spearman correlation of the features' importance and a per-feature figure; the
+   * statement's {@code %.1f} is the rule's threshold.
+   */
+  private static Claim<Analysis> rankClaim(
+      String statement, Function<Analysis, double[]> figure, DoublePredicate rule) {
+    return new Claim<>(
+        String.format(Locale.ROOT, statement, ClaimRules.RANK_CORRELATION),
+        a -> rule.test(spearman(a, figure.apply(a))),
+        a -> String.format(Locale.ROOT, "rho %.2f", spearman(a, figure.apply(a))));
+  }
 
   private static double max(double[] values) {
     return Arrays.stream(values).max().orElse(0);
@@ -418,11 +425,7 @@ public final class ExperimentReport {
 
   /** Ranks from 1, ties sharing their mean rank. */
   static double[] ranks(double[] values) {
-    Integer[] order = new Integer[values.length];
-    for (int i = 0; i < values.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(values[x], values[y]));
+    int[] order = Statistics.ascendingOrder(values);
     double[] ranks = new double[values.length];
     for (int start = 0; start < values.length; ) {
       int end = start;

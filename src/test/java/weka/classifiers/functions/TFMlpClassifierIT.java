@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import weka.core.Instances;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 
@@ -22,9 +21,8 @@ class TFMlpClassifierIT {
 
   @Test
   void trainsEvaluatesSavesAndReloadsThroughWekaRun() throws Exception {
-    Instances mnist = TestData.mnist600();
-    String train = TestData.saveArff(new Instances(mnist, 0, 500), dir.resolve("train.arff"));
-    String test = TestData.saveArff(new Instances(mnist, 500, 100), dir.resolve("test.arff"));
+    String train = TestData.mnist600Arff(0, 500, dir.resolve("train.arff"));
+    String test = TestData.mnist600Arff(500, 100, dir.resolve("test.arff"));
     Path model = dir.resolve("model.bin");
     InstalledWeka weka = InstalledWeka.withPackage();
 
@@ -137,8 +135,7 @@ class TFMlpClassifierIT {
 
   @Test
   void iterativeClassifierOptimizerChoosesTheEpochs() throws Exception {
-    Instances mnist = TestData.mnist600();
-    String train = TestData.saveArff(new Instances(mnist, 0, 300), dir.resolve("train.arff"));
+    String train = TestData.mnist600Arff(0, 300, dir.resolve("train.arff"));
     InstalledWeka weka = InstalledWeka.withPackage();
 
     InstalledWeka.Run run =

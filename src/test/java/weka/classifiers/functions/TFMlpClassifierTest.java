@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import weka.classifiers.Evaluation;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -45,6 +51,13 @@ class TFMlpClassifierTest {
     classifier.setEpochs(epochs);
     classifier.setLog(new QuietLog());
     return classifier;
+  }
+
+  /** Training fails with a {@code type} whose message says {@code words}. */
+  private static void assertTrainingFails(
+      Class<? extends Exception> type, TFMlpClassifier classifier, Instances data, String words) {
+    Exception error = assertThrows(type, () -> classifier.buildClassifier(data));
+    assertTrue(error.getMessage().contains(words), error.getMessage());
   }
 
   private static double accuracy(TFMlpClassifier classifier, Instances train, Instances test)
@@ -272,9 +285,7 @@ class TFMlpClassifierTest {
     data.setClassIndex(1);
     data.add(new DenseInstance(1, new double[] {data.attribute(0).addStringValue("x"), 0}));
 
-    Exception error = assertThrows(Exception.class, () -> classifier(1).buildClassifier(data));
-
-    assertTrue(error.getMessage().contains("string attributes"), error.getMessage());
+    assertTrainingFails(Exception.class, classifier(1), data, "string attributes");
   }
 
   @Test
@@ -282,9 +293,7 @@ class TFMlpClassifierTest {
     Instances data = TestData.separableBlobs(10, 1);
     data.setClassIndex(0);
 
-    Exception error = assertThrows(Exception.class, () -> classifier(1).buildClassifier(data));
-
-    assertTrue(error.getMessage().contains("numeric class"), error.getMessage());
+    assertTrainingFails(Exception.class, classifier(1), data, "numeric class");
   }
 
   @Test
@@ -333,29 +342,29 @@ class TFMlpClassifierTest {
         error.getMessage().contains("do not match the training data's header"), error.getMessage());
   }
 
-  @Test
-  void aDivergingLossNamesTheLearningRate() {
-    // steps of 1e38 overflow float weights to infinity within a few epochs
-    TFMlpClassifier classifier = classifier(10);
-    classifier.setLearningRate(1e38);
-
-    Exception error =
-        assertThrows(
-            WekaException.class, () -> classifier.buildClassifier(TestData.separableBlobs(20, 1)));
-
-    assertTrue(error.getMessage().contains("learning rate 1.0E38"), error.getMessage());
+  /**
+   * Settings training cannot work with, each named in the error: a learning rate of 1e38 (its steps
+   * overflow float weights to infinity within a few epochs) and a mini-batch size of 0.
+   */
+  static Stream<Arguments> unworkableSettings() {
+    return Stream.of(
+        arguments(
+            10,
+            20,
+            (Consumer<TFMlpClassifier>) c -> c.setLearningRate(1e38),
+            "learning rate 1.0E38"),
+        arguments(
+            1, 10, (Consumer<TFMlpClassifier>) c -> c.setMiniBatchSize(0), "mini-batch size"));
   }
 
-  @Test
-  void badOptionsAreNamed() {
-    TFMlpClassifier classifier = classifier(1);
-    classifier.setMiniBatchSize(0);
+  @ParameterizedTest
+  @MethodSource("unworkableSettings")
+  void unworkableSettingsAreNamed(
+      int epochs, int rows, Consumer<TFMlpClassifier> setting, String words) {
+    TFMlpClassifier classifier = classifier(epochs);
+    setting.accept(classifier);
 
-    Exception error =
-        assertThrows(
-            WekaException.class, () -> classifier.buildClassifier(TestData.separableBlobs(10, 1)));
-
-    assertTrue(error.getMessage().contains("mini-batch size"), error.getMessage());
+    assertTrainingFails(WekaException.class, classifier, TestData.separableBlobs(rows, 1), words);
   }
 
   @Test
@@ -416,10 +425,8 @@ class TFMlpClassifierTest {
     blobs.instance(0).setClassMissing();
     blobs.instance(6).setValue(2, Double.POSITIVE_INFINITY);
 
-    Exception error = assertThrows(WekaException.class, () -> classifier(1).buildClassifier(blobs));
-
-    assertTrue(
-        error.getMessage().contains("row 7: attribute x3 holds Infinity"), error.getMessage());
+    assertTrainingFails(
+        WekaException.class, classifier(1), blobs, "row 7: attribute x3 holds Infinity");
   }
 
   @Test
@@ -429,13 +436,11 @@ class TFMlpClassifierTest {
     TFMlpClassifier classifier = classifier(1);
     classifier.setNormalization(new SelectedTag(3, TFMlpClassifier.TAGS_NORMALIZATION));
 
-    Exception error = assertThrows(WekaException.class, () -> classifier.buildClassifier(blobs));
-
-    assertTrue(
-        error
-            .getMessage()
-            .contains("row 3: attribute x1 holds 1.0E300, which is out of " + "range"),
-        error.getMessage());
+    assertTrainingFails(
+        WekaException.class,
+        classifier,
+        blobs,
+        "row 3: attribute x1 holds 1.0E300, which is out of " + "range");
   }
 
   // ---------------------------------------------------------------- iterating

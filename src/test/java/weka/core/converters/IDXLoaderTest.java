@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static weka.superposition.testing.IdxFixtures.gzipped;
 import static weka.superposition.testing.IdxFixtures.images;
 import static weka.superposition.testing.IdxFixtures.ints;
@@ -21,8 +22,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
@@ -133,9 +138,7 @@ class IDXLoaderTest {
   void wrongMagicNumberIsNamed() throws IOException {
     Path file = write(dir.resolve("x.idx"), "@relation not-idx\n".getBytes());
 
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertTrue(error.getMessage().contains("wrong magic number"), error.getMessage());
+    assertLoadFails(file, "wrong magic number");
   }
 
   @Test
@@ -144,9 +147,7 @@ class IDXLoaderTest {
     content[2] = 0x0A;
     Path file = write(dir.resolve("x.idx"), content);
 
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertTrue(error.getMessage().contains("unknown IDX element type 0x0A"), error.getMessage());
+    assertLoadFails(file, "unknown IDX element type 0x0A");
   }
 
   @Test
@@ -154,15 +155,10 @@ class IDXLoaderTest {
     byte[] content = images(5, 2, 2);
     Path file = write(dir.resolve("x.idx"), Arrays.copyOf(content, content.length - 3));
 
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertTrue(
-        error
-            .getMessage()
-            .contains(
-                "promises 5 items of 4 bytes (20 bytes), but the file "
-                    + "holds only 17 bytes of data; the file is truncated"),
-        error.getMessage());
+    assertLoadFails(
+        file,
+        "promises 5 items of 4 bytes (20 bytes), but the file "
+            + "holds only 17 bytes of data; the file is truncated");
   }
 
   @Test
@@ -170,19 +166,14 @@ class IDXLoaderTest {
     byte[] content = images(5, 2, 2);
     Path file = write(dir.resolve("x.idx.gz"), gzipped(Arrays.copyOf(content, content.length - 3)));
 
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertTrue(error.getMessage().contains("truncated IDX data"), error.getMessage());
-    assertTrue(error.getMessage().contains("within item 5"), error.getMessage());
+    assertLoadFails(file, "truncated IDX data", "within item 5");
   }
 
   @Test
   void truncatedHeaderIsNamed() throws IOException {
     Path file = write(dir.resolve("x.idx"), Arrays.copyOf(images(5, 2, 2), 9));
 
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertTrue(error.getMessage().contains("truncated IDX header"), error.getMessage());
+    assertLoadFails(file, "truncated IDX header");
   }
 
   @Test
@@ -190,20 +181,14 @@ class IDXLoaderTest {
     Path imagesFile = write(dir.resolve("train-images-idx3-ubyte"), images(5, 2, 2));
     write(dir.resolve("train-labels-idx1-ubyte"), labels(4));
 
-    IOException error = assertThrows(IOException.class, () -> load(imagesFile));
-
-    assertTrue(error.getMessage().contains("Image/label count mismatch"), error.getMessage());
-    assertTrue(error.getMessage().contains("5 images"), error.getMessage());
-    assertTrue(error.getMessage().contains("4 labels"), error.getMessage());
+    assertLoadFails(imagesFile, "Image/label count mismatch", "5 images", "4 labels");
   }
 
   @Test
   void openingTheLabelFileSaysToOpenTheImages() throws IOException {
     Path labelsFile = write(dir.resolve("train-labels-idx1-ubyte"), labels(4));
 
-    IOException error = assertThrows(IOException.class, () -> load(labelsFile));
-
-    assertTrue(error.getMessage().contains("Open the images file"), error.getMessage());
+    assertLoadFails(labelsFile, "Open the images file");
   }
 
   @Test
@@ -242,6 +227,11 @@ class IDXLoaderTest {
 
   private static final int MAX_COUNT = Integer.MAX_VALUE;
 
+  /** Loading {@code images} fails with an IOException whose message says all {@code words}. */
+  private static void assertLoadFails(Path images, String... words) {
+    assertMessage(assertThrows(IOException.class, () -> load(images)), words);
+  }
+
   private static void assertMessage(IOException error, String... words) {
     for (String word : words) {
       assertTrue(error.getMessage().contains(word), "'" + word + "' in: " + error.getMessage());
@@ -252,10 +242,8 @@ class IDXLoaderTest {
   void aPlainHeaderPromisingMoreItemsThanTheFileHoldsIsRefusedByItsLength() throws IOException {
     Path file = write(dir.resolve("t.idx3-ubyte"), withHeaderInt(images(20, 28, 28), 1, MAX_COUNT));
 
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertMessage(
-        error,
+    assertLoadFails(
+        file,
         "t.idx3-ubyte",
         "promises 2147483647 items of 784 bytes (1.7 TB)",
         "holds only 15,680 bytes of data");
@@ -268,10 +256,8 @@ class IDXLoaderTest {
             dir.resolve("t.idx3-ubyte.gz"),
             gzipped(withHeaderInt(images(20, 28, 28), 1, MAX_COUNT)));
 
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertMessage(
-        error,
+    assertLoadFails(
+        file,
         "t.idx3-ubyte.gz",
         "truncated IDX data",
         "promises 2147483647 items",
@@ -293,10 +279,8 @@ class IDXLoaderTest {
     Path imagesFile = write(dir.resolve("train-images-idx3-ubyte"), images(5, 2, 2));
     write(dir.resolve("train-labels-idx1-ubyte"), withHeaderInt(labels(5), 1, MAX_COUNT));
 
-    IOException error = assertThrows(IOException.class, () -> load(imagesFile));
-
-    assertMessage(
-        error,
+    assertLoadFails(
+        imagesFile,
         "train-labels-idx1-ubyte",
         "promises 2147483647 items of 1 bytes (2.1 GB)",
         "holds only 5 bytes of data");
@@ -311,9 +295,8 @@ class IDXLoaderTest {
     write(
         dir.resolve("train-labels-idx1-ubyte.gz"), gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
 
-    IOException error = assertThrows(IOException.class, () -> load(imagesFile));
-
-    assertMessage(error, "train-labels-idx1-ubyte.gz", "truncated IDX data", "within item 6");
+    assertLoadFails(
+        imagesFile, "train-labels-idx1-ubyte.gz", "truncated IDX data", "within item 6");
   }
 
   @Test
@@ -322,38 +305,38 @@ class IDXLoaderTest {
     write(
         dir.resolve("train-labels-idx1-ubyte.gz"), gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
 
-    IOException error = assertThrows(IOException.class, () -> load(imagesFile));
-
-    assertMessage(
-        error, "Image/label count mismatch", "promises 5 images", "promises 2147483647 labels");
+    assertLoadFails(
+        imagesFile,
+        "Image/label count mismatch",
+        "promises 5 images",
+        "promises 2147483647 labels");
   }
 
-  @Test
-  void dimensionsWhoseProductOverflowsAnIntAreRefused() throws IOException {
-    Path file = write(dir.resolve("x.idx"), unsignedBytes(new int[] {1, 65536, 65536}, new int[0]));
-
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertMessage(error, "x.idx", "65536 x 65536", "more values per item than Java can hold");
+  /**
+   * Empty files whose header promises items no loader can hold, each with what its refusal says: a
+   * product of dimensions that overflows an int, one that overflows a long, images of more values
+   * than the cap (even with no image to read), and images of zero values.
+   */
+  static Stream<Arguments> impossibleDimensions() {
+    return Stream.of(
+        arguments(
+            new int[] {1, 65536, 65536},
+            new String[] {"x.idx", "65536 x 65536", "more values per item than Java can hold"}),
+        arguments(
+            new int[] {1, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT},
+            new String[] {"x.idx", "more values per item than Java can hold"}),
+        arguments(
+            new int[] {0, 2000, 2000},
+            new String[] {"x.idx", "images of 4,000,000 values", "at most 1,048,576"}),
+        arguments(new int[] {MAX_COUNT, 0, 28}, new String[] {"x.idx", "images of 0 values"}));
   }
 
-  @Test
-  void dimensionsWhoseProductOverflowsALongAreRefused() throws IOException {
-    int[] dimensions = {1, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT};
+  @ParameterizedTest
+  @MethodSource("impossibleDimensions")
+  void impossibleDimensionsAreRefused(int[] dimensions, String[] message) throws IOException {
     Path file = write(dir.resolve("x.idx"), unsignedBytes(dimensions, new int[0]));
 
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertMessage(error, "x.idx", "more values per item than Java can hold");
-  }
-
-  @Test
-  void anEmptyFileCannotClaimImagesOfMoreAttributesThanTheCap() throws IOException {
-    Path file = write(dir.resolve("x.idx"), unsignedBytes(new int[] {0, 2000, 2000}, new int[0]));
-
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertMessage(error, "x.idx", "images of 4,000,000 values", "at most 1,048,576");
+    assertLoadFails(file, message);
   }
 
   @Test
@@ -370,23 +353,11 @@ class IDXLoaderTest {
   }
 
   @Test
-  void imagesOfZeroValuesAreRefused() throws IOException {
-    Path file =
-        write(dir.resolve("x.idx"), unsignedBytes(new int[] {MAX_COUNT, 0, 28}, new int[0]));
-
-    IOException error = assertThrows(IOException.class, () -> load(file));
-
-    assertMessage(error, "x.idx", "images of 0 values");
-  }
-
-  @Test
   void aLabelTooLargeForAClassAttributeIsRefused() throws IOException {
     Path imagesFile = write(dir.resolve("a-images.idx"), images(2, 1, 1));
     write(dir.resolve("a-labels.idx"), ints(new int[] {2}, new int[] {3, MAX_COUNT}));
 
-    IOException error = assertThrows(IOException.class, () -> load(imagesFile));
-
-    assertMessage(error, "a-labels.idx", "label 2147483647 is too large", "up to 65,535");
+    assertLoadFails(imagesFile, "a-labels.idx", "label 2147483647 is too large", "up to 65,535");
   }
 
   /**

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import weka.core.Instances;
 import weka.superposition.report.AnalysisReport;
 import weka.superposition.report.StudyReport;
 import weka.superposition.testing.InstalledWeka;
@@ -26,9 +25,8 @@ class RunExperimentIT {
 
   @Test
   void writesTheReportTheJsonAndThePlotsForEverySeed() throws Exception {
-    Instances mnist = TestData.mnist600();
-    TestData.saveArff(new Instances(mnist, 0, 500), dir.resolve("mnist_train.arff"));
-    TestData.saveArff(new Instances(mnist, 500, 100), dir.resolve("mnist_test.arff"));
+    TestData.mnist600Arff(0, 500, dir.resolve("mnist_train.arff"));
+    TestData.mnist600Arff(500, 100, dir.resolve("mnist_test.arff"));
     InstalledWeka weka = InstalledWeka.withPackage();
     Path out = dir.resolve("out");
 

@@ -4,7 +4,11 @@ import java.awt.Component;
 import java.awt.Container;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 
 /**
@@ -37,6 +41,25 @@ final class DriverSupport {
       }
     }
     return null;
+  }
+
+  /**
+   * A new visible frame of {@code width x height} holding what {@code content} makes; both made on
+   * the event thread.
+   */
+  static JFrame showInFrame(
+      String title, Supplier<? extends JComponent> content, int width, int height)
+      throws Exception {
+    AtomicReference<JFrame> frame = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(
+        () -> {
+          JFrame f = new JFrame(title);
+          f.getContentPane().add(content.get());
+          f.setSize(width, height);
+          f.setVisible(true);
+          frame.set(f);
+        });
+    return frame.get();
   }
 
   /** {@code component} as it is painted now, written to {@code file} as PNG. */

@@ -3,6 +3,7 @@ package weka.superposition.gui;
 import static weka.superposition.gui.DriverSupport.check;
 import static weka.superposition.gui.DriverSupport.find;
 import static weka.superposition.gui.DriverSupport.screenshot;
+import static weka.superposition.gui.DriverSupport.showInFrame;
 
 import java.awt.Container;
 import java.awt.Frame;
@@ -259,22 +260,21 @@ public final class ExplorerDriver {
     Object filter =
         weka.core.Utils.forName(
             Object.class, "weka.filters.unsupervised.attribute.TFMlpActivations", null);
-    AtomicReference<JFrame> frameRef = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(
-        () -> {
-          weka.gui.PropertySheetPanel sheet = new weka.gui.PropertySheetPanel();
-          sheet.setTarget(filter);
-          JFrame frame = new JFrame("TFMlpActivations");
-          frame.getContentPane().add(sheet);
-          frame.setSize(520, 300);
-          frame.setVisible(true);
-          frameRef.set(frame);
-        });
+    JFrame frame =
+        showInFrame(
+            "TFMlpActivations",
+            () -> {
+              weka.gui.PropertySheetPanel sheet = new weka.gui.PropertySheetPanel();
+              sheet.setTarget(filter);
+              return sheet;
+            },
+            520,
+            300);
     Thread.sleep(500);
-    JLabel label = find(frameRef.get(), JLabel.class, l -> "classifier".equals(l.getText()));
+    JLabel label = find(frame, JLabel.class, l -> "classifier".equals(l.getText()));
     check(label != null, "the TFMlpActivations editor shows its classifier property");
-    screenshot(frameRef.get(), new File(screenshots, "tfmlpactivations-editor.png"));
-    SwingUtilities.invokeAndWait(() -> frameRef.get().dispose());
+    screenshot(frame, new File(screenshots, "tfmlpactivations-editor.png"));
+    SwingUtilities.invokeAndWait(frame::dispose);
   }
 
   /**
@@ -388,20 +388,19 @@ public final class ExplorerDriver {
           .append(tip.get())
           .append("<br><br>");
     }
-    AtomicReference<JFrame> frame = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(
-        () -> {
-          JLabel text = new JLabel(tips.toString());
-          text.setBorder(javax.swing.BorderFactory.createEmptyBorder(8, 8, 8, 8));
-          JFrame f = new JFrame("Tooltips as Weka shows them");
-          f.getContentPane().add(text);
-          f.setSize(900, 260);
-          f.setVisible(true);
-          frame.set(f);
-        });
+    JFrame frame =
+        showInFrame(
+            "Tooltips as Weka shows them",
+            () -> {
+              JLabel text = new JLabel(tips.toString());
+              text.setBorder(javax.swing.BorderFactory.createEmptyBorder(8, 8, 8, 8));
+              return text;
+            },
+            900,
+            260);
     Thread.sleep(300);
-    screenshot(frame.get(), new File(screenshots, "learning-rate-tooltips.png"));
-    SwingUtilities.invokeAndWait(() -> frame.get().dispose());
+    screenshot(frame, new File(screenshots, "learning-rate-tooltips.png"));
+    SwingUtilities.invokeAndWait(frame::dispose);
   }
 
   /** This JVM's peak resident memory (VmHWM), in MB. */

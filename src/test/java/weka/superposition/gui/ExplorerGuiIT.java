@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -132,20 +133,17 @@ class ExplorerGuiIT {
     assertTrue(
         run.stdout().contains("OK the TFMlpActivations editor shows its classifier " + "property"),
         run.describe());
-    for (String name :
-        new String[] {
-          "plugin-feature-vectors.png",
-          "plugin-weight-analysis.png",
-          "explorer-superposition-tab.png",
-          "explorer-sparsity-sweep.png",
-          "explorer-continue-iterating.png",
-          "tfmlpactivations-editor.png",
-          "plugin-stopped.png",
-          "explorer-tab-warning.png",
-          "learning-rate-tooltips.png"
-        }) {
-      assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
-    }
+    assertScreenshots(
+        screenshots,
+        "plugin-feature-vectors.png",
+        "plugin-weight-analysis.png",
+        "explorer-superposition-tab.png",
+        "explorer-sparsity-sweep.png",
+        "explorer-continue-iterating.png",
+        "tfmlpactivations-editor.png",
+        "plugin-stopped.png",
+        "explorer-tab-warning.png",
+        "learning-rate-tooltips.png");
     System.out.println("GUI screenshots: " + screenshots);
   }
 
@@ -171,16 +169,20 @@ class ExplorerGuiIT {
     assertTrue(run.stdout().contains("OK the summary reached the TextViewer"), run.describe());
     assertTrue(
         run.stdout().contains("OK the step's editor offers the autoencoder"), run.describe());
-    for (String name :
-        new String[] {
-          "knowledgeflow-templates-menu.png",
-          "knowledgeflow-analysis-editor.png",
-          "knowledgeflow-template-run.png",
-          "knowledgeflow-imageviewer-feature-vectors.png",
-          "knowledgeflow-imageviewer-weight-analysis.png"
-        }) {
+    assertScreenshots(
+        screenshots,
+        "knowledgeflow-templates-menu.png",
+        "knowledgeflow-analysis-editor.png",
+        "knowledgeflow-template-run.png",
+        "knowledgeflow-imageviewer-feature-vectors.png",
+        "knowledgeflow-imageviewer-weight-analysis.png");
+    System.out.println("KnowledgeFlow screenshots: " + screenshots);
+  }
+
+  /** Each screenshot was written and holds more than a blank window. */
+  private static void assertScreenshots(Path screenshots, String... names) throws IOException {
+    for (String name : names) {
       assertTrue(Files.size(screenshots.resolve(name)) > 5_000, name);
     }
-    System.out.println("KnowledgeFlow screenshots: " + screenshots);
   }
 }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import weka.core.Instances;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 
@@ -87,12 +86,7 @@ class PackageRepositoryIT {
         refresh.stdout().contains("Exception") || refresh.stderr().contains("Exception"),
         refresh.describe());
 
-    InstalledWeka.Run available =
-        weka.java("weka.core.WekaPackageManager", "-list-packages", "available");
-    assertEquals(0, available.exitCode(), available.describe());
-    assertTrue(
-        available.stdout().lines().anyMatch(l -> l.contains("\t" + name + ": ")),
-        available.describe());
+    assertListed(weka, "available", "\t" + name + ": ");
 
     InstalledWeka.Run install = weka.java("weka.core.WekaPackageManager", "-install-package", name);
     assertEquals(0, install.exitCode(), install.describe());
@@ -107,16 +101,10 @@ class PackageRepositoryIT {
         "install %s by name from a localhost repository: %.2f s (JVM included)%n",
         name, install.seconds());
 
-    InstalledWeka.Run installed =
-        weka.java("weka.core.WekaPackageManager", "-list-packages", "installed");
-    assertEquals(0, installed.exitCode(), installed.describe());
-    assertTrue(
-        installed.stdout().lines().anyMatch(l -> l.contains("\tYes\t" + name + ": ")),
-        installed.describe());
+    assertListed(weka, "installed", "\tYes\t" + name + ": ");
 
     // the classifier trains, which loads TensorFlow's native library from the installed package
-    Instances mnist = TestData.mnist600();
-    String train = TestData.saveArff(new Instances(mnist, 0, 100), dir.resolve("train.arff"));
+    String train = TestData.mnist600Arff(0, 100, dir.resolve("train.arff"));
     InstalledWeka.Run classifier =
         weka.wekaRun("TFMlpClassifier", "-t", train, "-no-cv", "-epochs", "1");
     assertEquals(0, classifier.exitCode(), classifier.describe());
@@ -193,6 +181,14 @@ class PackageRepositoryIT {
       }
     }
     return copy;
+  }
+
+  /** Weka's package manager lists {@code which} packages, one line of them with {@code entry}. */
+  private static void assertListed(InstalledWeka weka, String which, String entry)
+      throws Exception {
+    InstalledWeka.Run list = weka.java("weka.core.WekaPackageManager", "-list-packages", which);
+    assertEquals(0, list.exitCode(), list.describe());
+    assertTrue(list.stdout().lines().anyMatch(l -> l.contains(entry)), list.describe());
   }
 
   private void serve(HttpExchange exchange) throws IOException {

@@ -5,66 +5,70 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+import java.util.function.DoublePredicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import weka.superposition.report.ClaimRules.Spread;
 
 /** Each rule of REPORT.md with numbers on both sides of its threshold and on the threshold. */
 class ClaimRulesTest {
 
-  @Test
-  void notebookAccuracyIsReachedFrom0960() {
-    assertTrue(ClaimRules.reachesNotebookAccuracy(0.9653));
-    assertTrue(ClaimRules.reachesNotebookAccuracy(0.96));
-    assertFalse(ClaimRules.reachesNotebookAccuracy(0.9599));
-  }
+  /** The rules that judge one number, by the names the table below uses. */
+  private static final Map<String, DoublePredicate> RULES =
+      Map.of(
+          "reachesNotebookAccuracy", ClaimRules::reachesNotebookAccuracy,
+          "usefulCode", ClaimRules::usefulCode,
+          "twoDirections", ClaimRules::twoDirections,
+          "rightAngles", ClaimRules::rightAngles,
+          "normRisesWithImportance", ClaimRules::normRisesWithImportance,
+          "biasFallsWithImportance", ClaimRules::biasFallsWithImportance,
+          "interferenceNearZero", ClaimRules::interferenceNearZero,
+          "moreDirectionsThanDimensions(x, 2)", x -> ClaimRules.moreDirectionsThanDimensions(x, 2));
 
-  @Test
-  void aUsefulCodeClosesATenthOfTheGap() {
-    assertTrue(ClaimRules.usefulCode(0.46));
-    assertTrue(ClaimRules.usefulCode(0.10));
-    assertFalse(ClaimRules.usefulCode(0.099));
-    assertFalse(ClaimRules.usefulCode(-0.7));
-  }
-
-  @Test
-  void twoDirectionsHoldSeventyPercent() {
-    assertTrue(ClaimRules.twoDirections(0.9));
-    assertTrue(ClaimRules.twoDirections(0.70));
-    assertFalse(ClaimRules.twoDirections(0.69));
-  }
-
-  @Test
-  void rightAnglesAreNinetyDegreesGiveOrTakeTwenty() {
-    assertTrue(ClaimRules.rightAngles(90));
-    assertTrue(ClaimRules.rightAngles(70));
-    assertTrue(ClaimRules.rightAngles(110));
-    assertFalse(ClaimRules.rightAngles(69.9));
-    assertFalse(ClaimRules.rightAngles(110.1));
-    assertFalse(ClaimRules.rightAngles(Double.NaN), "fewer than two clusters have no angle");
-  }
-
-  @Test
-  void rankCorrelationsMustPassHalfInTheClaimedDirection() {
-    assertTrue(ClaimRules.normRisesWithImportance(0.8));
-    assertFalse(ClaimRules.normRisesWithImportance(0.5));
-    assertFalse(ClaimRules.normRisesWithImportance(-0.8));
-    assertTrue(ClaimRules.biasFallsWithImportance(-0.8));
-    assertFalse(ClaimRules.biasFallsWithImportance(-0.5));
-    assertFalse(ClaimRules.biasFallsWithImportance(0.8));
-  }
-
-  @Test
-  void interferenceIsNearZeroBelowATenth() {
-    assertTrue(ClaimRules.interferenceNearZero(0.01));
-    assertFalse(ClaimRules.interferenceNearZero(0.1));
-    assertFalse(ClaimRules.interferenceNearZero(3));
-  }
-
-  @Test
-  void superpositionNeedsMoreDirectionsThanDimensions() {
-    assertTrue(ClaimRules.moreDirectionsThanDimensions(2.3, 2));
-    assertFalse(ClaimRules.moreDirectionsThanDimensions(2, 2));
-    assertFalse(ClaimRules.moreDirectionsThanDimensions(1, 2));
+  @ParameterizedTest(name = "{0}({1}) is {2}")
+  @CsvSource(
+      textBlock =
+          """
+          # the notebook's accuracy is reached from 0.960
+          reachesNotebookAccuracy, 0.9653, true
+          reachesNotebookAccuracy, 0.96, true
+          reachesNotebookAccuracy, 0.9599, false
+          # a useful code closes a tenth of the gap
+          usefulCode, 0.46, true
+          usefulCode, 0.10, true
+          usefulCode, 0.099, false
+          usefulCode, -0.7, false
+          # two directions hold seventy percent
+          twoDirections, 0.9, true
+          twoDirections, 0.70, true
+          twoDirections, 0.69, false
+          # right angles are ninety degrees give or take twenty; fewer than two clusters have no angle
+          rightAngles, 90, true
+          rightAngles, 70, true
+          rightAngles, 110, true
+          rightAngles, 69.9, false
+          rightAngles, 110.1, false
+          rightAngles, NaN, false
+          # rank correlations must pass a half in the claimed direction
+          normRisesWithImportance, 0.8, true
+          normRisesWithImportance, 0.5, false
+          normRisesWithImportance, -0.8, false
+          biasFallsWithImportance, -0.8, true
+          biasFallsWithImportance, -0.5, false
+          biasFallsWithImportance, 0.8, false
+          # interference is near zero below a tenth
+          interferenceNearZero, 0.01, true
+          interferenceNearZero, 0.1, false
+          interferenceNearZero, 3, false
+          # superposition needs more directions than dimensions
+          'moreDirectionsThanDimensions(x, 2)', 2.3, true
+          'moreDirectionsThanDimensions(x, 2)', 2, false
+          'moreDirectionsThanDimensions(x, 2)', 1, false
+          """)
+  void eachRuleHoldsOnItsSideOfTheThreshold(String rule, double value, boolean holds) {
+    assertEquals(holds, RULES.get(rule).test(value));
   }
 
   @Test

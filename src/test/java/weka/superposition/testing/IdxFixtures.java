@@ -15,31 +15,28 @@ public final class IdxFixtures {
 
   /** The bytes of an IDX file of unsigned bytes: header (type 0x08), dimensions, values. */
   public static byte[] unsignedBytes(int[] dimensions, int[] values) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(0x0800 | dimensions.length);
-      for (int d : dimensions) {
-        out.writeInt(d);
-      }
-      for (int v : values) {
-        out.writeByte(v);
-      }
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-    return bytes.toByteArray();
+    return idx(0x08, dimensions, values, DataOutputStream::writeByte);
   }
 
   /** The bytes of an IDX file of big-endian ints: header (type 0x0C), dimensions, values. */
   public static byte[] ints(int[] dimensions, int[] values) {
+    return idx(0x0C, dimensions, values, DataOutputStream::writeInt);
+  }
+
+  /** How an IDX type writes one value. */
+  private interface ValueWriter {
+    void write(DataOutputStream out, int value) throws IOException;
+  }
+
+  private static byte[] idx(int type, int[] dimensions, int[] values, ValueWriter writer) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(0x0C00 | dimensions.length);
+      out.writeInt(type << 8 | dimensions.length);
       for (int d : dimensions) {
         out.writeInt(d);
       }
       for (int v : values) {
-        out.writeInt(v);
+        writer.write(out, v);
       }
     } catch (IOException e) {
       throw new AssertionError(e);

@@ -22,6 +22,12 @@ public final class TestData {
     return loader.getDataSet();
   }
 
+  /** Digits {@code first} to {@code first + count - 1} of {@link #mnist600()} as an ARFF file. */
+  public static String mnist600Arff(int first, int count, java.nio.file.Path file)
+      throws Exception {
+    return saveArff(new Instances(mnist600(), first, count), file);
+  }
+
   public static File resource(String name) throws URISyntaxException {
     return new File(TestData.class.getResource(name).toURI());
   }

@@ -20,9 +20,8 @@ class SuperpositionChainIT {
 
   @Test
   void classifierActivationsAndAutoencoderChainOnTheCommandLine() throws Exception {
-    Instances mnist = TestData.mnist600();
-    String train = TestData.saveArff(new Instances(mnist, 0, 500), dir.resolve("train.arff"));
-    String test = TestData.saveArff(new Instances(mnist, 500, 100), dir.resolve("test.arff"));
+    String train = TestData.mnist600Arff(0, 500, dir.resolve("train.arff"));
+    String test = TestData.mnist600Arff(500, 100, dir.resolve("test.arff"));
     String model = dir.resolve("mlp.model").toString();
     InstalledWeka weka = InstalledWeka.withPackage();
 

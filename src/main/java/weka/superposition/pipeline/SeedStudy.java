@@ -17,22 +17,9 @@ import weka.superposition.report.StudyReport;
  * folder, which REPORT.md's section "Does the seed's claim hold when the autoencoder is trained?"
  * reads.
  */
-public final class StudyStep implements Step {
+public final class SeedStudy {
 
-  @Override
-  public String name() {
-    return "study";
-  }
-
-  @Override
-  public String description(SeedRun run) {
-    return "the convergence study (converged autoencoder and controls, study.json)";
-  }
-
-  @Override
-  public void run(SeedRun run) throws Exception {
-    study(run.classifier, run.data.train(), run.folder, System.err);
-  }
+  private SeedStudy() {}
 
   /** Runs the study of {@code trained} on {@code train} and writes {@code folder/study.json}. */
   public static void study(TFMlpClassifier trained, Instances train, Path folder, PrintStream log)

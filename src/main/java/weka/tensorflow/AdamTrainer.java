@@ -139,13 +139,12 @@ public final class AdamTrainer implements AutoCloseable {
       Ops tf = Ops.create(graph);
 
       Map<String, Operand<TFloat32>> parameters = new LinkedHashMap<>();
+      for (Parameter p : initial.list()) {
+        Variable<TFloat32> variable = loaded(tf, p.name(), p.values(), p.shape(), loads, loadFeeds);
+        variables.add(variable);
+        parameters.put(p.name(), variable);
+      }
       if (data == null) {
-        for (Parameter p : initial.list()) {
-          Variable<TFloat32> variable =
-              loaded(tf, p.name(), p.values(), p.shape(), loads, loadFeeds);
-          variables.add(variable);
-          parameters.put(p.name(), variable);
-        }
         batchRows = null;
         batchInputs = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, numInputs)));
         Operand<TFloat32> rowLoss = network.rowLoss(tf, batchInputs, batchInputs, parameters::get);
@@ -159,14 +158,6 @@ public final class AdamTrainer implements AutoCloseable {
                 ? null
                 : fed(tf, data.targets(), new long[] {rows, data.numTargets()});
         Operand<TFloat32> weights = fed(tf, data.weights(), new long[] {rows});
-
-        for (Parameter p : initial.list()) {
-          Variable<TFloat32> variable =
-              loaded(tf, p.name(), p.values(), p.shape(), loads, loadFeeds);
-          variables.add(variable);
-          parameters.put(p.name(), variable);
-        }
-
         batchInputs = null;
         batchRows = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         Operand<TInt32> axis0 = tf.constant(0);

@@ -208,7 +208,9 @@ public class TFMlpClassifier extends AbstractClassifier
       displayName = "number of threads",
       description =
           "TensorFlow threads per operation (default 1, the fastest for "
-              + "this small network; 0 lets TensorFlow use every core).",
+              + "this small network; 0 lets TensorFlow use every core). The same seed gives the same "
+              + "model, bit for bit, with the same number of threads; another number may add in "
+              + "another order, so that the last digits differ.",
       commandLineParamName = "num-threads",
       commandLineParamSynopsis = "-num-threads <int>",
       displayOrder = 6)

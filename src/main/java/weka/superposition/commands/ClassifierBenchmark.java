@@ -11,7 +11,7 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.analysis.Statistics;
 import weka.tensorflow.EpochRecord;
-import weka.tensorflow.MatMulFloor;
+import weka.tensorflow.TrainingFloor;
 
 /**
  * Trains {@link TFMlpClassifier} with its defaults on a training ARFF, predicts a test ARFF, and
@@ -77,20 +77,21 @@ public final class ClassifierBenchmark {
   }
 
   /**
-   * The seconds per epoch that the first layer's two matrix products take alone (see {@link
-   * MatMulFloor}), beside an empty session run's share of a step.
+   * The seconds per epoch that the first layer's share of training takes alone (see {@link
+   * TrainingFloor}), beside an empty session run's share.
    */
   private static void printFloor(int rows, int inputs, TFMlpClassifier classifier) {
     int batch = classifier.getMiniBatchSize();
     int steps = (rows + batch - 1) / batch;
-    MatMulFloor.Timing timing =
-        MatMulFloor.time(
+    TrainingFloor.Timing timing =
+        TrainingFloor.time(
             batch, inputs, classifier.getHiddenUnits(), classifier.getNumThreads(), steps);
     System.out.printf(
-        "floor: the first layer's two matrix products alone, per epoch of %d steps: %.3f s "
-            + "(an empty session run: %.3f s)%n",
+        "floor: the first layer alone, per epoch of %d steps: its two matrix products %.3f s, "
+            + "with its Adam update %.3f s (an empty session run: %.3f s)%n",
         steps,
         steps * Statistics.median(timing.products()),
+        steps * Statistics.median(timing.productsAndUpdate()),
         steps * Statistics.median(timing.emptyRuns()));
   }
 

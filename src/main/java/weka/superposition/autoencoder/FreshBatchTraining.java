@@ -22,29 +22,12 @@ public final class FreshBatchTraining {
   }
 
   /**
-   * How to train.
+   * What to train and how.
    *
    * @param importance the toy model's importance I_i of each feature
-   * @param weightDecay AdamW's decoupled weight decay; 0 gives Adam
    */
-  public record Settings(
-      ModelType type,
-      int bottleneck,
-      float[] importance,
-      int steps,
-      int batchSize,
-      double learningRate,
-      double weightDecay)
-      implements Serializable {
-
-    public Settings {
-      AdamTrainer.checkSettings(steps, batchSize, learningRate, 1);
-      if (!(weightDecay >= 0) || learningRate * weightDecay >= 1) {
-        throw new IllegalArgumentException(
-            "the weight decay must be at least 0 and below 1 / learning rate, not " + weightDecay);
-      }
-    }
-  }
+  public record Settings(ModelType type, int bottleneck, float[] importance, ToyTraining training)
+      implements Serializable {}
 
   /**
    * A trained model.
@@ -62,8 +45,9 @@ public final class FreshBatchTraining {
   public static Result train(Settings s, Random random, Batches batches)
       throws InterruptedException {
     int n = s.importance().length;
+    ToyTraining training = s.training();
     Parameters initial = s.type().initialParameters(n, s.bottleneck(), random);
-    int last = Math.max(1, s.steps() / 100);
+    int last = Math.max(1, training.steps() / 100);
     double lossSum = 0;
     Parameters trained;
     try (AdamTrainer trainer =
@@ -71,15 +55,15 @@ public final class FreshBatchTraining {
             s.type().network(s.importance(), true),
             initial,
             n,
-            (float) s.learningRate(),
-            (float) s.weightDecay(),
+            (float) training.learningRate(),
+            (float) training.weightDecay(),
             1)) {
-      for (int step = 0; step < s.steps(); step++) {
+      for (int step = 0; step < training.steps(); step++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException("Training stopped");
         }
-        float loss = trainer.stepOn(batches.next(s.batchSize()));
-        if (step >= s.steps() - last) {
+        float loss = trainer.stepOn(batches.next(training.batchSize()));
+        if (step >= training.steps() - last) {
           lossSum += loss;
         }
       }
@@ -87,6 +71,6 @@ public final class FreshBatchTraining {
     }
     return new Result(
         s.type().weights(trained, n, s.bottleneck()),
-        s.steps() == 0 ? Double.NaN : lossSum / Math.min(last, s.steps()));
+        training.steps() == 0 ? Double.NaN : lossSum / Math.min(last, training.steps()));
   }
 }

@@ -109,8 +109,8 @@ public final class ToySweepCharts {
         String.format(
             Locale.ROOT,
             "Phase diagram: 2 features in 1 dimension (%d steps of %d, seed 1)",
-            settings.steps(),
-            settings.batchSize()),
+            settings.training().steps(),
+            settings.training().batchSize()),
         plot,
         true);
   }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import weka.core.Utils;
 import weka.superposition.analysis.Statistics;
+import weka.superposition.autoencoder.ToyTraining;
 import weka.superposition.experiments.FeatureDimensionality;
 import weka.superposition.experiments.PhaseDiagram;
 import weka.superposition.experiments.SparsitySweep;
@@ -74,8 +75,8 @@ public final class ToySweepCommand {
         runs.size(),
         s.features(),
         s.bottleneck(),
-        s.steps(),
-        s.batchSize(),
+        s.training().steps(),
+        s.training().batchSize(),
         shard,
         threads,
         seconds,
@@ -117,26 +118,17 @@ public final class ToySweepCommand {
 
   static ToySweep.Settings settings(String experiment, String[] args) throws Exception {
     int seeds = Integer.parseInt(option(args, "seeds", "1"));
-    int steps = Integer.parseInt(option(args, "steps", "" + ToySweep.PAPER_STEPS));
-    int batch = Integer.parseInt(option(args, "mini-batch-size", "" + ToySweep.PAPER_BATCH));
-    double rate =
-        Double.parseDouble(option(args, "learning-rate", "" + ToySweep.PAPER_LEARNING_RATE));
-    double decay =
-        Double.parseDouble(option(args, "weight-decay", "" + ToySweep.PAPER_WEIGHT_DECAY));
+    ToyTraining training = training(args);
     return switch (experiment) {
       case PhaseDiagram.EXPERIMENT ->
-          PhaseDiagram.settings(
-              Integer.parseInt(option(args, "grid", "20")), seeds, steps, batch, rate, decay);
+          PhaseDiagram.settings(Integer.parseInt(option(args, "grid", "20")), seeds, training);
       case FeatureDimensionality.EXPERIMENT ->
           FeatureDimensionality.settings(
               Integer.parseInt(option(args, "features", "200")),
               Integer.parseInt(option(args, "bottleneck", "20")),
               Integer.parseInt(option(args, "levels", "20")),
               seeds,
-              steps,
-              batch,
-              rate,
-              decay);
+              training);
       case SparsitySweep.EXPERIMENT -> {
         String list = Utils.getOption("sparsities", args);
         double[] sparsities =
@@ -148,10 +140,7 @@ public final class ToySweepCommand {
                 Integer.parseInt(option(args, "bottleneck", "2")),
                 sparsities,
                 seeds,
-                steps,
-                batch,
-                rate,
-                decay,
+                training,
                 Double.parseDouble(option(args, "importance-decay", "0.9")))
             .toySweep();
       }
@@ -161,6 +150,16 @@ public final class ToySweepCommand {
                   + experiment
                   + "': phase-diagram, feature-dimensionality or sparsity-sweep");
     };
+  }
+
+  /** The training options, the paper's training where they are not given. */
+  static ToyTraining training(String[] args) throws Exception {
+    ToyTraining paper = ToyTraining.PAPER;
+    return new ToyTraining(
+        Integer.parseInt(option(args, "steps", "" + paper.steps())),
+        Integer.parseInt(option(args, "mini-batch-size", "" + paper.batchSize())),
+        Double.parseDouble(option(args, "learning-rate", "" + paper.learningRate())),
+        Double.parseDouble(option(args, "weight-decay", "" + paper.weightDecay())));
   }
 
   static String option(String[] args, String name, String fallback) throws Exception {

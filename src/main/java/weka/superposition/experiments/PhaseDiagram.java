@@ -2,6 +2,7 @@ package weka.superposition.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
+import weka.superposition.autoencoder.ToyTraining;
 
 /**
  * The paper's phase diagram: n = 2 features into m = 1 dimension, the first feature's importance 1,
@@ -27,8 +28,7 @@ public final class PhaseDiagram {
    * The sweep of a {@code size x size} grid: cell (d, r) is density step d (from the sparsest) and
    * importance step r, in that order.
    */
-  public static ToySweep.Settings settings(
-      int size, int seeds, int steps, int batchSize, double learningRate, double weightDecay) {
+  public static ToySweep.Settings settings(int size, int seeds, ToyTraining training) {
     if (size < 2) {
       throw new IllegalArgumentException("The grid needs at least 2 steps a side, not " + size);
     }
@@ -38,8 +38,7 @@ public final class PhaseDiagram {
         cells.add(new ToySweep.Cell(1 - density, importance));
       }
     }
-    return new ToySweep.Settings(
-        EXPERIMENT, 2, 1, cells, seeds, steps, batchSize, learningRate, weightDecay);
+    return new ToySweep.Settings(EXPERIMENT, 2, 1, cells, seeds, training);
   }
 
   /** {@code count} values from {@code from} to {@code to}, evenly spaced on a log scale. */

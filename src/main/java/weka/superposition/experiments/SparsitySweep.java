@@ -1,8 +1,10 @@
 package weka.superposition.experiments;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import weka.superposition.autoencoder.ToyTraining;
 
 /**
  * Elhage et al.'s sparsity sweep: the toy model trained as the paper's code trains it (fresh
@@ -19,36 +21,23 @@ public final class SparsitySweep {
   /**
    * What to sweep.
    *
-   * @param steps AdamW steps per run, each on a fresh batch of {@code miniBatchSize} rows
-   * @param weightDecay AdamW's weight decay; 0 gives Adam
+   * @param training how every run is trained; flat in sweep.json, as in the sweeps' JSON files
    */
   public record Settings(
       int features,
       int bottleneck,
       double[] sparsities,
       int seeds,
-      int steps,
-      int miniBatchSize,
-      double learningRate,
-      double weightDecay,
+      @JsonUnwrapped ToyTraining training,
       double importanceDecay)
       implements Serializable {
 
     /**
-     * The paper's introductory setting: 5 features, 2 dimensions, importance 0.9^i, 10,000 steps of
-     * 1024, learning rate 0.001, AdamW with weight decay 0.01.
+     * The paper's introductory setting: 5 features, 2 dimensions, importance 0.9^i, trained as the
+     * paper's code trains them.
      */
     public static Settings paper(double[] sparsities, int seeds) {
-      return new Settings(
-          5,
-          2,
-          sparsities,
-          seeds,
-          ToySweep.PAPER_STEPS,
-          ToySweep.PAPER_BATCH,
-          ToySweep.PAPER_LEARNING_RATE,
-          ToySweep.PAPER_WEIGHT_DECAY,
-          0.9);
+      return new Settings(5, 2, sparsities, seeds, ToyTraining.PAPER, 0.9);
     }
 
     /** The sweep as a {@link ToySweep}: one cell per sparsity. */
@@ -57,32 +46,14 @@ public final class SparsitySweep {
       for (double s : sparsities) {
         cells.add(new ToySweep.Cell(s, importanceDecay));
       }
-      return new ToySweep.Settings(
-          EXPERIMENT,
-          features,
-          bottleneck,
-          cells,
-          seeds,
-          steps,
-          miniBatchSize,
-          learningRate,
-          weightDecay);
+      return new ToySweep.Settings(EXPERIMENT, features, bottleneck, cells, seeds, training);
     }
 
     /** The sweep whose {@link #toySweep} is {@code s}. */
     public static Settings of(ToySweep.Settings s) {
       double[] sparsities = s.cells().stream().mapToDouble(ToySweep.Cell::sparsity).toArray();
       double decay = s.cells().isEmpty() ? 0.9 : s.cells().get(0).importanceDecay();
-      return new Settings(
-          s.features(),
-          s.bottleneck(),
-          sparsities,
-          s.seeds(),
-          s.steps(),
-          s.batchSize(),
-          s.learningRate(),
-          s.weightDecay(),
-          decay);
+      return new Settings(s.features(), s.bottleneck(), sparsities, s.seeds(), s.training(), decay);
     }
   }
 

@@ -1,5 +1,6 @@
 package weka.superposition.experiments;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.ToyImportances;
 import weka.superposition.autoencoder.FreshBatchTraining;
 import weka.superposition.autoencoder.ModelType;
+import weka.superposition.autoencoder.ToyTraining;
 import weka.superposition.data.SparseSampling;
 
 /**
@@ -30,13 +32,6 @@ public final class ToySweep {
 
   private ToySweep() {}
 
-  /** The paper's training: 10,000 steps of 1024 fresh rows, learning rate 0.001, AdamW 0.01. */
-  public static final int PAPER_STEPS = 10_000;
-
-  public static final int PAPER_BATCH = 1024;
-  public static final double PAPER_LEARNING_RATE = 0.001;
-  public static final double PAPER_WEIGHT_DECAY = 0.01;
-
   /** One point of the grid: the features' sparsity S and the importance decay r (I_i = r^i). */
   public record Cell(double sparsity, double importanceDecay) implements Serializable {}
 
@@ -44,6 +39,8 @@ public final class ToySweep {
    * A sweep.
    *
    * @param experiment its name, so that parts of different sweeps are never merged
+   * @param training how every run is trained; its values stand flat among the others in the JSON
+   *     files, so that parts written before it was a record of its own still merge
    */
   public record Settings(
       String experiment,
@@ -51,10 +48,7 @@ public final class ToySweep {
       int bottleneck,
       List<Cell> cells,
       int seeds,
-      int steps,
-      int batchSize,
-      double learningRate,
-      double weightDecay)
+      @JsonUnwrapped ToyTraining training)
       implements Serializable {
 
     public Settings {
@@ -79,15 +73,10 @@ public final class ToySweep {
       return cells.size() * seeds;
     }
 
-    FreshBatchTraining.Settings training(Cell cell) {
+    /** The settings of a run of {@code cell}. */
+    FreshBatchTraining.Settings runSettings(Cell cell) {
       return new FreshBatchTraining.Settings(
-          ModelType.TOY,
-          bottleneck,
-          ToyImportances.of(features, cell.importanceDecay()),
-          steps,
-          batchSize,
-          learningRate,
-          weightDecay);
+          ModelType.TOY, bottleneck, ToyImportances.of(features, cell.importanceDecay()), training);
     }
   }
 
@@ -231,7 +220,7 @@ public final class ToySweep {
     long start = System.nanoTime();
     FreshBatchTraining.Result result =
         FreshBatchTraining.train(
-            s.training(cell),
+            s.runSettings(cell),
             random,
             rows -> SparseSampling.sample(rows, s.features(), cell.sparsity(), random));
     double seconds = (System.nanoTime() - start) / 1e9;

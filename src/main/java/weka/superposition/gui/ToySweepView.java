@@ -14,6 +14,7 @@ import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingWorker;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
+import weka.superposition.autoencoder.ToyTraining;
 import weka.superposition.charts.ToySweepCharts;
 import weka.superposition.experiments.FeatureDimensionality;
 import weka.superposition.experiments.PhaseDiagram;
@@ -54,24 +55,10 @@ public class ToySweepView extends JPanel {
   /** The sweep the controls describe; the dimensionality experiment with 100 features in 10. */
   ToySweep.Settings settings() {
     int n = (Integer) size.getValue();
-    int s = (Integer) steps.getValue();
+    ToyTraining training = ToyTraining.PAPER.withSteps((Integer) steps.getValue());
     return PhaseDiagram.EXPERIMENT.equals(experiment.getSelectedItem())
-        ? PhaseDiagram.settings(
-            n,
-            1,
-            s,
-            ToySweep.PAPER_BATCH,
-            ToySweep.PAPER_LEARNING_RATE,
-            ToySweep.PAPER_WEIGHT_DECAY)
-        : FeatureDimensionality.settings(
-            100,
-            10,
-            n,
-            1,
-            s,
-            ToySweep.PAPER_BATCH,
-            ToySweep.PAPER_LEARNING_RATE,
-            ToySweep.PAPER_WEIGHT_DECAY);
+        ? PhaseDiagram.settings(n, 1, training)
+        : FeatureDimensionality.settings(100, 10, n, 1, training);
   }
 
   private static JFreeChart figure(ToySweep.Settings s, List<ToySweep.Run> runs) {

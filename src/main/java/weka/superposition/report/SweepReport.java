@@ -28,7 +28,7 @@ public final class SweepReport {
 
   /** Adam steps per run. */
   public static long steps(SparsitySweep.Settings s) {
-    return s.steps();
+    return s.training().steps();
   }
 
   /** Values with two decimals, as a list. */

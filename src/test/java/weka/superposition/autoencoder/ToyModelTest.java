@@ -186,7 +186,8 @@ class ToyModelTest {
   @Test
   void sweepReportWritesTableAndPlots() throws Exception {
     SparsitySweep.Settings quick =
-        new SparsitySweep.Settings(5, 2, new double[] {0, 0.9}, 2, 20, 1024, 0.001, 0.01, 0.9);
+        new SparsitySweep.Settings(
+            5, 2, new double[] {0, 0.9}, 2, ToyTraining.PAPER.withSteps(20), 0.9);
     List<SparsitySweep.Run> runs = SparsitySweep.run(quick, (run, done, total) -> {});
 
     List<Path> files = SweepReport.write(quick, runs, dir);

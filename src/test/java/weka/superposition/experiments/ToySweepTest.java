@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import weka.superposition.autoencoder.ToyTraining;
 
 /** Sweeps split into shards, run on several threads, and merged. */
 class ToySweepTest {
 
   /** A small phase diagram: 3 x 3 cells, 2 seeds, 30 steps of 64 rows. */
-  private static final ToySweep.Settings SMALL = PhaseDiagram.settings(3, 2, 30, 64, 0.01, 0.01);
+  private static final ToyTraining QUICK = new ToyTraining(30, 64, 0.01, 0.01);
+
+  private static final ToySweep.Settings SMALL = PhaseDiagram.settings(3, 2, QUICK);
 
   private static void assertSameRuns(List<ToySweep.Run> expected, List<ToySweep.Run> actual) {
     assertEquals(expected.size(), actual.size());
@@ -68,7 +71,7 @@ class ToySweepTest {
         new ToySweep.Part(SMALL, one, ToySweep.run(SMALL, one, 2, (r, d, t) -> {}));
     ToySweep.Part second =
         new ToySweep.Part(SMALL, two, ToySweep.run(SMALL, two, 2, (r, d, t) -> {}));
-    ToySweep.Settings other = PhaseDiagram.settings(3, 2, 31, 64, 0.01, 0.01);
+    ToySweep.Settings other = PhaseDiagram.settings(3, 2, QUICK.withSteps(31));
 
     assertEquals(18, ToySweep.merge(List.of(second, first)).size());
     assertThrows(IllegalArgumentException.class, () -> ToySweep.merge(List.of(first)));

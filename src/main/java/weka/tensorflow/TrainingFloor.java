@@ -1,6 +1,7 @@
 package weka.tensorflow;
 
 import java.util.Random;
+import java.util.function.Supplier;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -60,28 +61,10 @@ public final class TrainingFloor {
               gradient);
       Op nothing = tf.noOp();
       try (Session session = TFRuntime.openSession(graph, threads)) {
-        Runnable products =
-            () ->
-                session
-                    .runner()
-                    .feed(xIn, x)
-                    .feed(wIn, w)
-                    .feed(deltaIn, delta)
-                    .fetch(forward)
-                    .fetch(gradient)
-                    .run()
-                    .close();
-        Runnable productsAndUpdate =
-            () ->
-                session
-                    .runner()
-                    .feed(xIn, x)
-                    .feed(wIn, w)
-                    .feed(deltaIn, delta)
-                    .fetch(forward)
-                    .addTarget(update)
-                    .run()
-                    .close();
+        Supplier<Session.Runner> fed =
+            () -> session.runner().feed(xIn, x).feed(wIn, w).feed(deltaIn, delta).fetch(forward);
+        Runnable products = () -> fed.get().fetch(gradient).run().close();
+        Runnable productsAndUpdate = () -> fed.get().addTarget(update).run().close();
         Runnable empty = () -> session.runner().addTarget(nothing).run().close();
         return new Timing(
             secondsPerRun(products, steps),

@@ -10,6 +10,7 @@ import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.analysis.Statistics;
+import weka.superposition.report.ClassifierReport;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.TrainingFloor;
 
@@ -57,7 +58,7 @@ public final class ClassifierBenchmark {
         "final mean training loss: %.4f%n",
         history.isEmpty() ? Double.NaN : history.get(history.size() - 1).loss());
     System.out.printf("test accuracy: %.4f%n", evaluation.pctCorrect() / 100);
-    printFloor(train.numInstances(), train.numAttributes() - 1, classifier);
+    printFloor(train.numInstances(), classifier.report());
     System.out.printf("peak RSS MiB: %s%n", peakRssMiB());
   }
 
@@ -77,15 +78,15 @@ public final class ClassifierBenchmark {
   }
 
   /**
-   * The seconds per epoch that the first layer's share of training takes alone (see {@link
+   * The seconds per epoch that the trained network's first layer takes alone (see {@link
    * TrainingFloor}), beside an empty session run's share.
    */
-  private static void printFloor(int rows, int inputs, TFMlpClassifier classifier) {
-    int batch = classifier.getMiniBatchSize();
+  private static void printFloor(int rows, ClassifierReport network) {
+    int batch = network.miniBatchSize();
     int steps = (rows + batch - 1) / batch;
     TrainingFloor.Timing timing =
         TrainingFloor.time(
-            batch, inputs, classifier.getHiddenUnits(), classifier.getNumThreads(), steps);
+            batch, network.inputs(), network.hiddenUnits(), network.threads(), steps);
     System.out.printf(
         "floor: the first layer alone, per epoch of %d steps: its two matrix products %.3f s, "
             + "with its Adam update %.3f s (an empty session run: %.3f s)%n",

@@ -19,7 +19,7 @@ public final class MlpNetwork implements Network {
 
   public static final String HIDDEN = "hidden";
   public static final String PROBABILITIES = "probabilities";
-  private static final String OUTPUT_LAYER = "output";
+  public static final String OUTPUT_LAYER = "output";
 
   /** Fresh parameters, initialised as PyTorch's {@code nn.Linear} layers of the seed. */
   public static Parameters initialParameters(int inputs, int hidden, int classes, Random random) {

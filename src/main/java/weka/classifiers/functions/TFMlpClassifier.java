@@ -37,6 +37,7 @@ import weka.tensorflow.AdamTrainer;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.MlpNetwork;
 import weka.tensorflow.NetworkRunner;
+import weka.tensorflow.Parameter;
 import weka.tensorflow.Parameters;
 import weka.tensorflow.TrainingData;
 
@@ -732,6 +733,18 @@ public class TFMlpClassifier extends AbstractClassifier
   public int trainedHiddenUnits() throws WekaException {
     checkNetwork();
     return (int) parameters.get(MlpNetwork.HIDDEN + "/bias").shape()[0];
+  }
+
+  /**
+   * The trained output layer, hidden units to class scores (logits): the kernel {@code [hidden,
+   * classes]} row-major, then the bias; for analyses that put other hidden activations through it.
+   */
+  public Parameter[] outputLayer() throws WekaException {
+    checkNetwork();
+    return new Parameter[] {
+      parameters.get(MlpNetwork.OUTPUT_LAYER + "/kernel"),
+      parameters.get(MlpNetwork.OUTPUT_LAYER + "/bias")
+    };
   }
 
   /** The header of the training data (no rows), or null before training. */

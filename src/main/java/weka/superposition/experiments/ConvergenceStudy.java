@@ -239,7 +239,7 @@ public final class ConvergenceStudy {
             CONVERGED, "the same model trained until its held-out MSE stops improving", converged));
 
     float[] independent =
-        FeatureColumns.shuffledIndependently(trained, rows, n, new Random(1_000_003L * seed));
+        FeatureColumns.shuffledIndependently(trained, rows, n, new Random(Seeds.independentColumns(seed)));
     finish(
         variants,
         progress,
@@ -258,7 +258,7 @@ public final class ConvergenceStudy {
 
     double[] sparsity = FeatureColumns.zeroShare(trained, rows, n);
     float[] importance = toyImportance(converged.analysis().importance().share());
-    float[] synthetic = SparseSampling.sample(rows, sparsity, new Random(2_000_003L * seed));
+    float[] synthetic = SparseSampling.sample(rows, sparsity, new Random(Seeds.toyFeatures(seed)));
     finish(
         variants,
         progress,

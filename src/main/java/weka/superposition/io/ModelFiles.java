@@ -51,6 +51,8 @@ public final class ModelFiles {
           "weka.classifiers.AbstractClassifier",
           "weka.classifiers.functions.TFMlpClassifier",
           "weka.classifiers.functions.TFMlpClassifier$Settings",
+          // a sparse dictionary (SparseDictionary -save-model)
+          "weka.superposition.analysis.DictionaryWeights",
           // the training header
           "weka.core.Instances",
           "weka.core.Attribute",
@@ -90,7 +92,10 @@ public final class ModelFiles {
 
   /** The package's own model data: every class directly in these Java packages. */
   private static final List<String> OWN_MODEL_PACKAGES =
-      List.of("weka.superposition.data.", "weka.tensorflow.");
+      List.of(
+          "weka.superposition.data.",
+          "weka.tensorflow.",
+          "weka.superposition.dictionary.");
 
   private ModelFiles() {}
 

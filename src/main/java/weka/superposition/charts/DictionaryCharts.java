@@ -3,6 +3,7 @@ package weka.superposition.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Rectangle;
@@ -14,12 +15,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
@@ -255,7 +255,12 @@ public final class DictionaryCharts {
       Rectangle first = tileBounds(index, 0);
       g.setColor(Color.DARK_GRAY);
       g.setFont(ChartStyle.LABEL_FONT);
-      g.drawString("no images", first.x + TILE_GRID / 2 - 28, first.y + TILE_GRID / 2 + 4);
+      String none = "no images";
+      FontMetrics metrics = g.getFontMetrics();
+      g.drawString(
+          none,
+          first.x + (TILE_GRID - metrics.stringWidth(none)) / 2,
+          first.y + (TILE_GRID + metrics.getAscent()) / 2);
     }
 
     int bodyY = y + CARD_TITLE_HEIGHT;
@@ -438,9 +443,10 @@ public final class DictionaryCharts {
     String fvu = "FVU (fraction of variance unexplained)";
     ValueAxis y;
     if (positive) {
-      LogAxis log = ChartStyle.styled(new LogAxis(fvu + ", log scale"));
-      log.setSmallestValue(1e-9);
-      log.setNumberFormatOverride(new DecimalFormat("0.####"));
+      // ticks at 1, 2, ..., 9 times each power of 10 (labelled while few decades are shown),
+      // rather than LogAxis's even steps of the exponent (0.631, 0.398, ...)
+      LogarithmicAxis log = ChartStyle.styled(new LogarithmicAxis(fvu + ", log scale"));
+      log.setStrictValuesFlag(false);
       y = log;
     } else {
       NumberAxis linear = ChartStyle.styled(new NumberAxis(fvu));

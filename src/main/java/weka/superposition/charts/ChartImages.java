@@ -36,13 +36,8 @@ public final class ChartImages {
     BufferedImage image =
         new BufferedImage(
             width * Math.min(columns, charts.size()), height * rows, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
+    Graphics2D g = canvas(image);
     try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, image.getWidth(), image.getHeight());
       for (int i = 0; i < charts.size(); i++) {
         charts
             .get(i)
@@ -55,6 +50,17 @@ public final class ChartImages {
       g.dispose();
     }
     return image;
+  }
+
+  /** Graphics on {@code image}, painted white, with anti-aliased shapes and text. */
+  static Graphics2D canvas(BufferedImage image) {
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    return g;
   }
 
   /** The seed's two feature-vector plots, flex and fix1, side by side. */

@@ -9,6 +9,8 @@ import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.RectangleInsets;
 
 /** The one look of the package's charts: fonts, white plots with light grid lines, padding. */
@@ -18,6 +20,15 @@ final class ChartStyle {
   static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
   private static final Color GRID = new Color(225, 225, 225);
+
+  /** Series colours in order, matplotlib's first five (tab10): blue, orange, green, red, purple. */
+  private static final Color[] SERIES = {
+    new Color(31, 119, 180),
+    new Color(255, 127, 14),
+    new Color(44, 160, 44),
+    new Color(214, 39, 40),
+    new Color(148, 103, 189)
+  };
 
   private ChartStyle() {}
 
@@ -43,12 +54,32 @@ final class ChartStyle {
     return plot;
   }
 
+  /** The colour of series {@code s}, repeating after five. */
+  static Color series(int s) {
+    return SERIES[s % SERIES.length];
+  }
+
   /** Flat blue bars, no shadow. */
   static BarRenderer bars() {
-    BarRenderer renderer = new BarRenderer();
-    renderer.setSeriesPaint(0, new Color(31, 119, 180));
+    return flat(new BarRenderer());
+  }
+
+  /** {@code renderer} with flat blue bars, no shadow. */
+  static <R extends BarRenderer> R flat(R renderer) {
+    renderer.setSeriesPaint(0, series(0));
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
+    return renderer;
+  }
+
+  /** Flat blue bars over numeric intervals (histograms), no shadow, a white line between bars. */
+  static XYBarRenderer xyBars() {
+    XYBarRenderer renderer = new XYBarRenderer();
+    renderer.setSeriesPaint(0, series(0));
+    renderer.setBarPainter(new StandardXYBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setDrawBarOutline(true);
+    renderer.setSeriesOutlinePaint(0, Color.WHITE);
     return renderer;
   }
 

@@ -160,9 +160,8 @@ public final class SuperpositionCharts {
       data.addSeries(line);
     }
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-    Color[] colours = {new Color(31, 119, 180), new Color(255, 127, 14)};
     for (int s = 0; s < series.length; s++) {
-      renderer.setSeriesPaint(s, colours[s % colours.length]);
+      renderer.setSeriesPaint(s, ChartStyle.series(s));
       renderer.setSeriesShape(s, new Ellipse2D.Double(-2, -2, 4, 4));
     }
     NumberAxis x = axis("importance rank", 0, Math.max(1, rank.length - 1));

@@ -1,7 +1,6 @@
 package weka.superposition.charts;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import java.util.Locale;
@@ -81,10 +80,10 @@ public final class SweepCharts {
     data.addSeries(bySparsity.series("mean over seeds"));
     data.addSeries(each);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-    renderer.setSeriesPaint(0, new Color(31, 119, 180));
+    renderer.setSeriesPaint(0, ChartStyle.series(0));
     renderer.setSeriesStroke(0, new BasicStroke(1.6f));
     renderer.setSeriesShapesVisible(0, false);
-    renderer.setSeriesPaint(1, new Color(255, 127, 14));
+    renderer.setSeriesPaint(1, ChartStyle.series(1));
     renderer.setSeriesLinesVisible(1, false);
     renderer.setSeriesShape(1, new Ellipse2D.Double(-3, -3, 6, 6));
     LogAxis x = ChartStyle.styled(new LogAxis("1 / (1 - S)"));

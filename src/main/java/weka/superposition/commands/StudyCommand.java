@@ -28,7 +28,11 @@ public final class StudyCommand {
     if (!(model instanceof TFMlpClassifier trained)) {
       throw new IllegalArgumentException(folder.resolve("mlp.model") + " is no TFMlpClassifier");
     }
-    SeedStudy.study(trained, load(args[1]), folder, System.err);
+    Instances train = load(args[1]);
+    TFMlpClassifier untrained = SeedStudy.untrained(trained, train);
+    float[] untrainedHidden =
+        SeedStudy.flatten(untrained.hiddenActivations(train), untrained.trainedHiddenUnits());
+    SeedStudy.study(trained, untrainedHidden, train, folder, System.err);
   }
 
   /** MNIST's IDX images (the labels file found beside it) or any file Weka reads; class last. */

@@ -130,7 +130,7 @@ public final class DictionaryTraining {
       throw new IllegalArgumentException("there are no rows to train on");
     }
     Random random = new Random(settings.seed());
-    float[] bias = decoderBiasStart(data, rows, n, settings.biasStart());
+    float[] bias = decoderBiasStart(data, weights, n, settings.biasStart());
     Parameters initial = initialParameters(n, settings.features(), bias, random);
     double totalVariance = totalVariance(data, rows, n);
     long start = System.nanoTime();
@@ -268,9 +268,10 @@ public final class DictionaryTraining {
         p.get(SparseDictionaryTrainer.DECODER_BIAS).values());
   }
 
-  static float[] decoderBiasStart(float[] data, int rows, int n, BiasStart start) {
+  /** The decoder bias's start: the weighted mean or geometric median of the rows. */
+  static float[] decoderBiasStart(float[] data, float[] weights, int n, BiasStart start) {
     double[] centre =
-        start == BiasStart.MEAN ? mean(data, rows, n) : geometricMedian(data, rows, n);
+        start == BiasStart.MEAN ? mean(data, weights, n) : geometricMedian(data, weights, n);
     float[] bias = new float[n];
     for (int j = 0; j < n; j++) {
       bias[j] = (float) centre[j];
@@ -278,30 +279,36 @@ public final class DictionaryTraining {
     return bias;
   }
 
-  static double[] mean(float[] data, int rows, int n) {
+  /** The weighted mean of the rows (0 when every weight is 0). */
+  static double[] mean(float[] data, float[] weights, int n) {
     double[] mean = new double[n];
-    for (int r = 0; r < rows; r++) {
+    double total = 0;
+    for (int r = 0; r < weights.length; r++) {
+      total += weights[r];
       for (int j = 0; j < n; j++) {
-        mean[j] += data[r * n + j];
+        mean[j] += (double) weights[r] * data[r * n + j];
       }
     }
     for (int j = 0; j < n; j++) {
-      mean[j] /= rows;
+      mean[j] = total > 0 ? mean[j] / total : 0;
     }
     return mean;
   }
 
   /**
-   * The geometric median (the point of least summed distance to the rows), by Weiszfeld's
-   * iterations from the mean; a row that sits on the estimate is left out of that iteration, whose
-   * weights would divide by 0.
+   * The weighted geometric median (the point of least weighted summed distance to the rows), by
+   * Weiszfeld's iterations from the mean; a row that sits on the estimate is left out of that
+   * iteration, whose weights would divide by 0.
    */
-  static double[] geometricMedian(float[] data, int rows, int n) {
-    double[] median = mean(data, rows, n);
+  static double[] geometricMedian(float[] data, float[] weights, int n) {
+    double[] median = mean(data, weights, n);
     for (int iteration = 0; iteration < 100; iteration++) {
       double[] next = new double[n];
       double weightSum = 0;
-      for (int r = 0; r < rows; r++) {
+      for (int r = 0; r < weights.length; r++) {
+        if (weights[r] <= 0) {
+          continue;
+        }
         double distance = 0;
         for (int j = 0; j < n; j++) {
           double d = data[r * n + j] - median[j];
@@ -311,7 +318,7 @@ public final class DictionaryTraining {
         if (distance < 1e-12) {
           continue;
         }
-        double w = 1 / distance;
+        double w = weights[r] / distance;
         weightSum += w;
         for (int j = 0; j < n; j++) {
           next[j] += w * data[r * n + j];
@@ -333,8 +340,11 @@ public final class DictionaryTraining {
     return median;
   }
 
+  /** The rows' summed squared distance to their (unweighted) mean: FVU's denominator. */
   static double totalVariance(float[] data, int rows, int n) {
-    double[] mean = mean(data, rows, n);
+    float[] ones = new float[rows];
+    Arrays.fill(ones, 1f);
+    double[] mean = mean(data, ones, n);
     double sum = 0;
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < n; j++) {

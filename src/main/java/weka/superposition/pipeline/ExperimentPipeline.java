@@ -14,7 +14,7 @@ import weka.superposition.report.ExperimentReport;
 /**
  * The seed experiment in one process: MNIST is read once, then for each seed the {@link Step}s of
  * {@link #seedSteps()} run in order (phase 1, the hidden activations, phase 2, the convergence
- * study) through the package's Weka classes, passing their results in memory; the plots are drawn
+ * study, the sparse dictionaries) through the package's Weka classes, passing their results in memory; the plots are drawn
  * in the background; {@code REPORT.md} is written from the seed folders at the end, as after the
  * chain of separate {@code weka.Run} calls, with the same numbers. {@code timings.tsv} has each
  * step's seconds and the process's peak RSS after it.
@@ -49,7 +49,12 @@ public final class ExperimentPipeline {
 
   /** The steps of each seed's run, in order. */
   public static List<Step> seedSteps() {
-    return List.of(SeedSteps.PHASE1, SeedSteps.ACTIVATIONS, SeedSteps.PHASE2, SeedSteps.STUDY);
+    return List.of(
+        SeedSteps.PHASE1,
+        SeedSteps.ACTIVATIONS,
+        SeedSteps.PHASE2,
+        SeedSteps.STUDY,
+        SeedSteps.DICTIONARY);
   }
 
   /** The notebook's own steps alone, without the convergence study (for the PyTorch comparison). */

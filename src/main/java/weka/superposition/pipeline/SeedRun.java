@@ -35,6 +35,9 @@ public final class SeedRun {
   /** Phase 2's trained and analysed autoencoder (set by {@link SeedSteps#PHASE2}). */
   public SuperpositionAutoencoder autoencoder;
 
+  /** The hidden activations of the training set before the classifier's first step. */
+  private float[] untrainedHidden;
+
   SeedRun(
       ExperimentPipeline.Settings settings,
       int seed,
@@ -46,5 +49,19 @@ public final class SeedRun {
     this.folder = folder;
     this.data = data;
     this.background = background;
+  }
+
+  /**
+   * The hidden activations of the training set by the classifier before its first step (the same
+   * options and seed, zero epochs), computed once for the studies' controls.
+   */
+  public float[] untrainedHidden() throws Exception {
+    if (untrainedHidden == null) {
+      TFMlpClassifier untrained = SeedStudy.untrained(classifier, data.train());
+      untrainedHidden =
+          SeedStudy.flatten(
+              untrained.hiddenActivations(data.train()), untrained.trainedHiddenUnits());
+    }
+    return untrainedHidden;
   }
 }

@@ -66,7 +66,16 @@ final class SeedSteps {
       new Step(
           "study",
           run -> "the convergence study (converged autoencoder and controls, study.json)",
-          run -> SeedStudy.study(run.classifier, run.data.train(), run.folder, System.err));
+          run ->
+              SeedStudy.study(
+                  run.classifier, run.untrainedHidden(), run.data.train(), run.folder, System.err));
+
+  /** What the hidden units hold: sparse dictionaries and their controls ({@link SeedDictionary}). */
+  static final Step DICTIONARY =
+      new Step(
+          "dictionary",
+          run -> "sparse dictionaries of the hidden units and controls (dictionary.json)",
+          SeedDictionary::study);
 
   private SeedSteps() {}
 

@@ -21,8 +21,11 @@ public final class SeedStudy {
 
   private SeedStudy() {}
 
-  /** Runs the study of {@code trained} on {@code train} and writes {@code folder/study.json}. */
-  public static void study(TFMlpClassifier trained, Instances train, Path folder, PrintStream log)
+  /**
+   * The classifier {@code trained} was before its first step: the same options and seed, zero
+   * epochs; the controls of the studies read its hidden activations.
+   */
+  public static TFMlpClassifier untrained(TFMlpClassifier trained, Instances train)
       throws Exception {
     TFMlpClassifier untrained = new TFMlpClassifier();
     untrained.setOptions(trained.getOptions());
@@ -31,7 +34,13 @@ public final class SeedStudy {
     untrained.setReportFile(null);
     untrained.setResume(false);
     untrained.buildClassifier(train);
+    return untrained;
+  }
 
+  /** Runs the study of {@code trained} on {@code train} and writes {@code folder/study.json}. */
+  public static void study(
+      TFMlpClassifier trained, float[] untrainedHidden, Instances train, Path folder, PrintStream log)
+      throws Exception {
     int n = trained.trainedHiddenUnits();
     List<String> features = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
@@ -41,7 +50,7 @@ public final class SeedStudy {
     ConvergenceStudy.Study study =
         ConvergenceStudy.run(
             flatten(trained.hiddenActivations(train), n),
-            flatten(untrained.hiddenActivations(train), n),
+            untrainedHidden,
             train.numInstances(),
             features,
             seed,
@@ -61,7 +70,8 @@ public final class SeedStudy {
     log.printf(Locale.ROOT, "[study] %s (%.1f s)%n", file, study.seconds());
   }
 
-  private static float[] flatten(float[][] rows, int n) {
+  /** Rows of {@code n} values as one row-major array. */
+  public static float[] flatten(float[][] rows, int n) {
     float[] matrix = new float[rows.length * n];
     for (int r = 0; r < rows.length; r++) {
       System.arraycopy(rows[r], 0, matrix, r * n, n);

@@ -111,6 +111,7 @@ public final class ExperimentReport {
     }
     claims(md, runs);
     StudyReport.section(md, runs);
+    DictionaryStudyReport.section(md, runs);
     return md.toString();
   }
 

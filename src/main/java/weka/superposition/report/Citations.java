@@ -25,6 +25,25 @@ public final class Citations {
     return paper;
   }
 
+  /**
+   * Sharkey, Braun and Millidge 2022, whose toy data (known sparse directions) tests whether a
+   * sparse autoencoder finds features held in superposition.
+   */
+  public static TechnicalInformation sparseAutoencoders() {
+    TechnicalInformation post = new TechnicalInformation(Type.MISC);
+    post.setValue(Field.AUTHOR, "Lee Sharkey and Dan Braun and Beren Millidge");
+    post.setValue(
+        Field.TITLE,
+        "[Interim research report] Taking features out of superposition with sparse autoencoders");
+    post.setValue(Field.HOWPUBLISHED, "AI Alignment Forum");
+    post.setValue(Field.YEAR, "2022");
+    post.setValue(
+        Field.URL,
+        "https://www.alignmentforum.org/posts/z6QQJbtpkEAX3Aojj/"
+            + "interim-research-report-taking-features-out-of-superposition");
+    return post;
+  }
+
   /** LeCun et al. 1998, where MNIST comes from. */
   public static TechnicalInformation mnist() {
     TechnicalInformation paper = new TechnicalInformation(Type.ARTICLE);

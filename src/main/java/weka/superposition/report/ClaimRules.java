@@ -35,7 +35,39 @@ public final class ClaimRules {
    */
   public static final double MORE_MARGIN = 1;
 
+  /**
+   * A verdict over seeds says yes or no from at least this many seeds. With one seed every standard
+   * deviation is 0, so the rule of {@link #MORE_MARGIN} would compare the means alone; two seeds
+   * give a standard deviation too rough to lean on.
+   */
+  public static final int MIN_SEEDS = 3;
+
+  /** The command that runs enough seeds, as the report tells the user. */
+  public static final String MORE_SEEDS_COMMAND =
+      "`examples/run-experiment.sh --seeds " + MIN_SEEDS + "`";
+
   private ClaimRules() {}
+
+  /** Whether {@code seeds} seeds are enough for a verdict over seeds ({@link #MIN_SEEDS}). */
+  public static boolean enoughSeeds(int seeds) {
+    return seeds >= MIN_SEEDS;
+  }
+
+  /**
+   * The reason given instead of a verdict from too few seeds, with what they point to: "only 1
+   * seed: it indicates {@code indication}, run at least 3 seeds to decide (the command)".
+   */
+  public static String tooFewSeeds(int seeds, String indication) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "only %d seed%s: %s %s, run at least %d seeds to decide (%s)",
+        seeds,
+        seeds == 1 ? "" : "s",
+        seeds == 1 ? "it indicates" : "they indicate",
+        indication,
+        MIN_SEEDS,
+        MORE_SEEDS_COMMAND);
+  }
 
   public static boolean reachesNotebookAccuracy(double accuracy) {
     return accuracy >= NOTEBOOK_ACCURACY;
@@ -117,8 +149,10 @@ public final class ClaimRules {
    * phase 2's, {@link #usefulCode}, in every seed: the directions of a model that is no better than
    * the mean predictor in some seed say nothing about the features.
    *
-   * @param holds null when it cannot be decided (the autoencoder did not learn a code)
-   * @param reasons each rule's outcome, in words
+   * @param holds null when it cannot be decided (the autoencoder did not learn a code, or there are
+   *     fewer than {@link #MIN_SEEDS} seeds)
+   * @param reasons each rule's outcome, in words; with too few seeds, first what the seeds indicate
+   *     and how to run more
    */
   public record Verdict(Boolean holds, List<String> reasons) {}
 
@@ -127,10 +161,18 @@ public final class ClaimRules {
    * features) over seeds: the trained features' converged autoencoder must have learned a code
    * ({@link #usefulCode} in its weakest seed), show more directions than dimensions, and more than
    * each control that cannot hold meaningful superposition (independent columns, the untrained
-   * network).
+   * network). From fewer than {@link #MIN_SEEDS} seeds nothing is decided: the reasons say what the
+   * seeds indicate and how to run more.
+   *
+   * @param seeds how many seeds the spreads are over
    */
   public static Verdict superposition(
-      Spread gapClosed, Spread trained, Spread independent, Spread untrained, int bottleneck) {
+      Spread gapClosed,
+      Spread trained,
+      Spread independent,
+      Spread untrained,
+      int bottleneck,
+      int seeds) {
     List<String> reasons = new ArrayList<>();
     boolean code = usefulCode(gapClosed.min());
     reasons.add(
@@ -159,6 +201,18 @@ public final class ClaimRules {
     boolean moreThanUntrained = more(trained, untrained);
     reasons.add(versus("the untrained-network control", moreThanUntrained, trained, untrained));
     Boolean holds = code ? beyond && moreThanIndependent && moreThanUntrained : null;
+    if (!enoughSeeds(seeds)) {
+      reasons.add(
+          0,
+          tooFewSeeds(
+              seeds,
+              holds == null
+                  ? "no verdict (the autoencoder learned no code)"
+                  : holds
+                      ? "more superposition than the controls"
+                      : "not more superposition than the controls"));
+      holds = null;
+    }
     return new Verdict(holds, List.copyOf(reasons));
   }
 

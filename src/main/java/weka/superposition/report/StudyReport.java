@@ -212,7 +212,8 @@ public final class StudyReport {
             trained,
             clusters(studies, ConvergenceStudy.INDEPENDENT),
             clusters(studies, ConvergenceStudy.UNTRAINED),
-            m);
+            m,
+            studies.size());
     md.append(
         String.format(
             Locale.ROOT,
@@ -222,15 +223,20 @@ public final class StudyReport {
                 + "distinct directions (angular clusters) than the code's %d dimensions, and more "
                 + "than each control that cannot hold meaningful superposition (independent "
                 + "features, untrained network), where *more* means a mean over seeds higher by "
-                + "at least %.0f and by more than the two standard deviations added.%n%n",
+                + "at least %.0f and by more than the two standard deviations added. A verdict "
+                + "needs at least %d seeds (with one seed every standard deviation is 0): from "
+                + "fewer, only what the seeds indicate is shown; %s runs %d.%n%n",
             100 * ClaimRules.USEFUL_CODE,
             m,
             m,
-            ClaimRules.MORE_MARGIN));
+            ClaimRules.MORE_MARGIN,
+            ClaimRules.MIN_SEEDS,
+            ClaimRules.MORE_SEEDS_COMMAND,
+            ClaimRules.MIN_SEEDS));
     md.append("**")
         .append(
             verdict.holds() == null
-                ? "Cannot be decided"
+                ? ClaimRules.enoughSeeds(studies.size()) ? "Cannot be decided" : "Not decided"
                 : verdict.holds()
                     ? "Yes: there is more superposition in the trained MNIST features than in the"
                         + " controls"
@@ -240,11 +246,11 @@ public final class StudyReport {
         .append(String.join("; ", verdict.reasons()))
         .append(".\n\n");
     ClaimRules.Spread toy = clusters(studies, ConvergenceStudy.TOY);
-    md.append(
+    String comparison =
         String.format(
             Locale.ROOT,
-            "Beside the paper's prediction: the trained features take %s the toy model on features of their sparsity and importance (%.1f ± %.1f against "
-                + "%.1f ± %.1f), by the same rule.%n%n",
+            "%s the toy model on features of their sparsity and importance (%.1f ± %.1f against "
+                + "%.1f ± %.1f)",
             switch (ClaimRules.compare(trained, toy)) {
               case "more" -> "more distinct directions than";
               case "fewer" -> "fewer distinct directions than";
@@ -253,7 +259,14 @@ public final class StudyReport {
             trained.mean(),
             trained.sd(),
             toy.mean(),
-            toy.sd()));
+            toy.sd());
+    md.append("Beside the paper's prediction: ")
+        .append(
+            ClaimRules.enoughSeeds(studies.size())
+                ? "the trained features take " + comparison + ", by the same rule"
+                : ClaimRules.tooFewSeeds(
+                    studies.size(), "that the trained features take " + comparison))
+        .append(".\n\n");
   }
 
   private static ClaimRules.Spread clusters(List<Study> studies, String variant) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.OptionMetadata;
 import weka.core.converters.IDXLoader;
+import weka.datagenerators.classifiers.classification.PlantedFeatures;
 import weka.datagenerators.classifiers.classification.SparseFeatures;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.filters.unsupervised.attribute.TFMlpActivations;
@@ -31,7 +32,8 @@ class TipTextsTest {
         TFMlpActivations.class,
         SuperpositionAutoencoder.class,
         IDXLoader.class,
-        SparseFeatures.class);
+        SparseFeatures.class,
+        PlantedFeatures.class);
   }
 
   /** What Weka shows: the text up to (not including) the first '.'. */

@@ -12,6 +12,7 @@ import weka.core.CheckOptionHandler;
 import weka.core.OptionHandler;
 import weka.core.TechnicalInformationHandler;
 import weka.core.converters.IDXLoader;
+import weka.datagenerators.classifiers.classification.PlantedFeatures;
 import weka.datagenerators.classifiers.classification.SparseFeatures;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.filters.unsupervised.attribute.TFMlpActivations;
@@ -26,7 +27,10 @@ class WekaCheckersTest {
         Arguments.of(new TFMlpActivations(), new String[] {"-model", "x.model"}),
         Arguments.of(new SuperpositionAutoencoder(), new String[] {"-epochs", "2"}),
         Arguments.of(new IDXLoader(), new String[] {"-labels", "labels.idx1-ubyte"}),
-        Arguments.of(new SparseFeatures(), new String[] {"-features", "7"}));
+        Arguments.of(new SparseFeatures(), new String[] {"-features", "7"}),
+        Arguments.of(
+            new PlantedFeatures(),
+            new String[] {"-features", "50", "-active", "4", "-directions", "directions.csv"}));
   }
 
   @ParameterizedTest
@@ -60,8 +64,12 @@ class WekaCheckersTest {
   @MethodSource("publicClasses")
   void citesItsSource(Object learner, String[] ignored) {
     String bibtex = ((TechnicalInformationHandler) learner).getTechnicalInformation().toBibTex();
-    // the loader cites MNIST's paper, the rest Toy Models of Superposition
-    String expected = learner instanceof IDXLoader ? "LeCun" : "Elhage";
+    // the loader cites MNIST's paper, the planted features Sharkey et al.'s report, the rest Toy
+    // Models of Superposition
+    String expected =
+        learner instanceof IDXLoader
+            ? "LeCun"
+            : learner instanceof PlantedFeatures ? "Sharkey" : "Elhage";
     assertTrue(bibtex.contains(expected), bibtex);
   }
 }

@@ -25,7 +25,8 @@ class ClaimRulesTest {
           "normRisesWithImportance", ClaimRules::normRisesWithImportance,
           "biasFallsWithImportance", ClaimRules::biasFallsWithImportance,
           "interferenceNearZero", ClaimRules::interferenceNearZero,
-          "moreDirectionsThanDimensions(x, 2)", x -> ClaimRules.moreDirectionsThanDimensions(x, 2));
+          "moreDirectionsThanDimensions(x, 2)", x -> ClaimRules.moreDirectionsThanDimensions(x, 2),
+          "enoughSeeds", x -> ClaimRules.enoughSeeds((int) x));
 
   @ParameterizedTest(name = "{0}({1}) is {2}")
   @CsvSource(
@@ -66,6 +67,11 @@ class ClaimRulesTest {
           'moreDirectionsThanDimensions(x, 2)', 2.3, true
           'moreDirectionsThanDimensions(x, 2)', 2, false
           'moreDirectionsThanDimensions(x, 2)', 1, false
+          # a verdict over seeds needs three of them
+          enoughSeeds, 3, true
+          enoughSeeds, 10, true
+          enoughSeeds, 2, false
+          enoughSeeds, 1, false
           """)
   void eachRuleHoldsOnItsSideOfTheThreshold(String rule, double value, boolean holds) {
     assertEquals(holds, RULES.get(rule).test(value));
@@ -93,34 +99,77 @@ class ClaimRulesTest {
     assertEquals("about as many", ClaimRules.compare(new Spread(3, 1), new Spread(3.5, 1)));
   }
 
+  @ParameterizedTest(name = "{0} seed(s), {1} directions against 1: {2}")
+  @CsvSource(
+      textBlock =
+          """
+          # from three seeds the rules decide
+          3, 4, true, 'the converged autoencoder learned a code in every seed'
+          3, 1, false, 'the converged autoencoder learned a code in every seed'
+          # from fewer nothing is decided; the first reason says what the seeds indicate
+          2, 4, , 'only 2 seeds: they indicate more superposition than the controls, run at least 3 seeds to decide (`examples/run-experiment.sh --seeds 3`)'
+          2, 1, , 'only 2 seeds: they indicate not more superposition than the controls, run at least 3 seeds to decide (`examples/run-experiment.sh --seeds 3`)'
+          1, 4, , 'only 1 seed: it indicates more superposition than the controls, run at least 3 seeds to decide (`examples/run-experiment.sh --seeds 3`)'
+          """)
+  void theVerdictNeedsThreeSeeds(int seeds, double directions, Boolean holds, String reason) {
+    Spread controls = new Spread(1, 0);
+    ClaimRules.Verdict verdict =
+        ClaimRules.superposition(
+            new Spread(0.4, 0), new Spread(directions, 0), controls, controls, 2, seeds);
+    assertEquals(holds, verdict.holds());
+    assertTrue(verdict.reasons().get(0).startsWith(reason), verdict.reasons().get(0));
+    assertTrue(
+        verdict.reasons().stream().anyMatch(r -> r.startsWith("the trained features take")),
+        "the figures' reasons are kept: " + verdict.reasons());
+  }
+
+  @Test
+  void tooFewSeedsWithoutACodeIndicateNoVerdict() {
+    Spread controls = new Spread(1, 0);
+    ClaimRules.Verdict verdict =
+        ClaimRules.superposition(new Spread(0.05, 0), new Spread(4, 0), controls, controls, 2, 1);
+    assertNull(verdict.holds());
+    assertTrue(
+        verdict.reasons().get(0).startsWith("only 1 seed: it indicates no verdict"),
+        verdict.toString());
+    assertTrue(verdict.reasons().get(1).contains("learned no code"), verdict.toString());
+  }
+
   @Test
   void theVerdictHoldsOnlyWhenEveryRuleDoes() {
     Spread learned = new Spread(0.4, 0.02);
     Spread controls = new Spread(1, 0);
     assertTrue(
-        ClaimRules.superposition(learned, new Spread(4, 0.5), controls, controls, 2).holds());
+        ClaimRules.superposition(learned, new Spread(4, 0.5), controls, controls, 2, 3).holds());
     // a swapped comparison: the controls have more directions
     assertFalse(
-        ClaimRules.superposition(learned, controls, new Spread(4, 0), new Spread(4, 0), 2).holds());
+        ClaimRules.superposition(learned, controls, new Spread(4, 0), new Spread(4, 0), 2, 3)
+            .holds());
     // more than the controls, but not more than the two dimensions
-    assertFalse(ClaimRules.superposition(learned, new Spread(2, 0), controls, controls, 2).holds());
+    assertFalse(
+        ClaimRules.superposition(learned, new Spread(2, 0), controls, controls, 2, 3).holds());
     // more than one control only
     assertFalse(
-        ClaimRules.superposition(learned, new Spread(4, 0), controls, new Spread(3.5, 0), 2)
+        ClaimRules.superposition(learned, new Spread(4, 0), controls, new Spread(3.5, 0), 2, 3)
             .holds());
     // no code learned: nothing is decided
     ClaimRules.Verdict undecided =
-        ClaimRules.superposition(new Spread(0.05, 0), new Spread(4, 0), controls, controls, 2);
+        ClaimRules.superposition(new Spread(0.05, 0), new Spread(4, 0), controls, controls, 2, 3);
     assertNull(undecided.holds());
     assertTrue(undecided.reasons().get(0).contains("learned no code"), undecided.toString());
     // a code on the mean over seeds, but not in the weakest seed: nothing is decided
     Spread oneSeedFails = Spread.of(0.46, -0.28, 0.50);
     assertNull(
-        ClaimRules.superposition(oneSeedFails, new Spread(4, 0), controls, controls, 2).holds());
+        ClaimRules.superposition(oneSeedFails, new Spread(4, 0), controls, controls, 2, 3).holds());
     // the weakest seed exactly on the rule's threshold counts as a code
     assertTrue(
         ClaimRules.superposition(
-                Spread.of(ClaimRules.USEFUL_CODE, 0.3), new Spread(4, 0), controls, controls, 2)
+                Spread.of(ClaimRules.USEFUL_CODE, 0.3, 0.4),
+                new Spread(4, 0),
+                controls,
+                controls,
+                2,
+                3)
             .holds());
   }
 }

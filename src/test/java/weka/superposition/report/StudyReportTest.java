@@ -1,6 +1,7 @@
 package weka.superposition.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ConvergedTraining;
 import weka.superposition.autoencoder.ModelType;
@@ -93,13 +96,90 @@ class StudyReportTest {
       assertEquals(2, count(text, "\n| " + name + " |"), name + ": the summary and per-seed rows");
     }
     assertTrue(text.contains("| variant | seed 1 | seed 2 |"));
-    assertTrue(
-        text.contains("**Yes: there is more")
-            || text.contains("**No: there is not more")
-            || text.contains("**Cannot be decided**"),
-        text);
-    assertTrue(text.contains("as the toy model on features of their sparsity"));
+    // two seeds: what they indicate, no verdict
+    assertTrue(text.contains("**Not decided**: only 2 seeds: they indicate "), text);
+    assertFalse(text.contains("**Yes:") || text.contains("**No:"), text);
+    assertTrue(text.contains("the toy model on features of their sparsity"));
     assertTrue(text.contains("decided again for the converged autoencoder"));
+  }
+
+  @ParameterizedTest(name = "{0} seed(s), {1} directions against 1")
+  @CsvSource(
+      textBlock =
+          """
+          # fewer than three seeds: what they indicate and how to run more, no verdict
+          1, 4, '**Not decided**: only 1 seed: it indicates more superposition than the controls, run at least 3 seeds to decide (`examples/run-experiment.sh --seeds 3`); the converged'
+          2, 4, '**Not decided**: only 2 seeds: they indicate more superposition than the controls, run at least 3 seeds to decide (`examples/run-experiment.sh --seeds 3`); the converged'
+          2, 1, '**Not decided**: only 2 seeds: they indicate not more superposition than the controls, run at least 3 seeds to decide (`examples/run-experiment.sh --seeds 3`); the converged'
+          # three seeds decide
+          3, 4, '**Yes: there is more superposition in the trained MNIST features than in the controls**: the converged'
+          3, 1, '**No: there is not more superposition in the trained MNIST features than in the controls**: the converged'
+          """)
+  void theVerdictNeedsThreeSeeds(int seeds, int directions, String verdict) {
+    List<ConvergenceStudy.Study> studies = new ArrayList<>();
+    for (int i = 0; i < seeds; i++) {
+      studies.add(withFigures(STUDIES.get(i % STUDIES.size()), i + 1, directions));
+    }
+    StringBuilder md = new StringBuilder();
+    StudyReport.write(md, studies);
+    String text = md.toString();
+
+    assertTrue(text.contains("\n" + verdict), text);
+    assertTrue(text.contains("A verdict needs at least 3 seeds"), text);
+    String toy =
+        seeds < 3
+            ? "Beside the paper's prediction: only " + seeds + " seed"
+            : "Beside the paper's prediction: the trained features take ";
+    assertTrue(text.contains(toy), text);
+  }
+
+  /**
+   * {@code study} as seed {@code seed}, with a code learned (half the gap closed), {@code
+   * directions} clusters for the converged autoencoder and 1 for each control and the toy model.
+   */
+  private static ConvergenceStudy.Study withFigures(
+      ConvergenceStudy.Study study, int seed, int directions) {
+    List<ConvergenceStudy.Variant> variants = new ArrayList<>();
+    for (ConvergenceStudy.Variant v : study.variants()) {
+      ConvergenceStudy.Figures f = v.figures();
+      boolean converged = v.name().equals(ConvergenceStudy.CONVERGED);
+      ConvergenceStudy.Figures planted =
+          new ConvergenceStudy.Figures(
+              f.mse(),
+              f.meanPredictorMse(),
+              f.pcaMse(),
+              converged ? 0.5 : f.gapClosed(),
+              f.important(),
+              f.normAboveHalf(),
+              new ConvergenceStudy.Directions(converged ? directions : 1, 1, 90),
+              f.seedDirections(),
+              f.meanInterference(),
+              f.meanDimensionality(),
+              f.sdDimensionality());
+      variants.add(
+          new ConvergenceStudy.Variant(
+              v.name(),
+              v.description(),
+              v.model(),
+              v.learningRate(),
+              v.miniBatchSize(),
+              v.epochs(),
+              v.bestEpoch(),
+              v.stoppedEarly(),
+              v.seconds(),
+              v.history(),
+              planted,
+              v.analysis()));
+    }
+    return new ConvergenceStudy.Study(
+        seed,
+        study.rows(),
+        study.features(),
+        study.settings(),
+        study.sparsity(),
+        study.toyImportance(),
+        variants,
+        study.seconds());
   }
 
   private static int count(String text, String part) {

@@ -134,8 +134,16 @@ public final class ClaimRules {
 
   /** Whether {@code a} is more than {@code b} by the rule of {@link #MORE_MARGIN}. */
   public static boolean more(Spread a, Spread b) {
+    return moreBy(a, b, MORE_MARGIN);
+  }
+
+  /**
+   * Whether {@code a}'s mean over seeds is higher than {@code b}'s by at least {@code margin} and
+   * by more than the two standard deviations added.
+   */
+  public static boolean moreBy(Spread a, Spread b, double margin) {
     double difference = a.mean() - b.mean();
-    return difference >= MORE_MARGIN && difference > a.sd() + b.sd();
+    return difference >= margin && difference > a.sd() + b.sd();
   }
 
   /** How {@code a} compares with {@code b}: "more", "fewer", or "about as many". */
@@ -214,6 +222,114 @@ public final class ClaimRules {
       holds = null;
     }
     return new Verdict(holds, List.copyOf(reasons));
+  }
+
+  /**
+   * A faithful dictionary: its reconstruction, put in place of the hidden activations, recovers at
+   * least this share of the classifier's test accuracy (over the mean's) in every seed.
+   */
+  public static final double FAITHFUL_RECOVERY = 0.9;
+
+  /** The sparse advantage (PCA-L0's FVU over the dictionary's) must beat a control's by this. */
+  public static final double ADVANTAGE_MARGIN = 0.25;
+
+  /** Features purer than the units: a mean purity higher by at least this. */
+  public static final double PURITY_MARGIN = 0.05;
+
+  public static boolean faithful(double weakestRecovery) {
+    return weakestRecovery >= FAITHFUL_RECOVERY;
+  }
+
+  /** The rule of {@link #dictionary}, in words, for REPORT.md. */
+  public static String dictionaryRuleText() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "The rule (`ClaimRules.dictionary`): from at least %d seeds, the units hold features in"
+            + " superposition when the dictionary is faithful (its reconstruction recovers at least"
+            + " %.0f %% of the test accuracy in every seed; otherwise nothing is decided), its"
+            + " sparse advantage over PCA-L0 is higher than each control's by at least %.2f and by"
+            + " more than the two standard deviations added, and its features are purer than the"
+            + " units by at least %.2f and by more than the two standard deviations added.",
+        MIN_SEEDS,
+        100 * FAITHFUL_RECOVERY,
+        ADVANTAGE_MARGIN,
+        PURITY_MARGIN);
+  }
+
+  /**
+   * Decides "do the hidden units hold features in superposition?" from sparse dictionaries over
+   * seeds, at the chosen sparsity. A dictionary that is not faithful ({@link #faithful} in its
+   * weakest seed) says nothing about what the classifier uses, so nothing is decided; otherwise the
+   * trained network's sparse advantage must beat both controls' ({@link #moreBy} with {@link
+   * #ADVANTAGE_MARGIN}) and its features must be purer than its units ({@link #PURITY_MARGIN}).
+   * From fewer than {@link #MIN_SEEDS} seeds nothing is decided: the reasons say what the seeds
+   * indicate and how to run more.
+   *
+   * @param recovered the accuracy recovered by the trained network's dictionary, over seeds
+   * @param trained the trained network's sparse advantage
+   */
+  public static Verdict dictionary(
+      int seeds,
+      Spread recovered,
+      Spread trained,
+      Spread independent,
+      Spread untrained,
+      Spread featurePurity,
+      Spread unitPurity) {
+    List<String> reasons = new ArrayList<>();
+    boolean faithful = faithful(recovered.min());
+    reasons.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "the dictionary is %s (it recovers %.1f %% of the test accuracy in its weakest seed,"
+                + " %.1f %% on average; the rule: at least %.0f %% in every seed)",
+            faithful ? "faithful" : "not faithful",
+            100 * recovered.min(),
+            100 * recovered.mean(),
+            100 * FAITHFUL_RECOVERY));
+    boolean beyondIndependent = moreBy(trained, independent, ADVANTAGE_MARGIN);
+    reasons.add(
+        advantageVersus("the independent-columns control", beyondIndependent, trained, independent));
+    boolean beyondUntrained = moreBy(trained, untrained, ADVANTAGE_MARGIN);
+    reasons.add(
+        advantageVersus("the untrained-network control", beyondUntrained, trained, untrained));
+    boolean purer = moreBy(featurePurity, unitPurity, PURITY_MARGIN);
+    reasons.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "its features are %s than the units (class purity %.3f ± %.3f against %.3f ± %.3f)",
+            purer ? "purer" : "not purer",
+            featurePurity.mean(),
+            featurePurity.sd(),
+            unitPurity.mean(),
+            unitPurity.sd()));
+    Boolean holds = faithful ? beyondIndependent && beyondUntrained && purer : null;
+    if (!enoughSeeds(seeds)) {
+      reasons.add(
+          0,
+          tooFewSeeds(
+              seeds,
+              holds == null
+                  ? "no verdict (the dictionary is not faithful)"
+                  : holds
+                      ? "features in superposition, beyond the controls"
+                      : "no more superposition than the controls"));
+      holds = null;
+    }
+    return new Verdict(holds, List.copyOf(reasons));
+  }
+
+  private static String advantageVersus(
+      String control, boolean more, Spread trained, Spread other) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "its sparse advantage is %s than %s's (%.2f ± %.2f against %.2f ± %.2f)",
+        more ? "higher" : "not higher",
+        control,
+        trained.mean(),
+        trained.sd(),
+        other.mean(),
+        other.sd());
   }
 
   private static String versus(String control, boolean more, Spread trained, Spread other) {

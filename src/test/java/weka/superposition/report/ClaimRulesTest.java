@@ -26,7 +26,8 @@ class ClaimRulesTest {
           "biasFallsWithImportance", ClaimRules::biasFallsWithImportance,
           "interferenceNearZero", ClaimRules::interferenceNearZero,
           "moreDirectionsThanDimensions(x, 2)", x -> ClaimRules.moreDirectionsThanDimensions(x, 2),
-          "enoughSeeds", x -> ClaimRules.enoughSeeds((int) x));
+          "enoughSeeds", x -> ClaimRules.enoughSeeds((int) x),
+          "faithful", ClaimRules::faithful);
 
   @ParameterizedTest(name = "{0}({1}) is {2}")
   @CsvSource(
@@ -52,6 +53,10 @@ class ClaimRulesTest {
           rightAngles, 69.9, false
           rightAngles, 110.1, false
           rightAngles, NaN, false
+          # a faithful dictionary recovers nine tenths of the accuracy
+          faithful, 0.97, true
+          faithful, 0.90, true
+          faithful, 0.899, false
           # rank correlations must pass a half in the claimed direction
           normRisesWithImportance, 0.8, true
           normRisesWithImportance, 0.5, false
@@ -171,5 +176,51 @@ class ClaimRulesTest {
                 2,
                 3)
             .holds());
+  }
+
+  /** Three seeds of a faithful, purer dictionary whose advantage is 2.0 against controls' 1.0. */
+  private static ClaimRules.Verdict dictionary(
+      int seeds, double recovered, double trainedAdvantage, double featurePurity) {
+    return ClaimRules.dictionary(
+        seeds,
+        new Spread(0.97, 0.01, recovered),
+        new Spread(trainedAdvantage, 0.05),
+        new Spread(1.0, 0.05),
+        new Spread(1.0, 0.05),
+        new Spread(featurePurity, 0.01),
+        new Spread(0.40, 0.01));
+  }
+
+  @ParameterizedTest(name = "{0} seeds, recovered {1}, advantage {2}, purity {3}: {4}")
+  @CsvSource(
+      textBlock =
+          """
+          # every rule holds
+          3, 0.95, 2.0, 0.60, true
+          # the advantage must beat each control's by a quarter and the spreads
+          3, 0.95, 1.26, 0.60, true
+          3, 0.95, 1.24, 0.60, false
+          # features must be purer than the units by five hundredths and the spreads
+          3, 0.95, 2.0, 0.461, true
+          3, 0.95, 2.0, 0.449, false
+          # an unfaithful dictionary decides nothing
+          3, 0.89, 2.0, 0.60,
+          # fewer than three seeds decide nothing
+          2, 0.95, 2.0, 0.60,
+          """)
+  void theDictionaryVerdictNeedsFaithfulnessAdvantagePurityAndThreeSeeds(
+      int seeds, double recovered, double advantage, double purity, Boolean holds) {
+    ClaimRules.Verdict verdict = dictionary(seeds, recovered, advantage, purity);
+    assertEquals(holds, verdict.holds(), String.join("; ", verdict.reasons()));
+  }
+
+  @Test
+  void tooFewSeedsSayWhatTheDictionaryIndicatesAndHowToRunMore() {
+    ClaimRules.Verdict verdict = dictionary(1, 0.95, 2.0, 0.60);
+    assertNull(verdict.holds());
+    assertTrue(
+        verdict.reasons().get(0).startsWith("only 1 seed: it indicates features in superposition"),
+        verdict.reasons().get(0));
+    assertTrue(verdict.reasons().get(0).contains("--seeds 3"), verdict.reasons().get(0));
   }
 }

@@ -1,9 +1,6 @@
 package weka.superposition.analysis;
 
 import java.io.Serializable;
-import java.util.Arrays;
-import weka.core.matrix.EigenvalueDecomposition;
-import weka.core.matrix.Matrix;
 
 /**
  * The reconstruction errors that an autoencoder's MSE must be read against: predicting each
@@ -19,46 +16,10 @@ public record ReferenceErrors(double meanPredictorMse, double pcaMse, int rank)
 
   /** The references for {@code rows x n} row-major data and a code of {@code rank} dimensions. */
   public static ReferenceErrors of(float[] data, int rows, int n, int rank) {
-    double[] mean = new double[n];
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0; j < n; j++) {
-        mean[j] += data[r * n + j];
-      }
-    }
-    for (int j = 0; j < n; j++) {
-      mean[j] /= rows;
-    }
-    double[][] covariance = new double[n][n];
-    double[] centred = new double[n];
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0; j < n; j++) {
-        centred[j] = data[r * n + j] - mean[j];
-      }
-      for (int a = 0; a < n; a++) {
-        double ca = centred[a];
-        if (ca != 0) {
-          double[] row = covariance[a];
-          for (int b = a; b < n; b++) {
-            row[b] += ca * centred[b];
-          }
-        }
-      }
-    }
-    double trace = 0;
-    for (int a = 0; a < n; a++) {
-      for (int b = a; b < n; b++) {
-        covariance[a][b] /= rows;
-        covariance[b][a] = covariance[a][b];
-      }
-      trace += covariance[a][a];
-    }
-    double[] eigenvalues = new EigenvalueDecomposition(new Matrix(covariance)).getRealEigenvalues();
-    Arrays.sort(eigenvalues);
-    double kept = 0;
-    for (int i = 0; i < Math.min(rank, n); i++) {
-      kept += Math.max(0, eigenvalues[n - 1 - i]);
-    }
-    return new ReferenceErrors(trace / n, Math.max(0, trace - kept) / n, rank);
+    Covariance covariance = Covariance.of(data, rows, n);
+    double[] pcaMse = covariance.pcaMse();
+    return new ReferenceErrors(
+        covariance.trace() / n, pcaMse[Math.max(0, Math.min(rank, n))], rank);
   }
 
   /**

@@ -239,7 +239,8 @@ public final class ConvergenceStudy {
             CONVERGED, "the same model trained until its held-out MSE stops improving", converged));
 
     float[] independent =
-        FeatureColumns.shuffledIndependently(trained, rows, n, new Random(Seeds.independentColumns(seed)));
+        FeatureColumns.shuffledIndependently(
+            trained, rows, n, new Random(Seeds.independentColumns(seed)));
     finish(
         variants,
         progress,

@@ -56,10 +56,10 @@ public final class DictionaryStudy {
       implements Serializable {
 
     /**
-     * The settings REPORT.md states: k of 2, 4, 8 and 16 (8 analysed in full), four times as
-     * many features as inputs, 8 epochs of mini-batches of 256 at Adam's learning rate 0.001
-     * (the FVU still falls by about 1 % an epoch there, well below the gaps the report reads),
-     * the decoder bias from the geometric median, dead after 250 steps and resampled.
+     * The settings REPORT.md states: k of 2, 4, 8 and 16 (8 analysed in full), four times as many
+     * features as inputs, 8 epochs of mini-batches of 256 at Adam's learning rate 0.001 (the FVU
+     * still falls by about 1 % an epoch there, well below the gaps the report reads), the decoder
+     * bias from the geometric median, dead after 250 steps and resampled.
      */
     public static Settings standard(int inputs, int seed) {
       return new Settings(
@@ -144,8 +144,8 @@ public final class DictionaryStudy {
   /**
    * The study of one seed.
    *
-   * @param pcaFvu per variant (in the order of {@link #variants()}), PCA's FVU with j components
-   *     at index j
+   * @param pcaFvu per variant (in the order of {@link #variants()}), PCA's FVU with j components at
+   *     index j
    * @param chosen the trained features' dictionary at the chosen k, analysed in full
    */
   public record Study(
@@ -201,7 +201,8 @@ public final class DictionaryStudy {
         for (int k : settings.ks()) {
           DictionaryTraining.Settings s = withK(settings.dictionary(), k);
           runs.add(
-              pool.submit(() -> DictionaryTraining.train(matrix, weights, data.inputs(), s, e -> {})));
+              pool.submit(
+                  () -> DictionaryTraining.train(matrix, weights, data.inputs(), s, e -> {})));
         }
       }
       List<Point> points = new ArrayList<>();

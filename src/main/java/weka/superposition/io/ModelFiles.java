@@ -92,10 +92,7 @@ public final class ModelFiles {
 
   /** The package's own model data: every class directly in these Java packages. */
   private static final List<String> OWN_MODEL_PACKAGES =
-      List.of(
-          "weka.superposition.data.",
-          "weka.tensorflow.",
-          "weka.superposition.dictionary.");
+      List.of("weka.superposition.data.", "weka.tensorflow.", "weka.superposition.dictionary.");
 
   private ModelFiles() {}
 

@@ -17,14 +17,14 @@ import weka.superposition.report.DictionaryStudyReport;
 import weka.tensorflow.Parameter;
 
 /**
- * The sparse-dictionary study ({@link DictionaryStudy}) of one seed: the hidden activations phase
- * 1 left, the untrained network's, the classifier's output layer and the test set's activations
- * go in; {@code dictionary.json} and the pictures ({@code png/dictionary-*.png}, drawn in the
+ * The sparse-dictionary study ({@link DictionaryStudy}) of one seed: the hidden activations phase 1
+ * left, the untrained network's, the classifier's output layer and the test set's activations go
+ * in; {@code dictionary.json} and the pictures ({@code png/dictionary-*.png}, drawn in the
  * background) come out, which REPORT.md's section "What the hidden units hold" reads.
  */
 final class SeedDictionary {
 
-  /** Features shown on the dashboard, the strongest (largest activation mass) first. */
+  /** Features shown on the dashboard, the most often active first. */
   static final int DASHBOARD_FEATURES = 8;
 
   private SeedDictionary() {}
@@ -70,7 +70,7 @@ final class SeedDictionary {
     List<Integer> order =
         IntStream.range(0, features)
             .boxed()
-            .sorted(Comparator.comparingDouble((Integer k) -> -a.activationMass()[k]))
+            .sorted(Comparator.comparingDouble((Integer k) -> -a.density()[k]))
             .limit(DASHBOARD_FEATURES)
             .toList();
     String[] classNames = classNames(images);

@@ -70,7 +70,9 @@ final class SeedSteps {
               SeedStudy.study(
                   run.classifier, run.untrainedHidden(), run.data.train(), run.folder, System.err));
 
-  /** What the hidden units hold: sparse dictionaries and their controls ({@link SeedDictionary}). */
+  /**
+   * What the hidden units hold: sparse dictionaries and their controls ({@link SeedDictionary}).
+   */
   static final Step DICTIONARY =
       new Step(
           "dictionary",

@@ -39,7 +39,11 @@ public final class SeedStudy {
 
   /** Runs the study of {@code trained} on {@code train} and writes {@code folder/study.json}. */
   public static void study(
-      TFMlpClassifier trained, float[] untrainedHidden, Instances train, Path folder, PrintStream log)
+      TFMlpClassifier trained,
+      float[] untrainedHidden,
+      Instances train,
+      Path folder,
+      PrintStream log)
       throws Exception {
     int n = trained.trainedHiddenUnits();
     List<String> features = new ArrayList<>();

@@ -44,6 +44,36 @@ public final class Citations {
     return post;
   }
 
+  /**
+   * Bricken et al. 2023, the sparse dictionary (its unit-norm decoder, resampling of dead features,
+   * geometric-median start) that {@code SparseDictionary} follows, with Gao et al. 2024's top-k
+   * mode as an addition.
+   */
+  public static TechnicalInformation towardsMonosemanticity() {
+    TechnicalInformation paper = new TechnicalInformation(Type.ARTICLE);
+    paper.setValue(
+        Field.AUTHOR,
+        "Trenton Bricken and Adly Templeton and Joshua Batson and Brian Chen and Adam Jermyn and"
+            + " Tom Conerly and Nick Turner and Cem Anil and Carson Denison and Amanda Askell and"
+            + " others and Chris Olah");
+    paper.setValue(
+        Field.TITLE,
+        "Towards Monosemanticity: Decomposing Language Models With Dictionary Learning");
+    paper.setValue(Field.JOURNAL, "Transformer Circuits Thread");
+    paper.setValue(Field.YEAR, "2023");
+    paper.setValue(
+        Field.URL, "https://transformer-circuits.pub/2023/monosemantic-features/index.html");
+    TechnicalInformation topK = paper.add(Type.ARTICLE);
+    topK.setValue(
+        Field.AUTHOR,
+        "Leo Gao and Tom Dupre la Tour and Henk Tillman and Gabriel Goh and Rajan Troll and Alec"
+            + " Radford and Ilya Sutskever and Jan Leike and Jeffrey Wu");
+    topK.setValue(Field.TITLE, "Scaling and evaluating sparse autoencoders");
+    topK.setValue(Field.JOURNAL, "arXiv:2406.04093");
+    topK.setValue(Field.YEAR, "2024");
+    return paper;
+  }
+
   /** LeCun et al. 1998, where MNIST comes from. */
   public static TechnicalInformation mnist() {
     TechnicalInformation paper = new TechnicalInformation(Type.ARTICLE);

@@ -289,7 +289,8 @@ public final class ClaimRules {
             100 * FAITHFUL_RECOVERY));
     boolean beyondIndependent = moreBy(trained, independent, ADVANTAGE_MARGIN);
     reasons.add(
-        advantageVersus("the independent-columns control", beyondIndependent, trained, independent));
+        advantageVersus(
+            "the independent-columns control", beyondIndependent, trained, independent));
     boolean beyondUntrained = moreBy(trained, untrained, ADVANTAGE_MARGIN);
     reasons.add(
         advantageVersus("the untrained-network control", beyondUntrained, trained, untrained));

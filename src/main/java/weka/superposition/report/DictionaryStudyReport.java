@@ -77,7 +77,9 @@ public final class DictionaryStudyReport {
     return series;
   }
 
-  /** PCA's FVU by components up to a little beyond the largest L0, so that the axis stays readable. */
+  /**
+   * PCA's FVU by components up to a little beyond the largest L0, so that the axis stays readable.
+   */
   private static double[] pcaUpTo(double[] pca, List<DictionaryStudy.Point> points) {
     double maxL0 = points.stream().mapToDouble(DictionaryStudy.Point::l0).max().orElse(0);
     int last = (int) Math.min(pca.length - 1, Math.ceil(maxL0) + PCA_BEYOND);
@@ -225,7 +227,8 @@ public final class DictionaryStudyReport {
             "### At k = %d, over %d seed(s)%n%n",
             studies.get(0).settings().chosenK(),
             studies.size()));
-    md.append("| data | sparse advantage | FVU | live features | purity: features | purity: units |\n");
+    md.append(
+        "| data | sparse advantage | FVU | live features | purity: features | purity: units |\n");
     md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
     for (String variant : studies.get(0).variants()) {
       md.append("| ")
@@ -251,8 +254,7 @@ public final class DictionaryStudyReport {
       ToDoubleFunction<DictionaryStudy.Point> figure) {
     return ClaimRules.Spread.of(
         studies.stream()
-            .mapToDouble(
-                st -> figure.applyAsDouble(st.point(variant, st.settings().chosenK())))
+            .mapToDouble(st -> figure.applyAsDouble(st.point(variant, st.settings().chosenK())))
             .toArray());
   }
 

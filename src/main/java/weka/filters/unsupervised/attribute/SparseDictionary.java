@@ -37,10 +37,10 @@ import weka.superposition.report.Citations;
 import weka.superposition.report.DictionaryReport;
 
 /**
- * A sparse dictionary (sparse autoencoder) as a Weka filter: learns, on the first batch, K
- * features whose sparse non-negative combinations reconstruct the data (for example the 49 hidden
- * activations from {@link TFMlpActivations}), and replaces the data by the features' activations
- * or by the reconstruction. The filter is the Weka face only: training is in {@link
+ * A sparse dictionary (sparse autoencoder) as a Weka filter: learns, on the first batch, K features
+ * whose sparse non-negative combinations reconstruct the data (for example the 49 hidden
+ * activations from {@link TFMlpActivations}), and replaces the data by the features' activations or
+ * by the reconstruction. The filter is the Weka face only: training is in {@link
  * DictionaryTraining}, the analysis in {@link DictionaryAnalysis}.
  */
 public class SparseDictionary extends SimpleBatchFilter
@@ -525,10 +525,7 @@ public class SparseDictionary extends SimpleBatchFilter
   }
 
   private void train(
-      Instances instances,
-      List<Integer> inputs,
-      float[] data,
-      DictionaryTraining.Progress progress)
+      Instances instances, List<Integer> inputs, float[] data, DictionaryTraining.Progress progress)
       throws Exception {
     if (instances.isEmpty()) {
       throw new WekaException(getClass().getSimpleName() + ": the data have no rows to train on");
@@ -562,8 +559,14 @@ public class SparseDictionary extends SimpleBatchFilter
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
-    analysis = DictionaryAnalysis.of(result.weights(), data, instances.numInstances(),
-        DictionaryReport.classLabels(instances), DictionaryReport.numClasses(instances), null);
+    analysis =
+        DictionaryAnalysis.of(
+            result.weights(),
+            data,
+            instances.numInstances(),
+            DictionaryReport.classLabels(instances),
+            DictionaryReport.numClasses(instances),
+            null);
     String summary = DictionaryReport.summary(result, analysis);
     if (getDebug()) {
       System.err.println(summary);

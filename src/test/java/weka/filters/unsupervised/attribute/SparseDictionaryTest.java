@@ -32,7 +32,8 @@ class SparseDictionaryTest {
   @TempDir Path dir;
 
   /** Sharkey et al.'s planted features: 40 unit directions in 20 dimensions, 3 active per row. */
-  private static final PlantedFeatures.Settings PLANTED = new PlantedFeatures.Settings(20, 40, 3, 7);
+  private static final PlantedFeatures.Settings PLANTED =
+      new PlantedFeatures.Settings(20, 40, 3, 7);
 
   private static Instances instances(float[] data, int rows, int n) {
     ArrayList<Attribute> attributes = new ArrayList<>();
@@ -216,7 +217,8 @@ class SparseDictionaryTest {
     Exception e = TestData.filterFailure(Exception.class, quick(), nominal);
     assertTrue(e.getMessage().contains("nominal"), e.getMessage());
 
-    Instances onlyClass = new Instances("c", new ArrayList<>(List.of(new Attribute("c", List.of("a", "b")))), 1);
+    Instances onlyClass =
+        new Instances("c", new ArrayList<>(List.of(new Attribute("c", List.of("a", "b")))), 1);
     onlyClass.setClassIndex(0);
     onlyClass.add(new DenseInstance(1, new double[] {0}));
     assertTrue(

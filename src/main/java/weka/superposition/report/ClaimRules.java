@@ -230,11 +230,11 @@ public final class ClaimRules {
    */
   public static final double FAITHFUL_RECOVERY = 0.9;
 
-  /** The sparse advantage (PCA-L0's FVU over the dictionary's) must beat a control's by this. */
-  public static final double ADVANTAGE_MARGIN = 0.25;
-
-  /** Features purer than the units: a mean purity higher by at least this. */
-  public static final double PURITY_MARGIN = 0.05;
+  /**
+   * The purity gain (the features' mean class purity minus the units') must beat a control's by
+   * this.
+   */
+  public static final double PURITY_GAIN_MARGIN = 0.05;
 
   public static boolean faithful(double weakestRecovery) {
     return weakestRecovery >= FAITHFUL_RECOVERY;
@@ -244,38 +244,41 @@ public final class ClaimRules {
   public static String dictionaryRuleText() {
     return String.format(
         java.util.Locale.ROOT,
-        "The rule (`ClaimRules.dictionary`): from at least %d seeds, the units hold features in"
-            + " superposition when the dictionary is faithful (its reconstruction recovers at least"
-            + " %.0f %% of the test accuracy in every seed; otherwise nothing is decided), its"
-            + " sparse advantage over PCA-L0 is higher than each control's by at least %.2f and by"
-            + " more than the two standard deviations added, and its features are purer than the"
-            + " units by at least %.2f and by more than the two standard deviations added.",
+        "The rule (`ClaimRules.dictionary`): from at least %d seeds, the hidden units hold"
+            + " features in superposition when the dictionary is faithful (its reconstruction"
+            + " recovers at least %.0f %% of the test accuracy in every seed; otherwise nothing is"
+            + " decided), it keeps more live features than the units have dimensions, and its"
+            + " purity gain (how much purer, about one digit, its features are than the units)"
+            + " is higher than each control's by at least %.2f and by more than the two standard"
+            + " deviations added. The sparse advantage over PCA is shown but not used: the"
+            + " controls have it too.",
         MIN_SEEDS,
         100 * FAITHFUL_RECOVERY,
-        ADVANTAGE_MARGIN,
-        PURITY_MARGIN);
+        PURITY_GAIN_MARGIN);
   }
 
   /**
    * Decides "do the hidden units hold features in superposition?" from sparse dictionaries over
    * seeds, at the chosen sparsity. A dictionary that is not faithful ({@link #faithful} in its
-   * weakest seed) says nothing about what the classifier uses, so nothing is decided; otherwise the
-   * trained network's sparse advantage must beat both controls' ({@link #moreBy} with {@link
-   * #ADVANTAGE_MARGIN}) and its features must be purer than its units ({@link #PURITY_MARGIN}).
-   * From fewer than {@link #MIN_SEEDS} seeds nothing is decided: the reasons say what the seeds
-   * indicate and how to run more.
+   * weakest seed) says nothing about what the classifier uses, so nothing is decided; otherwise it
+   * must keep more live features than the {@code dimensions}, and the trained network's purity gain
+   * must beat both controls' ({@link #moreBy} with {@link #PURITY_GAIN_MARGIN}): more features than
+   * dimensions alone is what any dictionary larger than its input shows, and purer features alone
+   * what any finer partition of the data shows. From fewer than {@link #MIN_SEEDS} seeds nothing is
+   * decided: the reasons say what the seeds indicate and how to run more.
    *
    * @param recovered the accuracy recovered by the trained network's dictionary, over seeds
-   * @param trained the trained network's sparse advantage
+   * @param live the trained network's dictionary's live features
+   * @param trainedGain the trained network's purity gain (features' mean purity minus the units')
    */
   public static Verdict dictionary(
       int seeds,
       Spread recovered,
-      Spread trained,
-      Spread independent,
-      Spread untrained,
-      Spread featurePurity,
-      Spread unitPurity) {
+      Spread live,
+      int dimensions,
+      Spread trainedGain,
+      Spread independentGain,
+      Spread untrainedGain) {
     List<String> reasons = new ArrayList<>();
     boolean faithful = faithful(recovered.min());
     reasons.add(
@@ -287,24 +290,22 @@ public final class ClaimRules {
             100 * recovered.min(),
             100 * recovered.mean(),
             100 * FAITHFUL_RECOVERY));
-    boolean beyondIndependent = moreBy(trained, independent, ADVANTAGE_MARGIN);
-    reasons.add(
-        advantageVersus(
-            "the independent-columns control", beyondIndependent, trained, independent));
-    boolean beyondUntrained = moreBy(trained, untrained, ADVANTAGE_MARGIN);
-    reasons.add(
-        advantageVersus("the untrained-network control", beyondUntrained, trained, untrained));
-    boolean purer = moreBy(featurePurity, unitPurity, PURITY_MARGIN);
+    boolean more = live.mean() > dimensions;
     reasons.add(
         String.format(
             java.util.Locale.ROOT,
-            "its features are %s than the units (class purity %.3f ± %.3f against %.3f ± %.3f)",
-            purer ? "purer" : "not purer",
-            featurePurity.mean(),
-            featurePurity.sd(),
-            unitPurity.mean(),
-            unitPurity.sd()));
-    Boolean holds = faithful ? beyondIndependent && beyondUntrained && purer : null;
+            "it keeps %.1f live features, %s than the %d dimensions",
+            live.mean(),
+            more ? "more" : "not more",
+            dimensions));
+    boolean beyondIndependent = moreBy(trainedGain, independentGain, PURITY_GAIN_MARGIN);
+    reasons.add(
+        gainVersus(
+            "the independent-columns control", beyondIndependent, trainedGain, independentGain));
+    boolean beyondUntrained = moreBy(trainedGain, untrainedGain, PURITY_GAIN_MARGIN);
+    reasons.add(
+        gainVersus("the untrained-network control", beyondUntrained, trainedGain, untrainedGain));
+    Boolean holds = faithful ? more && beyondIndependent && beyondUntrained : null;
     if (!enoughSeeds(seeds)) {
       reasons.add(
           0,
@@ -320,11 +321,10 @@ public final class ClaimRules {
     return new Verdict(holds, List.copyOf(reasons));
   }
 
-  private static String advantageVersus(
-      String control, boolean more, Spread trained, Spread other) {
+  private static String gainVersus(String control, boolean more, Spread trained, Spread other) {
     return String.format(
         java.util.Locale.ROOT,
-        "its sparse advantage is %s than %s's (%.2f ± %.2f against %.2f ± %.2f)",
+        "its purity gain is %s than %s's (%.3f ± %.3f against %.3f ± %.3f)",
         more ? "higher" : "not higher",
         control,
         trained.mean(),

@@ -157,13 +157,13 @@ public final class DictionaryStudyReport {
     md.append(several ? "### Seed " + seed + "\n\n" : "### The frontier\n\n");
     md.append(
         "| data | k | L0 | FVU | PCA-L0 FVU | sparse advantage | live features | dense | purity:"
-            + " features | purity: units |\n");
-    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            + " features | purity: units | purity gain |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (DictionaryStudy.Point p : study.points()) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.2f | %.4f | %.4f | %.2f | %d | %d | %.3f | %.3f |%n",
+              "| %s | %d | %.2f | %.4f | %.4f | %.2f | %d | %d | %.3f | %.3f | %.3f |%n",
               label(p.variant()),
               p.k(),
               p.l0(),
@@ -180,7 +180,7 @@ public final class DictionaryStudyReport {
             + " dictionary's (how many times less variance the sparse code leaves unexplained than"
             + " a dense basis of the same size); *purity*: the largest share of one digit in a"
             + " unit's activation, mean over live features (dictionary) or over the hidden units"
-            + " (the data's own axes).\n\n");
+            + " (the data's own axes); *purity gain*: the two purities' difference.\n\n");
     DictionaryAnalysis a = study.analysis();
     DictionaryStudy.Downstream d = study.downstream();
     md.append(
@@ -215,6 +215,11 @@ public final class DictionaryStudyReport {
         .append(")\n\n");
   }
 
+  /** How much purer the dictionary's features are than the units: the difference of the means. */
+  static double purityGain(DictionaryStudy.Point p) {
+    return p.meanFeaturePurity() - p.meanNeuronPurity();
+  }
+
   /** PCA-L0's FVU over the dictionary's. */
   static double advantage(DictionaryStudy.Point p) {
     return p.pcaFvuAtL0() / p.fvu();
@@ -243,6 +248,8 @@ public final class DictionaryStudyReport {
           .append(spread(studies, variant, DictionaryStudy.Point::meanFeaturePurity, "%.3f"))
           .append(" | ")
           .append(spread(studies, variant, DictionaryStudy.Point::meanNeuronPurity, "%.3f"))
+          .append(" | ")
+          .append(spread(studies, variant, DictionaryStudyReport::purityGain, "%.3f"))
           .append(" |\n");
     }
     md.append("\nEach cell: mean ± standard deviation over the seeds.\n\n");
@@ -273,11 +280,11 @@ public final class DictionaryStudyReport {
             studies.size(),
             ClaimRules.Spread.of(
                 studies.stream().mapToDouble(st -> st.downstream().recovered()).toArray()),
-            figure(studies, DictionaryStudy.TRAINED, DictionaryStudyReport::advantage),
-            figure(studies, DictionaryStudy.INDEPENDENT, DictionaryStudyReport::advantage),
-            figure(studies, DictionaryStudy.UNTRAINED, DictionaryStudyReport::advantage),
-            figure(studies, DictionaryStudy.TRAINED, DictionaryStudy.Point::meanFeaturePurity),
-            figure(studies, DictionaryStudy.TRAINED, DictionaryStudy.Point::meanNeuronPurity));
+            figure(studies, DictionaryStudy.TRAINED, DictionaryStudy.Point::live),
+            studies.get(0).chosen().inputs().size(),
+            figure(studies, DictionaryStudy.TRAINED, DictionaryStudyReport::purityGain),
+            figure(studies, DictionaryStudy.INDEPENDENT, DictionaryStudyReport::purityGain),
+            figure(studies, DictionaryStudy.UNTRAINED, DictionaryStudyReport::purityGain));
     md.append("### Verdict: do the hidden units hold features in superposition?\n\n");
     md.append(
         verdict.holds() == null

@@ -178,45 +178,45 @@ class ClaimRulesTest {
             .holds());
   }
 
-  /** Three seeds of a faithful, purer dictionary whose advantage is 2.0 against controls' 1.0. */
+  /** A faithful dictionary of 196 live features whose purity gain is 0.3 against 0.1. */
   private static ClaimRules.Verdict dictionary(
-      int seeds, double recovered, double trainedAdvantage, double featurePurity) {
+      int seeds, double recovered, double live, double trainedGain) {
     return ClaimRules.dictionary(
         seeds,
         new Spread(0.97, 0.01, recovered),
-        new Spread(trainedAdvantage, 0.05),
-        new Spread(1.0, 0.05),
-        new Spread(1.0, 0.05),
-        new Spread(featurePurity, 0.01),
-        new Spread(0.40, 0.01));
+        new Spread(live, 0),
+        49,
+        new Spread(trainedGain, 0.01),
+        new Spread(0.0, 0.01),
+        new Spread(0.10, 0.01));
   }
 
-  @ParameterizedTest(name = "{0} seeds, recovered {1}, advantage {2}, purity {3}: {4}")
+  @ParameterizedTest(name = "{0} seeds, recovered {1}, {2} live, purity gain {3}: {4}")
   @CsvSource(
       textBlock =
           """
           # every rule holds
-          3, 0.95, 2.0, 0.60, true
-          # the advantage must beat each control's by a quarter and the spreads
-          3, 0.95, 1.26, 0.60, true
-          3, 0.95, 1.24, 0.60, false
-          # features must be purer than the units by five hundredths and the spreads
-          3, 0.95, 2.0, 0.461, true
-          3, 0.95, 2.0, 0.449, false
+          3, 0.95, 196, 0.30, true
+          # the purity gain must beat each control's by five hundredths and the spreads
+          3, 0.95, 196, 0.151, true
+          3, 0.95, 196, 0.149, false
+          # more live features than the 49 dimensions
+          3, 0.95, 50, 0.30, true
+          3, 0.95, 49, 0.30, false
           # an unfaithful dictionary decides nothing
-          3, 0.89, 2.0, 0.60,
+          3, 0.89, 196, 0.30,
           # fewer than three seeds decide nothing
-          2, 0.95, 2.0, 0.60,
+          2, 0.95, 196, 0.30,
           """)
-  void theDictionaryVerdictNeedsFaithfulnessAdvantagePurityAndThreeSeeds(
-      int seeds, double recovered, double advantage, double purity, Boolean holds) {
-    ClaimRules.Verdict verdict = dictionary(seeds, recovered, advantage, purity);
+  void theDictionaryVerdictNeedsFaithfulnessMoreFeaturesAPurityGainAndThreeSeeds(
+      int seeds, double recovered, double live, double gain, Boolean holds) {
+    ClaimRules.Verdict verdict = dictionary(seeds, recovered, live, gain);
     assertEquals(holds, verdict.holds(), String.join("; ", verdict.reasons()));
   }
 
   @Test
   void tooFewSeedsSayWhatTheDictionaryIndicatesAndHowToRunMore() {
-    ClaimRules.Verdict verdict = dictionary(1, 0.95, 2.0, 0.60);
+    ClaimRules.Verdict verdict = dictionary(1, 0.95, 196, 0.30);
     assertNull(verdict.holds());
     assertTrue(
         verdict.reasons().get(0).startsWith("only 1 seed: it indicates features in superposition"),

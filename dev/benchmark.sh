@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole experiment (seed 1, the seed's epochs) into work/benchmark and prints one figure
 # a line: ARFF load time, phase-1 seconds per epoch, phase-2 seconds per epoch without and with the
-# analysis, the total time, and each step's seconds and peak RSS.
+# analysis, the total time, and each step's seconds and peak RSS (the step "dictionary" is what the
+# sparse dictionaries add); then the sparse dictionary's seconds per epoch at the filter's defaults
+# on the 60,000 hidden activations, beside its floor (the matrix products alone).
 #
 #   dev/benchmark.sh [run-experiment options]
 #   dev/benchmark.sh --versus-pytorch
@@ -59,3 +61,8 @@ examples/run-experiment.sh --out work/benchmark "$@" > /dev/null 2> work/benchma
   || { cat work/benchmark.log >&2; exit 1; }
 JAVA_OPTS=-Xmx1400m examples/weka.sh --package-class weka.superposition.commands.ExperimentBenchmark \
   work/benchmark examples/data/mnist_train.arff
+# the sparse dictionary at the filter's defaults on the 60,000 hidden activations, and its floor
+examples/run-experiment.sh --out work/benchmark-dictionary --no-study --write-intermediates \
+  > /dev/null 2> work/benchmark.log || { cat work/benchmark.log >&2; exit 1; }
+examples/weka.sh --package-class weka.superposition.commands.DictionaryBenchmark \
+  work/benchmark-dictionary/seed-1/hidden-train.arff

@@ -268,6 +268,15 @@ public final class DictionaryTraining {
         p.get(SparseDictionaryTrainer.DECODER_BIAS).values());
   }
 
+  /**
+   * Weiszfeld's iterations stop after this many, or when no coordinate moves by more than {@link
+   * #MEDIAN_TOLERANCE}: the start only needs to be near the median, and each iteration reads every
+   * row.
+   */
+  static final int MEDIAN_ITERATIONS = 50;
+
+  static final double MEDIAN_TOLERANCE = 1e-5;
+
   /** The decoder bias's start: the weighted mean or geometric median of the rows. */
   static float[] decoderBiasStart(float[] data, float[] weights, int n, BiasStart start) {
     double[] centre =
@@ -302,7 +311,7 @@ public final class DictionaryTraining {
    */
   static double[] geometricMedian(float[] data, float[] weights, int n) {
     double[] median = mean(data, weights, n);
-    for (int iteration = 0; iteration < 100; iteration++) {
+    for (int iteration = 0; iteration < MEDIAN_ITERATIONS; iteration++) {
       double[] next = new double[n];
       double weightSum = 0;
       for (int r = 0; r < weights.length; r++) {
@@ -333,7 +342,7 @@ public final class DictionaryTraining {
         moved = Math.max(moved, Math.abs(next[j] - median[j]));
       }
       median = next;
-      if (moved < 1e-7) {
+      if (moved < MEDIAN_TOLERANCE) {
         break;
       }
     }

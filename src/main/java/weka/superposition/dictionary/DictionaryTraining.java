@@ -21,18 +21,21 @@ public final class DictionaryTraining {
 
   private DictionaryTraining() {}
 
-  /** The two sparsity modes. */
+  /**
+   * The two sparsity modes; their order is that of the filter's tags, whose positions Weka's option
+   * parser takes for their IDs.
+   */
   public enum Mode {
-    /** Mean squared error plus lambda times the sum of the activations. */
-    L1,
     /** Only the k largest pre-activations of a row kept, with Gao et al.'s auxiliary loss. */
-    TOPK
+    TOPK,
+    /** Mean squared error plus lambda times the sum of the activations. */
+    L1
   }
 
   /** Where the decoder bias b_d starts (Bricken et al. 2023 take the geometric median). */
   public enum BiasStart {
-    MEAN,
-    GEOMETRIC_MEDIAN
+    GEOMETRIC_MEDIAN,
+    MEAN
   }
 
   /**

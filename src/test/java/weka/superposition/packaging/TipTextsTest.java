@@ -17,6 +17,7 @@ import weka.core.OptionMetadata;
 import weka.core.converters.IDXLoader;
 import weka.datagenerators.classifiers.classification.PlantedFeatures;
 import weka.datagenerators.classifiers.classification.SparseFeatures;
+import weka.filters.unsupervised.attribute.SparseDictionary;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.filters.unsupervised.attribute.TFMlpActivations;
 
@@ -31,6 +32,7 @@ class TipTextsTest {
         TFMlpClassifier.class,
         TFMlpActivations.class,
         SuperpositionAutoencoder.class,
+        SparseDictionary.class,
         IDXLoader.class,
         SparseFeatures.class,
         PlantedFeatures.class);

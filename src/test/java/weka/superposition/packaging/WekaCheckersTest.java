@@ -14,6 +14,7 @@ import weka.core.TechnicalInformationHandler;
 import weka.core.converters.IDXLoader;
 import weka.datagenerators.classifiers.classification.PlantedFeatures;
 import weka.datagenerators.classifiers.classification.SparseFeatures;
+import weka.filters.unsupervised.attribute.SparseDictionary;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.filters.unsupervised.attribute.TFMlpActivations;
 
@@ -26,6 +27,9 @@ class WekaCheckersTest {
         Arguments.of(new TFMlpClassifier(), new String[] {"-epochs", "2", "-resume"}),
         Arguments.of(new TFMlpActivations(), new String[] {"-model", "x.model"}),
         Arguments.of(new SuperpositionAutoencoder(), new String[] {"-epochs", "2"}),
+        Arguments.of(
+            new SparseDictionary(),
+            new String[] {"-mode", "l1", "-lambda", "0.1", "-k", "8", "-no-resampling"}),
         Arguments.of(new IDXLoader(), new String[] {"-labels", "labels.idx1-ubyte"}),
         Arguments.of(new SparseFeatures(), new String[] {"-features", "7"}),
         Arguments.of(
@@ -64,12 +68,14 @@ class WekaCheckersTest {
   @MethodSource("publicClasses")
   void citesItsSource(Object learner, String[] ignored) {
     String bibtex = ((TechnicalInformationHandler) learner).getTechnicalInformation().toBibTex();
-    // the loader cites MNIST's paper, the planted features Sharkey et al.'s report, the rest Toy
-    // Models of Superposition
+    // the loader cites MNIST's paper, the planted features Sharkey et al.'s report, the
+    // dictionary Bricken et al.'s, the rest Toy Models of Superposition
     String expected =
         learner instanceof IDXLoader
             ? "LeCun"
-            : learner instanceof PlantedFeatures ? "Sharkey" : "Elhage";
+            : learner instanceof PlantedFeatures
+                ? "Sharkey"
+                : learner instanceof SparseDictionary ? "Bricken" : "Elhage";
     assertTrue(bibtex.contains(expected), bibtex);
   }
 }

@@ -112,9 +112,13 @@ public final class DictionaryStudyReport {
         }
       }
     }
-    if (studies.isEmpty()) {
-      return;
+    if (!studies.isEmpty()) {
+      write(md, seeds, studies);
     }
+  }
+
+  /** The section for these seeds' studies. */
+  static void write(StringBuilder md, List<Integer> seeds, List<DictionaryStudy.Study> studies) {
     DictionaryStudy.Study first = studies.get(0);
     DictionaryStudy.Settings s = first.settings();
     int n = first.chosen().inputs().size();
@@ -173,7 +177,8 @@ public final class DictionaryStudyReport {
               p.live(),
               p.dense(),
               p.meanFeaturePurity(),
-              p.meanNeuronPurity()));
+              p.meanNeuronPurity(),
+              purityGain(p)));
     }
     md.append(
         "\n*FVU*: fraction of variance unexplained; *sparse advantage*: PCA-L0's FVU divided by the"

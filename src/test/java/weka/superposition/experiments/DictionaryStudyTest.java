@@ -6,81 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import weka.superposition.analysis.ClassifierHead;
-import weka.superposition.data.PlantedFeatures;
-import weka.superposition.dictionary.DictionaryTraining;
 import weka.superposition.report.DictionaryStudyReport;
+import weka.superposition.testing.DictionaryFixtures;
 
 class DictionaryStudyTest {
 
   @TempDir Path dir;
 
-  /** Planted features as "hidden activations", their strongest feature's parity as the class. */
-  private static DictionaryStudy.Data data(int rows, int n) {
-    PlantedFeatures planted = new PlantedFeatures(new PlantedFeatures.Settings(n, 2 * n, 2, 1));
-    PlantedFeatures.Sample train = planted.sample(rows, new Random(1));
-    PlantedFeatures.Sample test = planted.sample(rows / 4, new Random(2));
-    List<String> inputs = new ArrayList<>();
-    for (int j = 1; j <= n; j++) {
-      inputs.add("h" + j);
-    }
-    float[] kernel = new float[n * 2];
-    for (int j = 0; j < n; j++) {
-      kernel[j * 2 + j % 2] = 1;
-    }
-    return new DictionaryStudy.Data(
-        train.data(),
-        new PlantedFeatures(new PlantedFeatures.Settings(n, 2 * n, 2, 9))
-            .sample(rows, new Random(3))
-            .data(),
-        rows,
-        inputs,
-        labels(train),
-        2,
-        new ClassifierHead(n, 2, kernel, new float[2]),
-        test.data(),
-        test.rows(),
-        labels(test));
-  }
-
-  private static int[] labels(PlantedFeatures.Sample sample) {
-    int[] labels = new int[sample.rows()];
-    for (int r = 0; r < labels.length; r++) {
-      labels[r] = Math.max(0, sample.strongest(r)) % 2;
-    }
-    return labels;
-  }
-
-  private static DictionaryStudy.Settings settings(int n) {
-    DictionaryStudy.Settings standard = DictionaryStudy.Settings.standard(n, 1);
-    DictionaryTraining.Settings d = standard.dictionary();
-    return new DictionaryStudy.Settings(
-        new int[] {2, 4},
-        2,
-        new DictionaryTraining.Settings(
-            d.features(),
-            d.mode(),
-            d.l1(),
-            d.k(),
-            2,
-            128,
-            0.003,
-            1,
-            1,
-            d.biasStart(),
-            d.deadSteps(),
-            d.resample()),
-        2);
-  }
-
   @Test
   void everyVariantAndSparsityGetsAPointAndTheChosenOneItsChecks() throws Exception {
-    DictionaryStudy.Study study = DictionaryStudy.run(data(2_000, 8), 1, settings(8), line -> {});
+    DictionaryStudy.Study study =
+        DictionaryStudy.run(
+            DictionaryFixtures.data(2_000, 8), 1, DictionaryFixtures.settings(8), line -> {});
 
     assertEquals(List.of("trained", "independent", "untrained"), study.variants());
     assertEquals(6, study.points().size());
@@ -99,9 +39,10 @@ class DictionaryStudyTest {
 
   @Test
   void theStudyRunsTheSameWhicheverOrderItsThreadsFinishIn() throws Exception {
-    DictionaryStudy.Data data = data(1_000, 6);
-    DictionaryStudy.Study twoThreads = DictionaryStudy.run(data, 1, settings(6), line -> {});
-    DictionaryStudy.Settings s = settings(6);
+    DictionaryStudy.Data data = DictionaryFixtures.data(1_000, 6);
+    DictionaryStudy.Study twoThreads =
+        DictionaryStudy.run(data, 1, DictionaryFixtures.settings(6), line -> {});
+    DictionaryStudy.Settings s = DictionaryFixtures.settings(6);
     DictionaryStudy.Study oneThread =
         DictionaryStudy.run(
             data, 1, new DictionaryStudy.Settings(s.ks(), s.chosenK(), s.dictionary(), 1), l -> {});
@@ -112,7 +53,9 @@ class DictionaryStudyTest {
 
   @Test
   void theStudyReadsBackFromItsJson() throws Exception {
-    DictionaryStudy.Study study = DictionaryStudy.run(data(1_000, 6), 1, settings(6), line -> {});
+    DictionaryStudy.Study study =
+        DictionaryStudy.run(
+            DictionaryFixtures.data(1_000, 6), 1, DictionaryFixtures.settings(6), line -> {});
     Path file = dir.resolve("dictionary.json");
     DictionaryStudyReport.write(study, file);
     DictionaryStudy.Study read = DictionaryStudyReport.read(file);

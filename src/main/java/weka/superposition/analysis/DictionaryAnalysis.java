@@ -15,6 +15,8 @@ import java.util.Comparator;
  * @param mse mean over rows and inputs of {@code (x - x')^2}
  * @param l0 mean number of active ({@code f > 0}) features per row
  * @param density per feature, the fraction of rows where it is active
+ * @param meanActivation per feature, its activation summed over the rows, over the rows: how much
+ *     of the reconstruction it carries (its decoder row has unit norm), the dashboard's order
  * @param deadFeatures features never active
  * @param denseFeatures features active in more than {@link #DENSE} of the rows
  * @param liveFeatures K less the dead
@@ -40,6 +42,7 @@ public record DictionaryAnalysis(
     double mse,
     double l0,
     double[] density,
+    double[] meanActivation,
     int deadFeatures,
     int denseFeatures,
     int liveFeatures,
@@ -122,6 +125,7 @@ public record DictionaryAnalysis(
     double variance = 0;
     long active = 0;
     int[] activeRows = new int[features];
+    double[] activationSum = new double[features];
     double[][] featureMass = labels == null ? null : new double[features][numClasses];
     double[][] neuronMass = labels == null ? null : new double[n][numClasses];
     TopRows top = new TopRows(features);
@@ -141,6 +145,7 @@ public record DictionaryAnalysis(
         float fk = f[k];
         if (fk > 0) {
           activeRows[k]++;
+          activationSum[k] += fk;
           active++;
           top.offer(k, fk, r);
           if (label >= 0) {
@@ -156,6 +161,7 @@ public record DictionaryAnalysis(
     }
 
     double[] density = new double[features];
+    double[] meanActivation = new double[features];
     int dead = 0;
     int dense = 0;
     double[] edges = new double[DENSITY_BINS + 1];
@@ -165,6 +171,7 @@ public record DictionaryAnalysis(
     int[] histogram = new int[DENSITY_BINS];
     for (int k = 0; k < features; k++) {
       density[k] = (double) activeRows[k] / rows;
+      meanActivation[k] = activationSum[k] / rows;
       if (activeRows[k] == 0) {
         dead++;
         continue;
@@ -183,6 +190,7 @@ public record DictionaryAnalysis(
         error / ((double) rows * n),
         (double) active / rows,
         density,
+        meanActivation,
         dead,
         dense,
         features - dead,

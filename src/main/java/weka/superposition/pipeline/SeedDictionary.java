@@ -24,7 +24,7 @@ import weka.tensorflow.Parameter;
  */
 final class SeedDictionary {
 
-  /** Features shown on the dashboard, the most often active first. */
+  /** Features shown on the dashboard, the strongest (largest mean activation) first. */
   static final int DASHBOARD_FEATURES = 8;
 
   private SeedDictionary() {}
@@ -70,7 +70,7 @@ final class SeedDictionary {
     List<Integer> order =
         IntStream.range(0, features)
             .boxed()
-            .sorted(Comparator.comparingDouble((Integer k) -> -a.density()[k]))
+            .sorted(Comparator.comparingDouble((Integer k) -> -a.meanActivation()[k]))
             .limit(DASHBOARD_FEATURES)
             .toList();
     String[] classNames = classNames(images);

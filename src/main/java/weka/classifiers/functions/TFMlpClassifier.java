@@ -404,12 +404,16 @@ public class TFMlpClassifier extends AbstractClassifier
       progress(getClass().getSimpleName() + ": " + fallbackReason + "; predicting the class prior");
       return;
     }
-    TrainingData rows = trainingData(train);
     monitor = readMonitor(data);
     random = new Random(seed);
     parameters =
         MlpNetwork.initialParameters(encoder.numColumns(), hiddenUnits, train.numClasses(), random);
-    trainer = newTrainer(parameters, rows);
+    if (epochs == 0 && !resume) {
+      // the network before its first step (the studies' untrained control): no epoch will read
+      // the rows, so they are not encoded (188 MB of floats for MNIST's training set)
+      return;
+    }
+    trainer = newTrainer(parameters, trainingData(train));
   }
 
   /** Checked on the caller's data, so that the row numbers in the error are the caller's. */

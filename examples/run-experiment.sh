@@ -133,7 +133,7 @@ for seed in "${seeds[@]}"; do
 
   say "seed $seed: the convergence study (converged autoencoder and controls, study.json)"
   step "seed-$seed study" "$dir/study.txt" examples/weka.sh --package-class \
-    weka.superposition.commands.StudyCommand "$dir" "$study_data"
+    weka.superposition.commands.StudyCommand "$dir" "$study_data" "$epochs2"
 done
 printf 'total\t%s\tn/a\n' "$((SECONDS - total_start))" >> "$timings"
 rm -f "$out/.rss"

@@ -744,11 +744,22 @@ public class TFMlpClassifier extends AbstractClassifier
    * classes]} row-major, then the bias; for analyses that put other hidden activations through it.
    */
   public Parameter[] outputLayer() throws WekaException {
+    return layer(MlpNetwork.OUTPUT_LAYER);
+  }
+
+  /**
+   * The trained hidden layer, encoded inputs to hidden units (before tanh and ReLU): the kernel
+   * {@code [inputs, hidden]} row-major, then the bias; for pictures of each unit's input weights.
+   * The inputs are the encoded columns (see {@link #getNormalization()}): for MNIST's 784 numeric
+   * pixels, one column per pixel, in order.
+   */
+  public Parameter[] hiddenLayer() throws WekaException {
+    return layer(MlpNetwork.HIDDEN);
+  }
+
+  private Parameter[] layer(String name) throws WekaException {
     checkNetwork();
-    return new Parameter[] {
-      parameters.get(MlpNetwork.OUTPUT_LAYER + "/kernel"),
-      parameters.get(MlpNetwork.OUTPUT_LAYER + "/bias")
-    };
+    return new Parameter[] {parameters.get(name + "/kernel"), parameters.get(name + "/bias")};
   }
 
   /** The header of the training data (no rows), or null before training. */

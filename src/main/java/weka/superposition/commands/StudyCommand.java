@@ -2,6 +2,8 @@ package weka.superposition.commands;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
@@ -22,7 +24,9 @@ public final class StudyCommand {
   private StudyCommand() {}
 
   public static void main(String[] args) throws Exception {
-    Usage.exitUnless(args.length == 2, "StudyCommand <seed folder with mlp.model> <training data>");
+    Usage.exitUnless(
+        args.length == 2 || args.length == 3,
+        "StudyCommand <seed folder with mlp.model> <training data> [phase-2 epochs, default 20]");
     Path folder = Path.of(args[0]);
     Object model = ModelFiles.readModel(folder.resolve("mlp.model").toFile());
     if (!(model instanceof TFMlpClassifier trained)) {
@@ -32,7 +36,20 @@ public final class StudyCommand {
     TFMlpClassifier untrained = SeedStudy.untrained(trained, train);
     float[] untrainedHidden =
         SeedStudy.flatten(untrained.hiddenActivations(train), untrained.trainedHiddenUnits());
-    SeedStudy.study(trained, untrainedHidden, train, folder, System.err);
+    int n = trained.trainedHiddenUnits();
+    List<String> features = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      features.add("h" + i);
+    }
+    SeedStudy.study(
+        SeedStudy.flatten(trained.hiddenActivations(train), n),
+        untrainedHidden,
+        features,
+        trained.getSeed(),
+        args.length == 3 ? Integer.parseInt(args[2]) : 20,
+        null,
+        folder,
+        System.err);
   }
 
   /** MNIST's IDX images (the labels file found beside it) or any file Weka reads; class last. */

@@ -63,10 +63,10 @@ public final class ConvergenceStudy {
      * 0.003 reached the same MSE). The toy model: the paper's learning rate 0.001 and mini-batch
      * 1024, at most 300 epochs.
      */
-    public static Settings standard(int seed) {
+    public static Settings standard(int seed, int notebookEpochs) {
       return new Settings(
           new AutoencoderTraining.Settings(
-              ModelType.NOTEBOOK, 2, 20, 64, 0.0001, seed, 1, false, 0),
+              ModelType.NOTEBOOK, 2, notebookEpochs, 64, 0.0001, seed, 1, false, 0),
           new ConvergedTraining.Settings(
               ModelType.NOTEBOOK, 2, 0.001, 64, 150, 10, 0.0001, 0.1, seed, 1),
           new ConvergedTraining.Settings(
@@ -208,6 +208,8 @@ public final class ConvergenceStudy {
    *
    * @param trained the trained classifier's hidden activations of the training set
    * @param untrained the same classifier's before its first step (same seed, zero epochs)
+   * @param notebookResult phase 2's autoencoder, trained on {@code trained} with {@code
+   *     settings.notebook()}, which becomes the notebook variant; null to train it here
    */
   public static Study run(
       float[] trained,
@@ -216,6 +218,7 @@ public final class ConvergenceStudy {
       List<String> features,
       int seed,
       Settings settings,
+      AutoencoderTraining.Result notebookResult,
       Progress progress)
       throws Exception {
     int n = features.size();
@@ -226,8 +229,11 @@ public final class ConvergenceStudy {
     long start = System.nanoTime();
     List<Variant> variants = new ArrayList<>();
 
+    // phase 2 trained the seed's setting already: its model is the notebook variant
     AutoencoderTraining.Result notebook =
-        AutoencoderTraining.train(trained, rows, features, settings.notebook(), (r, a) -> {});
+        notebookResult != null
+            ? notebookResult
+            : AutoencoderTraining.train(trained, rows, features, settings.notebook(), (r, a) -> {});
     finish(variants, progress, notebookVariant(notebook, settings.notebook()));
 
     ConvergedTraining.Result converged =

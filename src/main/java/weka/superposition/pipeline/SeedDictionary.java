@@ -31,8 +31,8 @@ final class SeedDictionary {
 
   static void study(SeedRun run) throws Exception {
     Instances hiddenTrain = run.hiddenTrain;
-    List<Integer> columns = Rows.featureIndices(hiddenTrain);
-    List<String> inputs = columns.stream().map(i -> hiddenTrain.attribute(i).name()).toList();
+    Instances hiddenTest = run.hiddenTest();
+    List<String> inputs = run.hiddenUnits();
     Parameter[] output = run.classifier.outputLayer();
     ClassifierHead head =
         new ClassifierHead(
@@ -42,16 +42,16 @@ final class SeedDictionary {
             output[1].values());
     DictionaryStudy.Data data =
         new DictionaryStudy.Data(
-            Rows.featureMatrix(hiddenTrain, columns),
+            run.trainedHidden(),
             run.untrainedHidden(),
             hiddenTrain.numInstances(),
             inputs,
             DictionaryReport.classLabels(hiddenTrain),
             DictionaryReport.numClasses(hiddenTrain),
             head,
-            Rows.featureMatrix(run.hiddenTest, Rows.featureIndices(run.hiddenTest)),
-            run.hiddenTest.numInstances(),
-            DictionaryReport.classLabels(run.hiddenTest));
+            Rows.featureMatrix(hiddenTest, Rows.featureIndices(hiddenTest)),
+            hiddenTest.numInstances(),
+            DictionaryReport.classLabels(hiddenTest));
     DictionaryStudy.Study study =
         DictionaryStudy.run(
             data,

@@ -9,7 +9,6 @@ import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.converters.ArffSaver;
-import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.filters.unsupervised.attribute.TFMlpActivations;
 import weka.superposition.analysis.Analysis;
@@ -36,14 +35,15 @@ final class SeedSteps {
           SeedSteps::phase1);
 
   /**
-   * The hidden activations of the training and test sets, through {@link TFMlpActivations} with the
-   * model phase 1 saved, kept in memory for phase 2; written as ARFF ({@code hidden-train.arff},
-   * {@code hidden-test.arff}) only when the settings ask for the intermediate files.
+   * The hidden activations of the training set, through {@link TFMlpActivations} with the
+   * classifier phase 1 left in memory, kept for phase 2 (the test set's are made when a step first
+   * reads them, {@link SeedRun#hiddenTest()}); written as ARFF ({@code hidden-train.arff}, {@code
+   * hidden-test.arff}) only when the settings ask for the intermediate files.
    */
   static final Step ACTIVATIONS =
       new Step(
           "activations",
-          run -> "hidden activations of the training and test sets (TFMlpActivations)",
+          run -> "hidden activations of the training set (TFMlpActivations)",
           SeedSteps::activations);
 
   /**
@@ -68,7 +68,14 @@ final class SeedSteps {
           run -> "the convergence study (converged autoencoder and controls, study.json)",
           run ->
               SeedStudy.study(
-                  run.classifier, run.untrainedHidden(), run.data.train(), run.folder, System.err));
+                  run.trainedHidden(),
+                  run.untrainedHidden(),
+                  run.hiddenUnits(),
+                  run.seed,
+                  run.settings.epochs2(),
+                  run.autoencoder.getResult(),
+                  run.folder,
+                  System.err));
 
   /**
    * What the hidden units hold: sparse dictionaries and their controls ({@link SeedDictionary}).
@@ -106,14 +113,10 @@ final class SeedSteps {
   }
 
   private static void activations(SeedRun run) throws Exception {
-    TFMlpActivations activations = new TFMlpActivations();
-    activations.setModelFile(run.folder.resolve("mlp.model").toFile());
-    activations.setInputFormat(run.data.train());
-    run.hiddenTrain = Filter.useFilter(run.data.train(), activations);
-    run.hiddenTest = Filter.useFilter(run.data.test(), activations);
+    run.hiddenTrain = TFMlpActivations.activations(run.classifier, run.data.train());
     if (run.settings.writeIntermediates()) {
       saveArff(run.hiddenTrain, run, "hidden-train.arff");
-      saveArff(run.hiddenTest, run, "hidden-test.arff");
+      saveArff(run.hiddenTest(), run, "hidden-test.arff");
     }
   }
 

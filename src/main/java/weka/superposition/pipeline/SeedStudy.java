@@ -2,11 +2,11 @@ package weka.superposition.pipeline;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
+import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.experiments.ConvergenceStudy;
 import weka.superposition.report.StudyReport;
 
@@ -37,28 +37,33 @@ public final class SeedStudy {
     return untrained;
   }
 
-  /** Runs the study of {@code trained} on {@code train} and writes {@code folder/study.json}. */
+  /**
+   * Runs the study of one seed's hidden activations and writes {@code folder/study.json}.
+   *
+   * @param trainedHidden the trained classifier's hidden activations of the training set, {@code
+   *     rows x features.size()} row-major
+   * @param notebookEpochs phase 2's epochs: the seed's setting that the notebook variant has
+   * @param notebook phase 2's trained autoencoder (the notebook variant), or null to train it
+   */
   public static void study(
-      TFMlpClassifier trained,
+      float[] trainedHidden,
       float[] untrainedHidden,
-      Instances train,
+      List<String> features,
+      int seed,
+      int notebookEpochs,
+      AutoencoderTraining.Result notebook,
       Path folder,
       PrintStream log)
       throws Exception {
-    int n = trained.trainedHiddenUnits();
-    List<String> features = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      features.add("h" + i);
-    }
-    int seed = trained.getSeed();
     ConvergenceStudy.Study study =
         ConvergenceStudy.run(
-            flatten(trained.hiddenActivations(train), n),
+            trainedHidden,
             untrainedHidden,
-            train.numInstances(),
+            trainedHidden.length / features.size(),
             features,
             seed,
-            ConvergenceStudy.Settings.standard(seed),
+            ConvergenceStudy.Settings.standard(seed, notebookEpochs),
+            notebook,
             v ->
                 log.printf(
                     Locale.ROOT,

@@ -238,8 +238,9 @@ public final class DictionaryStudyReport {
             studies.get(0).settings().chosenK(),
             studies.size()));
     md.append(
-        "| data | sparse advantage | FVU | live features | purity: features | purity: units |\n");
-    md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        "| data | sparse advantage | FVU | live features | purity: features | purity: units |"
+            + " purity gain |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (String variant : studies.get(0).variants()) {
       md.append("| ")
           .append(label(variant))
@@ -293,10 +294,11 @@ public final class DictionaryStudyReport {
     md.append("### Verdict: do the hidden units hold features in superposition?\n\n");
     md.append(
         verdict.holds() == null
-            ? "**Cannot be decided from these runs.** "
+            ? "**Cannot be decided from these runs**: "
             : verdict.holds()
-                ? "**Yes: more features than dimensions, held in superposition.** "
-                : "**No: the sparse dictionary finds no more superposition than the controls.** ");
+                ? "**Yes: more features than dimensions, held in superposition.** Because "
+                : "**No: the sparse dictionary finds no more superposition than the controls.** "
+                    + "Because ");
     md.append(String.join("; ", verdict.reasons())).append(".\n\n");
     md.append(ClaimRules.dictionaryRuleText()).append("\n\n");
   }

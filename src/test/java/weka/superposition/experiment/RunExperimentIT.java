@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import weka.superposition.experiments.ConvergenceStudy;
 import weka.superposition.report.AnalysisReport;
+import weka.superposition.report.DictionaryStudyReport;
 import weka.superposition.report.StudyReport;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
@@ -63,7 +65,9 @@ class RunExperimentIT {
             "## Across seeds",
             "## Which of the seed's claims hold here",
             "## Does the seed's claim hold when the autoencoder is trained?",
-            "### Verdict")) {
+            "### Verdict",
+            "## What the hidden units hold: a sparse dictionary",
+            "### Verdict: do the hidden units hold features in superposition?")) {
       assertTrue(report.contains(section), section + "\n" + report);
     }
     for (int seed = 1; seed <= 2; seed++) {
@@ -73,18 +77,28 @@ class RunExperimentIT {
       assertEquals(3, saved.epochAnalyses().size());
       assertEquals(49, saved.features().size());
       try (var pngs = Files.list(folder.resolve("png"))) {
-        assertEquals(5, pngs.filter(p -> p.toString().endsWith(".png")).count());
+        // 3 epochs, the final feature vectors, the weight analysis, and the dictionary's three
+        assertEquals(8, pngs.filter(p -> p.toString().endsWith(".png")).count());
       }
       assertTrue(report.contains("seed-" + seed + "/png/weight-analysis.png"), report);
+      ConvergenceStudy.Study study = StudyReport.read(folder.resolve(StudyReport.FILE));
+      assertEquals(5, study.variants().size(), "study.json");
+      // the study's notebook variant is phase 2's model, with --epochs2's epochs
+      assertEquals(3, study.variant(ConvergenceStudy.NOTEBOOK).epochs());
       assertEquals(
-          5, StudyReport.read(folder.resolve(StudyReport.FILE)).variants().size(), "study.json");
+          saved.analysis().summary().mse(),
+          study.variant(ConvergenceStudy.NOTEBOOK).figures().mse(),
+          0);
+      assertEquals(
+          12, DictionaryStudyReport.read(folder.resolve("dictionary.json")).points().size());
+      assertTrue(report.contains("seed-" + seed + "/png/dictionary-frontier.png"), report);
     }
     // the phase-1 table has a row per epoch, with the test accuracy after it
     assertTrue(report.matches("(?s).*\\| 2 \\| [\\d.]+ \\| 0\\.\\d{4} \\| 0\\.9430 \\|.*"), report);
-    // one process: the data read once, four steps per seed (the study last), the plots waited
-    // for, the total
+    // one process: the data read once, five steps per seed (the dictionaries last), the plots
+    // waited for, the total
     List<String> timings = Files.readAllLines(out.resolve("timings.tsv"));
-    assertEquals(1 + 1 + 4 * 2 + 1 + 1, timings.size(), timings.toString());
+    assertEquals(1 + 1 + 5 * 2 + 1 + 1, timings.size(), timings.toString());
     assertTrue(output.contains("MNIST read once: 500 training and 100 test rows"), output);
   }
 }

@@ -20,7 +20,7 @@ class DictionaryStudyReportTest {
     assertTrue(text.contains("| untrained network | 4 |"), text);
     assertTrue(text.contains("seed-1/png/dictionary-frontier.png"), text);
     assertTrue(
-        text.contains("**Cannot be decided from these runs.** only 1 seed: it indicates"), text);
+        text.contains("**Cannot be decided from these runs**: only 1 seed: it indicates"), text);
     assertTrue(text.contains("`examples/run-experiment.sh --seeds 3`"), text);
   }
 
@@ -37,6 +37,10 @@ class DictionaryStudyReportTest {
     assertTrue(text.contains("### Seed 3"), text);
     assertTrue(text.contains("### At k = 2, over 3 seed(s)"), text);
     assertTrue(text.contains(" ± "), text);
+    assertTrue(
+        text.contains(
+            "| purity: units | purity gain |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |"),
+        text);
     assertTrue(
         text.contains("**Yes:") || text.contains("**No:") || text.contains("**Cannot be decided"),
         text);

@@ -56,7 +56,7 @@ class StudyReportTest {
       List<String> done = new ArrayList<>();
       ConvergenceStudy.Study study =
           ConvergenceStudy.run(
-              trained, untrained, ROWS, names, seed, settings, v -> done.add(v.name()));
+              trained, untrained, ROWS, names, seed, settings, null, v -> done.add(v.name()));
       assertEquals(StudyReport.ORDER, done, "every variant, in the report's order");
       STUDIES.add(study);
     }

@@ -30,4 +30,5 @@ say "package zip: $zip ($(du -h "$zip" | cut -f1))"
 start=$(date +%s%N)
 examples/weka.sh weka.core.WekaPackageManager -install-package "$zip" >/dev/null
 say "installed $name into $WEKA_HOME in $(( ($(date +%s%N) - start) / 1000000 )) ms"
-examples/weka.sh weka.core.WekaPackageManager -list-packages installed | grep "$name" >&2
+examples/weka.sh weka.core.WekaPackageManager -list-packages installed | grep "$name" \
+  | while read -r line; do say "$line"; done

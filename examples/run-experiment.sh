@@ -8,6 +8,7 @@
 #
 #   examples/run-experiment.sh [--seed N | --seeds N] [--out DIR] [--epochs1 N] [--epochs2 N]
 #                              [--data DIR] [--separate] [--write-intermediates] [--no-study]
+#                              [--quiet]
 #
 #   --seed N      one run with seed N (default 1)
 #   --seeds N     runs with seeds 1..N, and a table across them
@@ -20,11 +21,14 @@
 #                 written as ARFF between the steps)
 #   --write-intermediates
 #                 one process: also write the hidden activations as ARFF
-#   --no-study    one process: the notebook's steps only, without the convergence study (the
-#                 comparison with the PyTorch original, which has none)
+#   --no-study    one process: the notebook's steps only, without the convergence study and the
+#                 sparse dictionaries (the comparison with the PyTorch original, which has none)
+#   --quiet       standard output keeps only the final lines (the report's path, the headline
+#                 figures, the time); without it, every step and its progress are shown there
 #
-# Per seed: phase 1, the hidden activations, phase 2, and the convergence study (StudyCommand:
-# seed-N/study.json), then REPORT.md.
+# Per seed: phase 1, the hidden activations, phase 2, the convergence study (seed-N/study.json)
+# and the sparse dictionaries (seed-N/dictionary.json; one process only), then REPORT.md.
+# Progress goes to standard output, errors to standard error.
 # Builds and installs the package into work/weka-home when needed (examples/install-package.sh).
 set -euo pipefail
 tag=experiment
@@ -39,6 +43,9 @@ data=$repo/examples/data
 separate=false
 intermediates=()
 no_study=()
+quiet=()
+# the main job talks on standard output (errors stay on standard error), its helpers too
+export TFS_SAY_FD=1
 while [[ $# -gt 0 ]]; do
   case $1 in
     --seed) seeds=("$2"); shift 2 ;;
@@ -50,7 +57,8 @@ while [[ $# -gt 0 ]]; do
     --separate) separate=true; shift ;;
     --write-intermediates) intermediates=(--write-intermediates); shift ;;
     --no-study) no_study=(--no-study); shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    --quiet) quiet=(--quiet); export TFS_QUIET=1; shift ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "run-experiment: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -73,7 +81,7 @@ if [[ $separate == false ]]; then
     export JAVA_OPTS="${JAVA_OPTS:--Xmx1400m}"
   fi
   args=(--out "$out" --data "$data" --epochs1 "$epochs1" --epochs2 "$epochs2" "${intermediates[@]}"
-    "${no_study[@]}")
+    "${no_study[@]}" "${quiet[@]}")
   if [[ ${#seeds[@]} -gt 1 ]]; then
     args+=(--seeds "${#seeds[@]}")
   else
@@ -117,7 +125,7 @@ for seed in "${seeds[@]}"; do
   step "seed-$seed phase1" "$dir/phase1.txt" examples/weka.sh TFMlpClassifier \
     -t "$train" -T "$test" -d "$dir/mlp.model" -S "$seed" -epochs "$epochs1" -monitor "$test" \
     -report "$dir/phase1.json"
-  grep -A2 'Error on test data' "$dir/phase1.txt" | tail -1 | sed 's/^/[experiment]   /' >&2
+  say "  $(grep -A2 'Error on test data' "$dir/phase1.txt" | tail -1)"
 
   say "seed $seed: hidden activations of the training and test sets (TFMlpActivations)"
   step "seed-$seed activations" "$dir/activations.txt" examples/weka.sh TFMlpActivations \

@@ -1,7 +1,9 @@
 # The script library, sourced by every script in examples/ and dev/ (it is not run on its own):
 #
 #   repo             the repository root
-#   say MESSAGE      "[$tag] MESSAGE" on standard error (tag: set it before sourcing)
+#   say MESSAGE      "[$tag] MESSAGE" on standard error (tag: set it before sourcing); on the
+#                    descriptor TFS_SAY_FD instead (the main job: 1, standard output), and not at
+#                    all with TFS_QUIET set; a MESSAGE starting with ERROR always on standard error
 #   package_zip      the package zip that the build writes for this host (TFS_PLATFORM: another)
 #   build_if_stale   runs mvn package when the build is older than its sources (the one rule)
 #   build_classpath  this checkout's build: target/classes, the package's lib/ and natives, Weka
@@ -12,7 +14,13 @@
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 tag=${tag:-$(basename "$0" .sh)}
 
-say() { echo "[$tag] $*" >&2; }
+say() {
+  if [[ "$*" == ERROR* ]]; then
+    echo "[$tag] $*" >&2
+  elif [[ -z "${TFS_QUIET:-}" ]]; then
+    echo "[$tag] $*" >&"${TFS_SAY_FD:-2}"
+  fi
+}
 
 package_zip() {
   local version host

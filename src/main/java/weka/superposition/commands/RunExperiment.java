@@ -3,6 +3,7 @@ package weka.superposition.commands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import weka.superposition.pipeline.Console;
 import weka.superposition.pipeline.ExperimentPipeline;
 
 /**
@@ -10,7 +11,7 @@ import weka.superposition.pipeline.ExperimentPipeline;
  * activations and phase 2 for each seed, REPORT.md.
  *
  * <p>Usage: {@code RunExperiment [--seed N | --seeds N] [--out DIR] [--epochs1 N] [--epochs2 N]
- * [--data DIR] [--write-intermediates] [--no-study]}
+ * [--data DIR] [--write-intermediates] [--no-study] [--quiet]}
  */
 public final class RunExperiment {
 
@@ -24,6 +25,7 @@ public final class RunExperiment {
     int epochs2 = 20;
     boolean intermediates = false;
     boolean study = true;
+    boolean quiet = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--write-intermediates")) {
@@ -32,6 +34,10 @@ public final class RunExperiment {
       }
       if (option.equals("--no-study")) {
         study = false;
+        continue;
+      }
+      if (option.equals("--quiet")) {
+        quiet = true;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -57,7 +63,7 @@ public final class RunExperiment {
     new ExperimentPipeline(
             new ExperimentPipeline.Settings(seeds, out, epochs1, epochs2, data, intermediates),
             study ? ExperimentPipeline.seedSteps() : ExperimentPipeline.notebookSteps(),
-            System.err)
+            Console.standardOutput(quiet))
         .run();
     // TensorFlow's and the background threads are daemons, but Weka may leave others
     System.exit(0);
@@ -68,7 +74,7 @@ public final class RunExperiment {
         "RunExperiment: "
             + problem
             + "\nUsage: RunExperiment [--seed N | --seeds N] [--out DIR] [--epochs1 N] "
-            + "[--epochs2 N] [--data DIR] [--write-intermediates] [--no-study]");
+            + "[--epochs2 N] [--data DIR] [--write-intermediates] [--no-study] [--quiet]");
     System.exit(2);
   }
 }

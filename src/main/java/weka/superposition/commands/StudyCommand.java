@@ -9,6 +9,7 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.core.converters.IDXLoader;
 import weka.superposition.io.ModelFiles;
+import weka.superposition.pipeline.Console;
 import weka.superposition.pipeline.SeedStudy;
 
 /**
@@ -49,7 +50,7 @@ public final class StudyCommand {
         args.length == 3 ? Integer.parseInt(args[2]) : 20,
         null,
         folder,
-        System.err);
+        Console.standardOutput(false));
   }
 
   /** MNIST's IDX images (the labels file found beside it) or any file Weka reads; class last. */

@@ -55,6 +55,10 @@ public final class ConvergenceStudy {
       ConvergedTraining.Settings toy)
       implements Serializable {
 
+    /** The variants of every study, in the order they are trained. */
+    public static final List<String> VARIANTS =
+        List.of(NOTEBOOK, CONVERGED, INDEPENDENT, UNTRAINED, TOY);
+
     /**
      * The settings the study states in REPORT.md. Both models hold out a tenth of the rows and stop
      * after 10 epochs without a 0.01 % improvement of the held-out loss. The notebook's model:

@@ -41,6 +41,9 @@ public final class DictionaryStudy {
   public static final String INDEPENDENT = "independent";
   public static final String UNTRAINED = "untrained";
 
+  /** The data a study learns dictionaries of, in the order it reports them. */
+  public static final List<String> VARIANTS = List.of(TRAINED, INDEPENDENT, UNTRAINED);
+
   private DictionaryStudy() {}
 
   /**
@@ -54,6 +57,11 @@ public final class DictionaryStudy {
   public record Settings(
       int[] ks, int chosenK, DictionaryTraining.Settings dictionary, int parallel)
       implements Serializable {
+
+    /** The dictionaries trained: one per variant and k. */
+    public int runs() {
+      return VARIANTS.size() * ks.length;
+    }
 
     /**
      * The settings REPORT.md states: k of 2, 4, 8 and 16 (8 analysed in full), four times as many
@@ -190,7 +198,7 @@ public final class DictionaryStudy {
     float[] independent =
         FeatureColumns.shuffledIndependently(
             data.trained(), data.rows(), n, new Random(Seeds.independentColumns(seed)));
-    List<String> variants = List.of(TRAINED, INDEPENDENT, UNTRAINED);
+    List<String> variants = VARIANTS;
     List<float[]> matrices = List.of(data.trained(), independent, data.untrained());
     float[] weights = new float[data.rows()];
     Arrays.fill(weights, 1f);

@@ -1,7 +1,6 @@
 package weka.superposition.pipeline;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +38,12 @@ public final class ExperimentPipeline {
 
   private final Settings settings;
   private final List<Step> steps;
-  private final PrintStream log;
+  private final Console console;
 
-  public ExperimentPipeline(Settings settings, List<Step> steps, PrintStream log) {
+  public ExperimentPipeline(Settings settings, List<Step> steps, Console console) {
     this.settings = settings;
     this.steps = List.copyOf(steps);
-    this.log = log;
+    this.console = console;
   }
 
   /** The steps of each seed's run, in order. */
@@ -81,7 +80,7 @@ public final class ExperimentPipeline {
         Path folder = settings.out().resolve("seed-" + seed);
         deleteTree(folder);
         Files.createDirectories(folder);
-        SeedRun run = new SeedRun(settings, seed, folder, data, background);
+        SeedRun run = new SeedRun(settings, seed, folder, data, background, console);
         for (Step step : steps) {
           say("seed %d: %s", seed, step.description(run));
           stepStart = System.nanoTime();
@@ -94,18 +93,25 @@ public final class ExperimentPipeline {
       timings.add(timing("plots (waited for)", stepStart));
     }
     Path report = settings.out().resolve("REPORT.md");
-    String text = ExperimentReport.write(ExperimentReport.readRuns(settings.out()));
+    List<ExperimentReport.SeedRun> runs = ExperimentReport.readRuns(settings.out());
+    String text = ExperimentReport.write(runs);
     AtomicFiles.write(report, part -> Files.writeString(part, text, StandardCharsets.UTF_8));
     timings.add(timing("total", start));
     AtomicFiles.write(
         settings.out().resolve("timings.tsv"),
         part -> Files.write(part, timings, StandardCharsets.UTF_8));
-    say("done in %.1f s: %s", (System.nanoTime() - start) / 1e9, report);
+    console.result("");
+    console.result("The report: " + report);
+    for (String line : ExperimentReport.headline(runs)) {
+      console.result("  " + line);
+    }
+    console.result(
+        String.format(Locale.ROOT, "Done in %.1f s.", (System.nanoTime() - start) / 1e9));
     return report;
   }
 
   private void say(String format, Object... args) {
-    log.println("[experiment] " + String.format(Locale.ROOT, format, args));
+    console.step(String.format(Locale.ROOT, format, args));
   }
 
   /** A timings.tsv line: the step, its seconds, the process's peak RSS so far. */

@@ -52,12 +52,10 @@ final class SeedDictionary {
             Rows.featureMatrix(hiddenTest, Rows.featureIndices(hiddenTest)),
             hiddenTest.numInstances(),
             DictionaryReport.classLabels(hiddenTest));
-    DictionaryStudy.Study study =
-        DictionaryStudy.run(
-            data,
-            run.seed,
-            DictionaryStudy.Settings.standard(inputs.size(), run.seed),
-            line -> System.err.println("[dictionary] seed " + run.seed + ", " + line));
+    DictionaryStudy.Settings settings = DictionaryStudy.Settings.standard(inputs.size(), run.seed);
+    Console.Progress progress = run.console.progress("dictionary", settings.runs());
+    DictionaryStudy.Study study = DictionaryStudy.run(data, run.seed, settings, progress::advance);
+    progress.finish();
     DictionaryStudyReport.write(study, run.folder.resolve("dictionary.json"));
     Path png = run.folder.resolve("png");
     List<DictionaryCharts.FeatureCard> cards = cards(study.analysis(), run.data.train());

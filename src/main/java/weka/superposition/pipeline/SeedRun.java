@@ -25,6 +25,9 @@ public final class SeedRun {
   /** Plots and other work off the critical path. */
   public final Background background;
 
+  /** Where the steps tell their progress. */
+  public final Console console;
+
   /** Phase 1's trained classifier (set by {@link SeedSteps#PHASE1}). */
   public TFMlpClassifier classifier;
 
@@ -48,12 +51,14 @@ public final class SeedRun {
       int seed,
       Path folder,
       MnistFiles data,
-      Background background) {
+      Background background,
+      Console console) {
     this.settings = settings;
     this.seed = seed;
     this.folder = folder;
     this.data = data;
     this.background = background;
+    this.console = console;
   }
 
   /**

@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
@@ -14,6 +16,7 @@ import weka.filters.unsupervised.attribute.TFMlpActivations;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.charts.ChartImages;
 import weka.superposition.io.AtomicFiles;
+import weka.tensorflow.EpochRecord;
 
 /** The steps of a seed's run that {@link ExperimentPipeline#seedSteps()} puts in order. */
 final class SeedSteps {
@@ -75,7 +78,7 @@ final class SeedSteps {
                   run.settings.epochs2(),
                   run.autoencoder.getResult(),
                   run.folder,
-                  System.err));
+                  run.console));
 
   /**
    * What the hidden units hold: sparse dictionaries and their controls ({@link SeedDictionary}).
@@ -94,7 +97,21 @@ final class SeedSteps {
     classifier.setEpochs(run.settings.epochs1());
     classifier.setMonitorData(run.data.test());
     classifier.setReportFile(run.folder.resolve("phase1.json").toFile());
-    classifier.buildClassifier(run.data.train());
+    // epoch by epoch, as Weka drives an IterativeClassifier, to tell each epoch as it ends
+    Console.Progress progress = run.console.progress("epoch", run.settings.epochs1());
+    classifier.initializeClassifier(run.data.train());
+    while (classifier.next()) {
+      List<EpochRecord> history = classifier.getHistory();
+      List<Double> accuracy = classifier.getMonitorAccuracy();
+      progress.advance(
+          String.format(
+              Locale.ROOT,
+              "loss %.4f, test accuracy %.4f",
+              history.get(history.size() - 1).loss(),
+              accuracy.get(accuracy.size() - 1)));
+    }
+    classifier.done();
+    progress.finish();
     classifier.setMonitorData(null);
     SerializationHelper.write(new File(run.folder.toFile(), "mlp.model").getPath(), classifier);
 
@@ -134,13 +151,16 @@ final class SeedSteps {
     autoencoder.setAnalyseEveryEpoch(true);
     autoencoder.setReportFile(run.folder.resolve("report.json").toFile());
     Path png = run.folder.resolve("png");
+    Console.Progress progress = run.console.progress("epoch", run.settings.epochs2());
     autoencoder.trainOn(
         run.hiddenTrain,
         (record, analysis) -> {
+          progress.advance(String.format(Locale.ROOT, "loss %.5f", record.loss()));
           if (analysis != null) {
             run.background.submit(() -> ChartImages.writeEpochPlot(analysis, png));
           }
         });
+    progress.finish();
     Analysis last = autoencoder.getAnalysis();
     run.background.submit(() -> ChartImages.writeFinalPlots(last, png));
     String summary = autoencoder.toString();

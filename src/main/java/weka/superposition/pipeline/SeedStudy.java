@@ -1,6 +1,5 @@
 package weka.superposition.pipeline;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +52,10 @@ public final class SeedStudy {
       int notebookEpochs,
       AutoencoderTraining.Result notebook,
       Path folder,
-      PrintStream log)
+      Console console)
       throws Exception {
+    Console.Progress progress =
+        console.progress("variant", ConvergenceStudy.Settings.VARIANTS.size());
     ConvergenceStudy.Study study =
         ConvergenceStudy.run(
             trainedHidden,
@@ -65,18 +66,17 @@ public final class SeedStudy {
             ConvergenceStudy.Settings.standard(seed, notebookEpochs),
             notebook,
             v ->
-                log.printf(
-                    Locale.ROOT,
-                    "[study] seed %d, %s: %d epochs (kept %d), %.1f s, MSE %.5f%n",
-                    seed,
-                    v.name(),
-                    v.epochs(),
-                    v.bestEpoch(),
-                    v.seconds(),
-                    v.figures().mse()));
-    Path file = folder.resolve("study.json");
-    StudyReport.write(study, file);
-    log.printf(Locale.ROOT, "[study] %s (%.1f s)%n", file, study.seconds());
+                progress.advance(
+                    String.format(
+                        Locale.ROOT,
+                        "%s: %d epochs (kept %d), %.1f s, MSE %.5f",
+                        v.name(),
+                        v.epochs(),
+                        v.bestEpoch(),
+                        v.seconds(),
+                        v.figures().mse())));
+    progress.finish();
+    StudyReport.write(study, folder.resolve(StudyReport.FILE));
   }
 
   /** Rows of {@code n} values as one row-major array. */

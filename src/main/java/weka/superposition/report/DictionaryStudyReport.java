@@ -97,8 +97,10 @@ public final class DictionaryStudyReport {
 
   // ---------------------------------------------------------------- REPORT.md
 
-  /** The section for the seeds whose folders hold a {@code dictionary.json}; none without one. */
-  static void section(StringBuilder md, List<ExperimentReport.SeedRun> runs) {
+  /** The seeds whose folders hold a {@code dictionary.json}, and their studies. */
+  record Studies(List<Integer> seeds, List<DictionaryStudy.Study> studies) {}
+
+  static Studies studies(List<ExperimentReport.SeedRun> runs) {
     List<Integer> seeds = new ArrayList<>();
     List<DictionaryStudy.Study> studies = new ArrayList<>();
     for (ExperimentReport.SeedRun run : runs) {
@@ -112,8 +114,14 @@ public final class DictionaryStudyReport {
         }
       }
     }
-    if (!studies.isEmpty()) {
-      write(md, seeds, studies);
+    return new Studies(seeds, studies);
+  }
+
+  /** The section for the seeds whose folders hold a {@code dictionary.json}; none without one. */
+  static void section(StringBuilder md, List<ExperimentReport.SeedRun> runs) {
+    Studies found = studies(runs);
+    if (!found.studies().isEmpty()) {
+      write(md, found.seeds(), found.studies());
     }
   }
 
@@ -280,17 +288,21 @@ public final class DictionaryStudyReport {
     return String.format(Locale.ROOT, format + " ± " + format, s.mean(), s.sd());
   }
 
+  /** The verdict of {@link ClaimRules#dictionary} on these studies. */
+  static ClaimRules.Verdict verdict(List<DictionaryStudy.Study> studies) {
+    return ClaimRules.dictionary(
+        studies.size(),
+        ClaimRules.Spread.of(
+            studies.stream().mapToDouble(st -> st.downstream().recovered()).toArray()),
+        figure(studies, DictionaryStudy.TRAINED, DictionaryStudy.Point::live),
+        studies.get(0).chosen().inputs().size(),
+        figure(studies, DictionaryStudy.TRAINED, DictionaryStudyReport::purityGain),
+        figure(studies, DictionaryStudy.INDEPENDENT, DictionaryStudyReport::purityGain),
+        figure(studies, DictionaryStudy.UNTRAINED, DictionaryStudyReport::purityGain));
+  }
+
   private static void verdict(StringBuilder md, List<DictionaryStudy.Study> studies) {
-    ClaimRules.Verdict verdict =
-        ClaimRules.dictionary(
-            studies.size(),
-            ClaimRules.Spread.of(
-                studies.stream().mapToDouble(st -> st.downstream().recovered()).toArray()),
-            figure(studies, DictionaryStudy.TRAINED, DictionaryStudy.Point::live),
-            studies.get(0).chosen().inputs().size(),
-            figure(studies, DictionaryStudy.TRAINED, DictionaryStudyReport::purityGain),
-            figure(studies, DictionaryStudy.INDEPENDENT, DictionaryStudyReport::purityGain),
-            figure(studies, DictionaryStudy.UNTRAINED, DictionaryStudyReport::purityGain));
+    ClaimRules.Verdict verdict = verdict(studies);
     md.append("### Verdict: do the hidden units hold features in superposition?\n\n");
     md.append(
         verdict.holds() == null

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
 import weka.superposition.analysis.Statistics;
+import weka.superposition.experiments.ConvergenceStudy;
 import weka.tensorflow.EpochRecord;
 
 /**
@@ -84,6 +85,57 @@ public final class ExperimentReport {
         folder,
         ClassifierReport.read(folder.resolve("phase1.json")),
         AnalysisReport.fromJson(Files.readString(folder.resolve("report.json"))));
+  }
+
+  /**
+   * The headline figures for the end of the main job's output: phase 1's test accuracy, phase 2's
+   * error against its references, and the two verdicts on superposition, in a line each.
+   */
+  public static List<String> headline(List<SeedRun> runs) {
+    List<String> lines = new ArrayList<>();
+    ClaimRules.Spread accuracy =
+        ClaimRules.Spread.of(runs.stream().mapToDouble(SeedRun::testAccuracy).toArray());
+    ClaimRules.Spread mse =
+        ClaimRules.Spread.of(
+            runs.stream().mapToDouble(r -> r.phase2().analysis().summary().mse()).toArray());
+    ClaimRules.Spread pca =
+        ClaimRules.Spread.of(
+            runs.stream().mapToDouble(r -> r.phase2().analysis().summary().pcaMse()).toArray());
+    String over = runs.size() == 1 ? "" : " (mean over " + runs.size() + " seeds)";
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "phase 1: test accuracy %.4f%s (the notebook's: %.4f)",
+            accuracy.mean(),
+            over,
+            NOTEBOOK_ACCURACY[NOTEBOOK_ACCURACY.length - 1]));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "phase 2: reconstruction MSE %.5f against PCA-2's %.5f%s",
+            mse.mean(),
+            pca.mean(),
+            over));
+    List<ConvergenceStudy.Study> studies = StudyReport.studies(runs);
+    if (!studies.isEmpty()) {
+      lines.add(
+          "more superposition in the trained 2-D code than in the controls? "
+              + verdictWords(StudyReport.verdict(studies)));
+    }
+    DictionaryStudyReport.Studies dictionaries = DictionaryStudyReport.studies(runs);
+    if (!dictionaries.studies().isEmpty()) {
+      lines.add(
+          "do the hidden units hold features in superposition (sparse dictionary)? "
+              + verdictWords(DictionaryStudyReport.verdict(dictionaries.studies())));
+    }
+    return lines;
+  }
+
+  /** A verdict in a few words; undecided ones say why in their first reason. */
+  static String verdictWords(ClaimRules.Verdict verdict) {
+    return verdict.holds() == null
+        ? "cannot be decided: " + verdict.reasons().get(0)
+        : verdict.holds() ? "yes" : "no";
   }
 
   /** REPORT.md's text. */

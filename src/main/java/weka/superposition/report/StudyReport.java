@@ -52,6 +52,14 @@ public final class StudyReport {
    * when none does.
    */
   static void section(StringBuilder md, List<ExperimentReport.SeedRun> runs) {
+    List<Study> studies = studies(runs);
+    if (!studies.isEmpty()) {
+      write(md, studies);
+    }
+  }
+
+  /** The studies of the runs whose folders hold one. */
+  static List<Study> studies(List<ExperimentReport.SeedRun> runs) {
     List<Study> studies = new ArrayList<>();
     for (ExperimentReport.SeedRun run : runs) {
       Path file = run.folder().resolve(FILE);
@@ -63,9 +71,18 @@ public final class StudyReport {
         }
       }
     }
-    if (!studies.isEmpty()) {
-      write(md, studies);
-    }
+    return studies;
+  }
+
+  /** The verdict of {@link ClaimRules#superposition} on these studies. */
+  static ClaimRules.Verdict verdict(List<Study> studies) {
+    return ClaimRules.superposition(
+        spread(studies, ConvergenceStudy.CONVERGED, f -> f.gapClosed()),
+        clusters(studies, ConvergenceStudy.CONVERGED),
+        clusters(studies, ConvergenceStudy.INDEPENDENT),
+        clusters(studies, ConvergenceStudy.UNTRAINED),
+        studies.get(0).settings().converged().bottleneck(),
+        studies.size());
   }
 
   /** The section for these seeds' studies. */
@@ -206,14 +223,7 @@ public final class StudyReport {
 
     md.append("\n### Verdict\n\n");
     ClaimRules.Spread trained = clusters(studies, ConvergenceStudy.CONVERGED);
-    ClaimRules.Verdict verdict =
-        ClaimRules.superposition(
-            spread(studies, ConvergenceStudy.CONVERGED, f -> f.gapClosed()),
-            trained,
-            clusters(studies, ConvergenceStudy.INDEPENDENT),
-            clusters(studies, ConvergenceStudy.UNTRAINED),
-            m,
-            studies.size());
+    ClaimRules.Verdict verdict = verdict(studies);
     md.append(
         String.format(
             Locale.ROOT,

@@ -49,7 +49,7 @@ build_if_stale() {
     return 0
   fi
   say "building the package (mvn package)"
-  (cd "$repo" && mvn -B -q -DskipTests package)
+  (cd "$repo" && mvn -B -q -Dstyle.color=never -DskipTests package)
   touch "$zip"
 }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import weka.superposition.analysis.Analysis;
@@ -51,6 +52,36 @@ public final class AnalysisReport {
   private AnalysisReport() {}
 
   // ---------------------------------------------------------------- text
+
+  /** What a feature's importance share is, in a sentence for the reports. */
+  public static final String SHARE_MEANING =
+      "A feature's importance share is its MSE increase when it is zeroed, divided by the sum of"
+          + " all features' increases. Zeroing a feature can also lower the error (a negative"
+          + " increase), which makes the sum smaller than the positive increases: a share can then"
+          + " be above 100 %, and is marked so.";
+
+  /**
+   * A share as a percentage; above 100 % with the reason, the count of features whose importance is
+   * negative.
+   */
+  public static String share(double share, Analysis.Importance importance) {
+    return share(share, importance, "%.1f %%");
+  }
+
+  /** As {@link #share(double, Analysis.Importance)}, the percentage in {@code format}. */
+  public static String share(double share, Analysis.Importance importance, String format) {
+    String percent = String.format(Locale.ROOT, format, 100 * share);
+    if (share <= 1) {
+      return percent;
+    }
+    long negative = Arrays.stream(importance.raw()).filter(v -> v < 0).count();
+    return percent
+        + String.format(
+            Locale.ROOT,
+            " (above 100 %%: %d feature%s lower the error when zeroed, which shrinks the sum)",
+            negative,
+            negative == 1 ? "" : "s");
+  }
 
   /** The summary a user reads first: the error against its references, then the structure. */
   public static String summary(AutoencoderTraining.Result result) {
@@ -105,8 +136,8 @@ public final class AnalysisReport {
       text.append(
           String.format(
               Locale.ROOT,
-              "the two largest hold %.1f %% of the importance%s%n",
-              100 * s.topTwoShare(),
+              "the two largest hold %s of the importance%s%n",
+              share(s.topTwoShare(), a.importance()),
               Double.isNaN(s.topTwoAngle())
                   ? ""
                   : String.format(Locale.ROOT, ", %.1f degrees apart", s.topTwoAngle())));

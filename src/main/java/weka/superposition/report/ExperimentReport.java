@@ -257,14 +257,14 @@ public final class ExperimentReport {
     md.append(
         row(
             "importance share of the two largest clusters",
-            String.format(Locale.ROOT, "%.1f %%", 100 * s.topTwoShare())));
+            AnalysisReport.share(s.topTwoShare(), p2.analysis().importance())));
     md.append(
         row(
             "angle between them",
             Double.isNaN(s.topTwoAngle())
                 ? "n/a"
                 : String.format(Locale.ROOT, "%.1f degrees", s.topTwoAngle())));
-    md.append("\n");
+    md.append("\n").append(AnalysisReport.SHARE_MEANING).append("\n\n");
   }
 
   /** The first, last and two evenly spaced epochs in between that have plots. */
@@ -287,7 +287,7 @@ public final class ExperimentReport {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %.4f | %.5f | %.5f | %.5f | %d | %d | %.1f %% " + "| %s |%n",
+              "| %d | %.4f | %.5f | %.5f | %.5f | %d | %d | %s | %s |%n",
               run.seed(),
               run.testAccuracy(),
               s.mse(),
@@ -295,7 +295,7 @@ public final class ExperimentReport {
               s.pcaMse(),
               s.importantFeatures(),
               s.clusters(),
-              100 * s.topTwoShare(),
+              AnalysisReport.share(s.topTwoShare(), run.phase2().analysis().importance()),
               angle(s.topTwoAngle())));
     }
     md.append(
@@ -380,8 +380,8 @@ public final class ExperimentReport {
               a ->
                   String.format(
                       Locale.ROOT,
-                      "%.0f %% in %d clusters",
-                      100 * a.summary().topTwoShare(),
+                      "%s in %d clusters",
+                      AnalysisReport.share(a.summary().topTwoShare(), a.importance(), "%.0f %%"),
                       a.summary().clusters())),
           new Claim<>(
               String.format(

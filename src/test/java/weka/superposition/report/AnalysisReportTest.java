@@ -90,4 +90,20 @@ class AnalysisReportTest {
     assertTrue(text.contains("predicting each feature's mean"), text);
     assertTrue(text.contains("best rank-2 linear reconstruction (PCA)"), text);
   }
+
+  @Test
+  void aShareAbove100PercentSaysWhy() {
+    weka.superposition.analysis.Analysis.Importance importance =
+        new weka.superposition.analysis.Analysis.Importance(
+            new double[] {0.3, -0.05, -0.05, 0.0},
+            new double[] {1.5, -0.25, -0.25, 0},
+            new double[] {1, 0, 0, 0.14},
+            new int[] {0, 3, 1, 2});
+    assertEquals("42.0 %", AnalysisReport.share(0.42, importance));
+    assertEquals("100.0 %", AnalysisReport.share(1.0, importance));
+    assertEquals(
+        "150.0 % (above 100 %: 2 features lower the error when zeroed, which shrinks the sum)",
+        AnalysisReport.share(1.5, importance));
+    assertEquals("150 %", AnalysisReport.share(1.5, importance, "%.0f %%").substring(0, 5));
+  }
 }

@@ -31,6 +31,7 @@ import weka.gui.ProgrammaticProperty;
 import weka.superposition.data.InputEncoder;
 import weka.superposition.data.InputEncoder.Normalization;
 import weka.superposition.data.Rows;
+import weka.superposition.data.Seeds;
 import weka.superposition.report.Citations;
 import weka.superposition.report.ClassifierReport;
 import weka.tensorflow.AdamTrainer;
@@ -495,7 +496,7 @@ public class TFMlpClassifier extends AbstractClassifier
           getClass().getSimpleName() + ": cannot resume training: " + nothingToLearn(train));
     }
     monitor = readMonitor(data);
-    random = new Random(trainedWith.seed() + history.size());
+    random = new Random(Seeds.resumedTraining(trainedWith.seed(), history.size()));
     trainer = newTrainer(parameters, trainingData(train));
     progress(
         getClass().getSimpleName()

@@ -101,7 +101,7 @@ public record AutoencoderWeights(
     double[] bias = new double[numFeatures];
     for (int i = 0; i < numFeatures; i++) {
       vectors[i] = featureVector(i);
-      norms[i] = SuperpositionAnalysis.norm(vectors[i]);
+      norms[i] = AutoencoderAnalysis.norm(vectors[i]);
       bias[i] = decoderBias[i];
     }
     return new FeatureGeometry(vectors, norms, bias);

@@ -46,7 +46,7 @@ public final class Mmcs {
     int n = learned[0].length;
     double[] norms = new double[learned.length];
     for (int i = 0; i < learned.length; i++) {
-      norms[i] = SuperpositionAnalysis.norm(learned[i]);
+      norms[i] = AutoencoderAnalysis.norm(learned[i]);
     }
     double[] truth = new double[n];
     double sum = 0;
@@ -54,11 +54,11 @@ public final class Mmcs {
       for (int j = 0; j < n; j++) {
         truth[j] = trueDirections[t * n + j];
       }
-      double truthNorm = SuperpositionAnalysis.norm(truth);
+      double truthNorm = AutoencoderAnalysis.norm(truth);
       double best = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < learned.length; i++) {
         double product = truthNorm * norms[i];
-        double cosine = product > 0 ? SuperpositionAnalysis.dot(truth, learned[i]) / product : 0;
+        double cosine = product > 0 ? AutoencoderAnalysis.dot(truth, learned[i]) / product : 0;
         best = Math.max(best, absolute ? Math.abs(cosine) : cosine);
       }
       sum += best;

@@ -81,10 +81,10 @@ public final class ToyGeometry {
   }
 
   private static double norm(double[] v) {
-    return SuperpositionAnalysis.norm(v);
+    return AutoencoderAnalysis.norm(v);
   }
 
   private static double dot(double[] a, double[] b) {
-    return SuperpositionAnalysis.dot(a, b);
+    return AutoencoderAnalysis.dot(a, b);
   }
 }

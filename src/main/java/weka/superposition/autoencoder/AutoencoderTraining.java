@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import weka.superposition.analysis.Analysis;
+import weka.superposition.analysis.AutoencoderAnalysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.ReferenceErrors;
-import weka.superposition.analysis.SuperpositionAnalysis;
 import weka.tensorflow.AdamTrainer;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.Parameters;
@@ -33,7 +33,23 @@ public final class AutoencoderTraining {
       int threads,
       boolean analyseEveryEpoch,
       double importanceDecay)
-      implements Serializable {}
+      implements Serializable {
+
+    /** The seed's phase 2: the notebook's model, its learning rate and mini-batch, one thread. */
+    public static Settings notebook(int seed, int epochs, boolean analyseEveryEpoch) {
+      ModelType type = ModelType.NOTEBOOK;
+      return new Settings(
+          type,
+          2,
+          epochs,
+          type.defaultMiniBatchSize(),
+          type.defaultLearningRate(),
+          seed,
+          1,
+          analyseEveryEpoch,
+          0);
+    }
+  }
 
   /**
    * A trained autoencoder and what the analysis found.
@@ -216,6 +232,6 @@ public final class AutoencoderTraining {
       ReferenceErrors references) {
     AutoencoderWeights weights =
         settings.type().weights(parameters, features.size(), settings.bottleneck());
-    return SuperpositionAnalysis.analyse(epoch, features, weights, data, rows, references);
+    return AutoencoderAnalysis.analyse(epoch, features, weights, data, rows, references);
   }
 }

@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import weka.superposition.analysis.Analysis;
+import weka.superposition.analysis.AutoencoderAnalysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.ReferenceErrors;
-import weka.superposition.analysis.SuperpositionAnalysis;
+import weka.superposition.data.Seeds;
 import weka.tensorflow.AdamTrainer;
 import weka.tensorflow.Network;
 import weka.tensorflow.Parameters;
@@ -102,7 +103,7 @@ public final class ConvergedTraining {
     float[] importance = importances(settings.type(), n, lossWeights);
     // the split has its own random numbers, so that the initial weights and the shuffling are
     // those of a fixed-epoch run of the same seed
-    int[] order = AdamTrainer.permutation(rows, new Random(-1L - settings.seed()));
+    int[] order = AdamTrainer.permutation(rows, new Random(Seeds.heldOutSplit(settings.seed())));
     int heldOut = Math.max(1, Math.min(rows - 1, (int) Math.round(rows * settings.heldOutShare())));
     float[] validation = gather(data, n, order, 0, heldOut);
     float[] training = gather(data, n, order, heldOut, rows);
@@ -150,7 +151,7 @@ public final class ConvergedTraining {
     AutoencoderWeights weights = settings.type().weights(best, n, m);
     ReferenceErrors references = ReferenceErrors.of(data, rows, n, m);
     Analysis analysis =
-        SuperpositionAnalysis.analyse(bestEpoch, features, weights, data, rows, references);
+        AutoencoderAnalysis.analyse(bestEpoch, features, weights, data, rows, references);
     return new Result(
         settings,
         weights,

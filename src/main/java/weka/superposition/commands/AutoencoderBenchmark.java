@@ -6,7 +6,6 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.autoencoder.AutoencoderTraining;
-import weka.superposition.autoencoder.ModelType;
 import weka.superposition.data.Rows;
 import weka.tensorflow.EpochRecord;
 
@@ -82,8 +81,7 @@ public final class AutoencoderBenchmark {
       float[] x, int rows, List<String> names, int seed, boolean analyseEveryEpoch)
       throws Exception {
     AutoencoderTraining.Settings settings =
-        new AutoencoderTraining.Settings(
-            ModelType.NOTEBOOK, 2, 20, 64, 0.0001, seed, 1, analyseEveryEpoch, 0.9);
+        AutoencoderTraining.Settings.notebook(seed, 20, analyseEveryEpoch);
     return AutoencoderTraining.train(x, rows, names, settings, (record, analysis) -> {});
   }
 }

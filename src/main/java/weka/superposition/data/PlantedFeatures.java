@@ -92,9 +92,8 @@ public final class PlantedFeatures {
    * Random(seed)} (as the data generator does) do not reuse the numbers the directions were made
    * of.
    */
-  private static final long DIRECTIONS_STREAM = 0x9E3779B97F4A7C15L;
-
   private final Settings settings;
+
   private final float[] directions;
 
   public PlantedFeatures(Settings settings) {
@@ -103,7 +102,7 @@ public final class PlantedFeatures {
         unitDirections(
             settings.features(),
             settings.dimensions(),
-            new Random(settings.seed() ^ DIRECTIONS_STREAM));
+            new Random(Seeds.plantedDirections(settings.seed())));
   }
 
   public Settings settings() {

@@ -12,6 +12,7 @@ import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ConvergedTraining;
 import weka.superposition.autoencoder.ModelType;
 import weka.superposition.data.FeatureColumns;
+import weka.superposition.data.Seeds;
 import weka.superposition.data.SparseSampling;
 
 /**
@@ -69,8 +70,7 @@ public final class ConvergenceStudy {
      */
     public static Settings standard(int seed, int notebookEpochs) {
       return new Settings(
-          new AutoencoderTraining.Settings(
-              ModelType.NOTEBOOK, 2, notebookEpochs, 64, 0.0001, seed, 1, false, 0),
+          AutoencoderTraining.Settings.notebook(seed, notebookEpochs, false),
           new ConvergedTraining.Settings(
               ModelType.NOTEBOOK, 2, 0.001, 64, 150, 10, 0.0001, 0.1, seed, 1),
           new ConvergedTraining.Settings(
@@ -312,7 +312,7 @@ public final class ConvergenceStudy {
     }
     return new Variant(
         NOTEBOOK,
-        "the seed's setting: learning rate 0.0001, " + s.epochs() + " epochs",
+        "the seed's setting: learning rate " + s.learningRate() + ", " + s.epochs() + " epochs",
         s.type(),
         s.learningRate(),
         s.miniBatchSize(),

@@ -15,6 +15,7 @@ import weka.superposition.analysis.DictionaryAnalysis;
 import weka.superposition.analysis.DictionaryWeights;
 import weka.superposition.analysis.PcaFrontier;
 import weka.superposition.data.FeatureColumns;
+import weka.superposition.data.Seeds;
 import weka.superposition.dictionary.DictionaryTraining;
 
 /**

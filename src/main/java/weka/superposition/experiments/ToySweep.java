@@ -15,6 +15,7 @@ import weka.superposition.analysis.ToyImportances;
 import weka.superposition.autoencoder.FreshBatchTraining;
 import weka.superposition.autoencoder.ModelType;
 import weka.superposition.autoencoder.ToyTraining;
+import weka.superposition.data.Seeds;
 import weka.superposition.data.SparseSampling;
 
 /**
@@ -205,7 +206,7 @@ public final class ToySweep {
 
   /** The generator of all randomness of (cell, seed): initial weights, then every batch. */
   static Random random(int cell, int seed) {
-    return new Random(0x9E3779B97F4A7C15L * (cell + 1) + seed);
+    return new Random(Seeds.sweepRun(cell, seed));
   }
 
   /** Trains job {@code job} of {@code s}. */

@@ -93,7 +93,7 @@ public final class ExperimentPipeline {
       timings.add(timing("plots (waited for)", stepStart));
     }
     Path report = settings.out().resolve("REPORT.md");
-    List<ExperimentReport.SeedRun> runs = ExperimentReport.readRuns(settings.out());
+    List<ExperimentReport.SeedResults> runs = ExperimentReport.readRuns(settings.out());
     String text = ExperimentReport.write(runs);
     AtomicFiles.write(report, part -> Files.writeString(part, text, StandardCharsets.UTF_8));
     timings.add(timing("total", start));

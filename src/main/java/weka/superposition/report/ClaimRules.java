@@ -146,9 +146,16 @@ public final class ClaimRules {
     return difference >= margin && difference > a.sd() + b.sd();
   }
 
-  /** How {@code a} compares with {@code b}: "more", "fewer", or "about as many". */
-  public static String compare(Spread a, Spread b) {
-    return more(a, b) ? "more" : more(b, a) ? "fewer" : "about as many";
+  /** How one figure over seeds compares with another by the rule of {@link #more}. */
+  public enum Comparison {
+    MORE,
+    FEWER,
+    ABOUT_AS_MANY
+  }
+
+  /** How {@code a} compares with {@code b}. */
+  public static Comparison compare(Spread a, Spread b) {
+    return more(a, b) ? Comparison.MORE : more(b, a) ? Comparison.FEWER : Comparison.ABOUT_AS_MANY;
   }
 
   /**

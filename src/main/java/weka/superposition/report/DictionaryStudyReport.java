@@ -100,10 +100,10 @@ public final class DictionaryStudyReport {
   /** The seeds whose folders hold a {@code dictionary.json}, and their studies. */
   record Studies(List<Integer> seeds, List<DictionaryStudy.Study> studies) {}
 
-  static Studies studies(List<ExperimentReport.SeedRun> runs) {
+  static Studies studies(List<ExperimentReport.SeedResults> runs) {
     List<Integer> seeds = new ArrayList<>();
     List<DictionaryStudy.Study> studies = new ArrayList<>();
-    for (ExperimentReport.SeedRun run : runs) {
+    for (ExperimentReport.SeedResults run : runs) {
       Path file = run.folder().resolve(FILE);
       if (Files.exists(file)) {
         seeds.add(run.seed());
@@ -118,7 +118,7 @@ public final class DictionaryStudyReport {
   }
 
   /** The section for the seeds whose folders hold a {@code dictionary.json}; none without one. */
-  static void section(StringBuilder md, List<ExperimentReport.SeedRun> runs) {
+  static void section(StringBuilder md, List<ExperimentReport.SeedResults> runs) {
     Studies found = studies(runs);
     if (!found.studies().isEmpty()) {
       write(md, found.seeds(), found.studies());

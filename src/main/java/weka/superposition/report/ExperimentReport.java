@@ -46,7 +46,7 @@ public final class ExperimentReport {
    * @param phase1 the classifier's report; its last monitor accuracy is the test accuracy, since
    *     the monitor file is the test set and the last epoch's model is the one evaluated
    */
-  public record SeedRun(
+  public record SeedResults(
       int seed, Path folder, ClassifierReport phase1, AnalysisReport.Saved phase2) {
 
     double testAccuracy() {
@@ -58,8 +58,8 @@ public final class ExperimentReport {
   private ExperimentReport() {}
 
   /** The results of every seed-N folder in {@code out}, by seed. */
-  public static List<SeedRun> readRuns(Path out) throws IOException {
-    List<SeedRun> runs = new ArrayList<>();
+  public static List<SeedResults> readRuns(Path out) throws IOException {
+    List<SeedResults> runs = new ArrayList<>();
     try (Stream<Path> folders = Files.list(out)) {
       for (Path folder :
           folders
@@ -79,8 +79,8 @@ public final class ExperimentReport {
     return Integer.parseInt(folder.getFileName().toString().substring("seed-".length()));
   }
 
-  private static SeedRun readRun(Path folder) throws IOException {
-    return new SeedRun(
+  private static SeedResults readRun(Path folder) throws IOException {
+    return new SeedResults(
         seedOf(folder),
         folder,
         ClassifierReport.read(folder.resolve("phase1.json")),
@@ -91,10 +91,10 @@ public final class ExperimentReport {
    * The headline figures for the end of the main job's output: phase 1's test accuracy, phase 2's
    * error against its references, and the two verdicts on superposition, in a line each.
    */
-  public static List<String> headline(List<SeedRun> runs) {
+  public static List<String> headline(List<SeedResults> runs) {
     List<String> lines = new ArrayList<>();
     ClaimRules.Spread accuracy =
-        ClaimRules.Spread.of(runs.stream().mapToDouble(SeedRun::testAccuracy).toArray());
+        ClaimRules.Spread.of(runs.stream().mapToDouble(SeedResults::testAccuracy).toArray());
     ClaimRules.Spread mse =
         ClaimRules.Spread.of(
             runs.stream().mapToDouble(r -> r.phase2().analysis().summary().mse()).toArray());
@@ -139,9 +139,9 @@ public final class ExperimentReport {
   }
 
   /** REPORT.md's text. */
-  public static String write(List<SeedRun> runs) {
+  public static String write(List<SeedResults> runs) {
     StringBuilder md = new StringBuilder();
-    SeedRun first = runs.get(0);
+    SeedResults first = runs.get(0);
     md.append("# The seed experiment, replicated with tensorflowSuperposition\n\n");
     md.append(
         "Phase 1 trains the 784 -> 49 -> 10 classifier (`TFMlpClassifier`) on MNIST; phase 2 "
@@ -155,7 +155,7 @@ public final class ExperimentReport {
             "Seeds: %s. Phase 2 features: %d, rows: see the JSON " + "reports.%n%n",
             runs.stream().map(r -> Integer.toString(r.seed())).toList(),
             first.phase2().features().size()));
-    for (SeedRun run : runs) {
+    for (SeedResults run : runs) {
       seedSection(md, run, runs.size() > 1);
     }
     if (runs.size() > 1) {
@@ -167,7 +167,7 @@ public final class ExperimentReport {
     return md.toString();
   }
 
-  private static void seedSection(StringBuilder md, SeedRun run, boolean several) {
+  private static void seedSection(StringBuilder md, SeedResults run, boolean several) {
     String heading = several ? "## Seed " + run.seed() + ": " : "## ";
     String prefix = "seed-" + run.seed() + "/";
     md.append(heading).append("Phase 1, the classifier\n\n");
@@ -277,12 +277,12 @@ public final class ExperimentReport {
     return Stream.of(0, last / 3, 2 * last / 3, last).map(epochs::get).distinct().toList();
   }
 
-  private static void acrossSeeds(StringBuilder md, List<SeedRun> runs) {
+  private static void acrossSeeds(StringBuilder md, List<SeedResults> runs) {
     md.append("## Across seeds\n\n");
     md.append(
         "| seed | test accuracy | final MSE | mean-predictor MSE | PCA-2 MSE | important | "
             + "clusters | top-2 share | angle |\n|---|---|---|---|---|---|---|---|---|\n");
-    for (SeedRun run : runs) {
+    for (SeedResults run : runs) {
       Analysis.Summary s = run.phase2().analysis().summary();
       md.append(
           String.format(
@@ -310,12 +310,14 @@ public final class ExperimentReport {
             spread(runs, r -> summary(r).topTwoAngle(), "%.1f")));
   }
 
-  private static Analysis.Summary summary(SeedRun run) {
+  private static Analysis.Summary summary(SeedResults run) {
     return run.phase2().analysis().summary();
   }
 
   private static String spread(
-      List<SeedRun> runs, java.util.function.ToDoubleFunction<SeedRun> value, String format) {
+      List<SeedResults> runs,
+      java.util.function.ToDoubleFunction<SeedResults> value,
+      String format) {
     ClaimRules.Spread spread = ClaimRules.Spread.of(runs.stream().mapToDouble(value).toArray());
     return Double.isNaN(spread.mean())
         ? "n/a"
@@ -332,15 +334,15 @@ public final class ExperimentReport {
       java.util.function.Function<T, String> evidence) {}
 
   /** Plain statements of which of the seed's claims the numbers support, for every seed. */
-  private static void claims(StringBuilder md, List<SeedRun> runs) {
+  private static void claims(StringBuilder md, List<SeedResults> runs) {
     md.append("## Which of the seed's claims hold here\n\n");
     md.append(
         "Each line is decided from the numbers above by a fixed rule, stated with it "
             + "(the rules: `ClaimRules`). Directions are measured from the zero input's code "
             + "(each feature's mean code when only it is kept, minus the code of the all-zero "
             + "input).\n\n");
-    List<Integer> seeds = runs.stream().map(SeedRun::seed).toList();
-    Claim<SeedRun> accuracy =
+    List<Integer> seeds = runs.stream().map(SeedResults::seed).toList();
+    Claim<SeedResults> accuracy =
         new Claim<>(
             String.format(
                 Locale.ROOT,

@@ -51,7 +51,7 @@ public final class StudyReport {
    * Appends the section for the runs whose folders hold a study; says so and appends nothing else
    * when none does.
    */
-  static void section(StringBuilder md, List<ExperimentReport.SeedRun> runs) {
+  static void section(StringBuilder md, List<ExperimentReport.SeedResults> runs) {
     List<Study> studies = studies(runs);
     if (!studies.isEmpty()) {
       write(md, studies);
@@ -59,9 +59,9 @@ public final class StudyReport {
   }
 
   /** The studies of the runs whose folders hold one. */
-  static List<Study> studies(List<ExperimentReport.SeedRun> runs) {
+  static List<Study> studies(List<ExperimentReport.SeedResults> runs) {
     List<Study> studies = new ArrayList<>();
-    for (ExperimentReport.SeedRun run : runs) {
+    for (ExperimentReport.SeedResults run : runs) {
       Path file = run.folder().resolve(FILE);
       if (Files.isRegularFile(file)) {
         try {
@@ -103,9 +103,14 @@ public final class StudyReport {
             m,
             first.features().size(),
             studies.stream().map(s -> Integer.toString(s.seed())).toList()));
-    md.append("- **notebook**: the seed's setting (learning rate 0.0001, mini-batch 64, ")
-        .append(first.settings().notebook().epochs())
-        .append(" epochs), rerun on the activations in memory.\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- **notebook**: phase 2's model itself, the seed's setting (learning rate %s,"
+                + " mini-batch %d, %d epochs).%n",
+            first.settings().notebook().learningRate(),
+            first.settings().notebook().miniBatchSize(),
+            first.settings().notebook().epochs()));
     md.append(
         String.format(
             Locale.ROOT,
@@ -262,9 +267,9 @@ public final class StudyReport {
             "%s the toy model on features of their sparsity and importance (%.1f ± %.1f against "
                 + "%.1f ± %.1f)",
             switch (ClaimRules.compare(trained, toy)) {
-              case "more" -> "more distinct directions than";
-              case "fewer" -> "fewer distinct directions than";
-              default -> "about as many distinct directions as";
+              case MORE -> "more distinct directions than";
+              case FEWER -> "fewer distinct directions than";
+              case ABOUT_AS_MANY -> "about as many distinct directions as";
             },
             trained.mean(),
             trained.sd(),

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import weka.superposition.analysis.Analysis;
+import weka.superposition.analysis.AutoencoderAnalysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.AutoencoderWeights.Activation;
 import weka.superposition.analysis.ReferenceErrors;
-import weka.superposition.analysis.SuperpositionAnalysis;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ModelType;
 import weka.tensorflow.EpochRecord;
@@ -32,8 +32,8 @@ class AnalysisReportTest {
     float[] data = {1, 0, 0, 0, 0.5f, 0, 1e-9f, 0, 0};
     ReferenceErrors references = ReferenceErrors.of(data, 3, 3, 2);
     List<String> names = List.of("a", "b \"quoted\", with comma", "c");
-    Analysis first = SuperpositionAnalysis.analyse(1, names, w, data, 3, references);
-    Analysis last = SuperpositionAnalysis.analyse(2, names, w, data, 3, references);
+    Analysis first = AutoencoderAnalysis.analyse(1, names, w, data, 3, references);
+    Analysis last = AutoencoderAnalysis.analyse(2, names, w, data, 3, references);
     return new AutoencoderTraining.Result(
         new AutoencoderTraining.Settings(ModelType.NOTEBOOK, 2, 2, 64, 1e-4, 1, 1, true, 0.9),
         names,

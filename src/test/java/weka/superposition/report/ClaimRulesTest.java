@@ -99,9 +99,13 @@ class ClaimRulesTest {
         ClaimRules.more(new Spread(5, 1), new Spread(3, 1)), "the difference equals the spreads");
     assertTrue(ClaimRules.more(new Spread(5.1, 1), new Spread(3, 1)));
     assertFalse(ClaimRules.more(new Spread(3, 0), new Spread(5, 0)), "fewer is not more");
-    assertEquals("more", ClaimRules.compare(new Spread(5, 0), new Spread(3, 0)));
-    assertEquals("fewer", ClaimRules.compare(new Spread(3, 0), new Spread(5, 0)));
-    assertEquals("about as many", ClaimRules.compare(new Spread(3, 1), new Spread(3.5, 1)));
+    assertEquals(
+        ClaimRules.Comparison.MORE, ClaimRules.compare(new Spread(5, 0), new Spread(3, 0)));
+    assertEquals(
+        ClaimRules.Comparison.FEWER, ClaimRules.compare(new Spread(3, 0), new Spread(5, 0)));
+    assertEquals(
+        ClaimRules.Comparison.ABOUT_AS_MANY,
+        ClaimRules.compare(new Spread(3, 1), new Spread(3.5, 1)));
   }
 
   @ParameterizedTest(name = "{0} seed(s), {1} directions against 1: {2}")

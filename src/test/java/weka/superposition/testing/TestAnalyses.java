@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import weka.superposition.analysis.Analysis;
+import weka.superposition.analysis.AutoencoderAnalysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.AutoencoderWeights.Activation;
 import weka.superposition.analysis.ReferenceErrors;
-import weka.superposition.analysis.SuperpositionAnalysis;
 
 /** Analyses of small random seed-type autoencoders, for tests of what consumes analyses. */
 public final class TestAnalyses {
@@ -46,7 +46,7 @@ public final class TestAnalyses {
     for (int i = 1; i <= n; i++) {
       names.add("h" + i);
     }
-    return SuperpositionAnalysis.analyse(
+    return AutoencoderAnalysis.analyse(
         3, names, weights, data, rows, ReferenceErrors.of(data, rows, n, 2));
   }
 }

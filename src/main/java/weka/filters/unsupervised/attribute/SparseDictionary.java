@@ -27,6 +27,7 @@ import weka.superposition.analysis.DictionaryAnalysis;
 import weka.superposition.analysis.DictionaryWeights;
 import weka.superposition.data.Headers;
 import weka.superposition.data.Rows;
+import weka.superposition.data.TagOptions;
 import weka.superposition.dictionary.DictionaryTraining;
 import weka.superposition.dictionary.DictionaryTraining.BiasStart;
 import weka.superposition.dictionary.DictionaryTraining.Mode;
@@ -369,6 +370,10 @@ public class SparseDictionary extends SimpleBatchFilter
     setReportFile(new File(""));
     setSaveModelFile(new File(""));
     setLoadModelFile(new File(""));
+    String name = getClass().getSimpleName();
+    TagOptions.requireKnown(name, options, "mode", TAGS_MODE);
+    TagOptions.requireKnown(name, options, "bias-start", TAGS_BIAS_START);
+    TagOptions.requireKnown(name, options, "output", TAGS_OUTPUT);
     super.setOptions(options);
   }
 

@@ -17,7 +17,6 @@ import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
-import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.filters.SimpleBatchFilter;
@@ -28,6 +27,7 @@ import weka.superposition.autoencoder.ModelType;
 import weka.superposition.charts.ChartImages;
 import weka.superposition.data.Headers;
 import weka.superposition.data.Rows;
+import weka.superposition.data.TagOptions;
 import weka.superposition.io.ExplorerLog;
 import weka.superposition.report.AnalysisReport;
 import weka.superposition.report.Citations;
@@ -38,7 +38,7 @@ import weka.tensorflow.AdamTrainer;
  * batch (e.g. the 49 hidden activations from {@link TFMlpActivations}), analyses it for
  * superposition, and replaces the features by their code, their reconstruction, or both. The filter
  * is the Weka face only: training is in {@link AutoencoderTraining}, the analysis in {@link
- * weka.superposition.analysis.SuperpositionAnalysis}.
+ * weka.superposition.analysis.AutoencoderAnalysis}.
  */
 public class SuperpositionAutoencoder extends SimpleBatchFilter
     implements Randomizable, WeightedInstancesHandler, TechnicalInformationHandler {
@@ -317,11 +317,8 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     // an option left out means its default, also for the files
     setReportFile(new File(""));
     setPngFolder(new File(""));
-    // "seed" was the notebook model's name before 0.1.1: saved command lines keep working
-    String type = Utils.getOption("model-type", options);
-    if (!type.isEmpty()) {
-      setModelType(new SelectedTag(type.equals("seed") ? "notebook" : type, TAGS_MODEL_TYPE));
-    }
+    TagOptions.requireKnown(getClass().getSimpleName(), options, "model-type", TAGS_MODEL_TYPE);
+    TagOptions.requireKnown(getClass().getSimpleName(), options, "output", TAGS_OUTPUT);
     super.setOptions(options);
   }
 

@@ -260,4 +260,13 @@ class SparseDictionaryTest {
     String message = TestData.filterFailure(type, filter, data).getMessage();
     assertTrue(message.contains(problem), message);
   }
+
+  @Test
+  void aModeThatIsNotOneIsRefusedByName() {
+    WekaException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            WekaException.class,
+            () -> new SparseDictionary().setOptions(new String[] {"-mode", "top-k"}));
+    assertEquals("SparseDictionary: -mode top-k is not one of topk, l1", e.getMessage());
+  }
 }

@@ -388,14 +388,13 @@ class SuperpositionAutoencoderTest {
   }
 
   @Test
-  void theOldModelTypeNameSeedStillMeansTheNotebooksModel() throws Exception {
+  void theModelTypeIsReadByName() throws Exception {
     SuperpositionAutoencoder filter = new SuperpositionAutoencoder();
-    filter.setModelType(new SelectedTag("toy", SuperpositionAutoencoder.TAGS_MODEL_TYPE));
-
-    filter.setOptions(Utils.splitOptions("-model-type seed -epochs 3"));
-
+    filter.setOptions(Utils.splitOptions("-model-type toy -epochs 3"));
+    assertEquals("toy", filter.getModelType().getSelectedTag().getReadable());
+    filter.setOptions(Utils.splitOptions("-model-type notebook"));
     assertEquals("notebook", filter.getModelType().getSelectedTag().getReadable());
-    assertEquals(3, filter.getEpochs());
+    assertThrows(Exception.class, () -> filter.setOptions(Utils.splitOptions("-model-type seed")));
   }
 
   @Test

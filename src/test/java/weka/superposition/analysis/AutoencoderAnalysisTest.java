@@ -22,7 +22,7 @@ import weka.superposition.analysis.AutoencoderWeights.Activation;
  * (0, 2), W_2 = (1, 1), no code bias, identity code, x' = ReLU(W^T W x + b) with b = (0.1, -0.2,
  * 0.3), on the two rows (1, 0, 0) and (0, 0.5, 0).
  */
-class SuperpositionAnalysisTest {
+class AutoencoderAnalysisTest {
 
   private static final double EPS = 1e-6;
 
@@ -43,7 +43,7 @@ class SuperpositionAnalysisTest {
   static final float[] DATA = {1, 0, 0, 0, 0.5f, 0};
 
   private static Analysis analyse() {
-    return SuperpositionAnalysis.analyse(
+    return AutoencoderAnalysis.analyse(
         7, List.of("a", "b", "c"), tiedModel(), DATA, 2, ReferenceErrors.of(DATA, 2, 3, 2));
   }
 
@@ -117,11 +117,11 @@ class SuperpositionAnalysisTest {
   @Test
   void theSeedsQuirksAreReplicatedWhereTheyAreDefinitions() {
     // min-max scaling pins the weakest feature at 0; equal importances scale to 0, not NaN
-    Analysis.Importance flat = SuperpositionAnalysis.importance(new double[] {2, 2, 2});
+    Analysis.Importance flat = AutoencoderAnalysis.importance(new double[] {2, 2, 2});
     assertArrayEquals(new double[] {0, 0, 0}, flat.scaled(), 0);
     // numpy's argsort(...)[::-1] puts the later of two equal values first
     assertArrayEquals(
-        new int[] {2, 1, 0}, SuperpositionAnalysis.descendingOrder(new double[] {1, 1, 1}));
+        new int[] {2, 1, 0}, AutoencoderAnalysis.descendingOrder(new double[] {1, 1, 1}));
   }
 
   @Test
@@ -138,7 +138,7 @@ class SuperpositionAnalysisTest {
             new float[] {0},
             Activation.TANH_RELU);
     Analysis a =
-        SuperpositionAnalysis.analyse(
+        AutoencoderAnalysis.analyse(
             1, List.of("x"), w, new float[] {2}, 1, ReferenceErrors.of(new float[] {2}, 1, 1, 1));
     assertArrayEquals(
         new double[] {Math.tanh(0.5), Math.tanh(-0.5)}, a.directions().zeroCode(), 1e-6);
@@ -206,7 +206,7 @@ class SuperpositionAnalysisTest {
               new float[n],
               Activation.TANH_RELU);
       Analysis a =
-          SuperpositionAnalysis.analyse(
+          AutoencoderAnalysis.analyse(
               1,
               List.of("a", "b", "c", "d", "e", "f"),
               w,
@@ -228,7 +228,7 @@ class SuperpositionAnalysisTest {
         String classPath =
             String.join(
                 File.pathSeparator,
-                codeSource(SuperpositionAnalysis.class),
+                codeSource(AutoencoderAnalysis.class),
                 codeSource(ManyRows.class),
                 codeSource(weka.core.matrix.EigenvalueDecomposition.class));
         Process process =

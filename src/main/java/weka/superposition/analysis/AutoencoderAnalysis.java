@@ -14,11 +14,11 @@ import java.util.stream.IntStream;
  * x_i W_i instead of being recomputed. Rows are processed in fixed chunks, in parallel, and the
  * chunks' sums added in order, so the result does not depend on the number of threads.
  */
-public final class SuperpositionAnalysis {
+public final class AutoencoderAnalysis {
 
   private static final int ROWS_PER_CHUNK = 2048;
 
-  private SuperpositionAnalysis() {}
+  private AutoencoderAnalysis() {}
 
   /**
    * Analyses {@code weights} on {@code rows x n} row-major {@code data}.

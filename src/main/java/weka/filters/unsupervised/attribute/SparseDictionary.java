@@ -54,13 +54,15 @@ public class SparseDictionary extends SimpleBatchFilter
     new Tag(OUTPUT_ACTIVATIONS, "activations"), new Tag(OUTPUT_RECONSTRUCTION, "reconstruction")
   };
 
+  // each tag at the index of its ID: Weka's @OptionMetadata setOptions makes the SelectedTag of
+  // the matching tag's index, taken as an ID, so "-mode topk" set l1 when topk came first
   public static final Tag[] TAGS_MODE = {
-    new Tag(Mode.TOPK.ordinal(), "topk"), new Tag(Mode.L1.ordinal(), "l1")
+    new Tag(Mode.L1.ordinal(), "l1"), new Tag(Mode.TOPK.ordinal(), "topk")
   };
 
   public static final Tag[] TAGS_BIAS_START = {
-    new Tag(BiasStart.GEOMETRIC_MEDIAN.ordinal(), "median"),
-    new Tag(BiasStart.MEAN.ordinal(), "mean")
+    new Tag(BiasStart.MEAN.ordinal(), "mean"),
+    new Tag(BiasStart.GEOMETRIC_MEDIAN.ordinal(), "median")
   };
 
   /** Features per input when {@link #numFeatures} is 0 (the usual start of a dictionary). */

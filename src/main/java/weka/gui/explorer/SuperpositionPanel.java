@@ -12,6 +12,7 @@ import weka.gui.Logger;
 import weka.gui.PropertyPanel;
 import weka.gui.explorer.Explorer.ExplorerPanel;
 import weka.gui.explorer.Explorer.LogHandler;
+import weka.superposition.gui.DictionaryView;
 import weka.superposition.gui.FeatureCheck;
 import weka.superposition.gui.SuperpositionView;
 import weka.superposition.gui.SweepView;
@@ -55,9 +56,14 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel, LogHand
               new Dimension(1000, 760),
               view::stop);
         });
-    JPanel buttons = new JPanel(new java.awt.GridLayout(1, 2));
+    JButton dictionary = new JButton("Sparse dictionary...");
+    dictionary.setToolTipText(
+        "A sparse autoencoder on the current data, with its feature densities and features");
+    dictionary.addActionListener(e -> openDictionary());
+    JPanel buttons = new JPanel(new java.awt.GridLayout(1, 3));
     buttons.add(sweep);
     buttons.add(toy);
+    buttons.add(dictionary);
     options.add(buttons, BorderLayout.EAST);
     add(options, BorderLayout.NORTH);
     view = new SuperpositionView(this::trainingData, this::autoencoder);
@@ -117,6 +123,20 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel, LogHand
   public String getTabTitleToolTip() {
     return "Compress the features of the current data with an autoencoder and analyse them for "
         + "superposition";
+  }
+
+  /**
+   * A window that trains a sparse dictionary on the Preprocess tab's data (read at Train); closing
+   * it stops the training.
+   */
+  private DictionaryView openDictionary() {
+    DictionaryView dictionary = new DictionaryView(this::trainingData);
+    Windows.open(
+        "Superposition: sparse dictionary of the current data",
+        dictionary,
+        new Dimension(1150, 800),
+        dictionary::stop);
+    return dictionary;
   }
 
   /** A window with the sparsity sweep of the toy model; closing it stops the sweep. */

@@ -15,8 +15,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogarithmicAxis;
@@ -35,6 +39,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultIntervalXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import weka.superposition.analysis.DictionaryAnalysis;
 
 /**
  * The pictures of a sparse dictionary (a sparse autoencoder trained on a network's hidden
@@ -174,6 +179,53 @@ public final class DictionaryCharts {
   }
 
   private DictionaryCharts() {}
+
+  /** Features a dashboard shows: the strongest (largest mean activation). */
+  public static final int DASHBOARD_FEATURES = 8;
+
+  /**
+   * The dashboard's cards of an analysis: its {@code count} strongest features (largest mean
+   * activation: the most of the reconstruction, since every direction has unit norm), each with the
+   * images of its top rows, its class shares, its logit effects and its purity (where the analysis
+   * has them).
+   *
+   * @param classNames the classes' names, or null
+   * @param image the {@code imageWidth x imageHeight} image of a training row, or null when the
+   *     rows have no images (the cards then say "no images")
+   */
+  public static List<FeatureCard> featureCards(
+      DictionaryAnalysis a,
+      int count,
+      String[] classNames,
+      IntFunction<float[]> image,
+      int imageWidth,
+      int imageHeight) {
+    List<FeatureCard> cards = new ArrayList<>();
+    IntStream.range(0, a.density().length)
+        .boxed()
+        .sorted(Comparator.comparingDouble((Integer k) -> -a.meanActivation()[k]))
+        .limit(count)
+        .forEach(
+            k -> {
+              int[] rows = a.topRows()[k];
+              float[][] tiles = new float[image == null ? 0 : rows.length][];
+              for (int i = 0; i < tiles.length; i++) {
+                tiles[i] = image.apply(rows[i]);
+              }
+              cards.add(
+                  new FeatureCard(
+                      k + 1,
+                      a.density()[k],
+                      tiles,
+                      imageWidth,
+                      imageHeight,
+                      a.featureClassShares() == null ? null : a.featureClassShares()[k],
+                      classNames,
+                      a.logitEffects() == null ? null : a.logitEffects()[k],
+                      a.featurePurity() == null ? Double.NaN : a.featurePurity()[k]));
+            });
+    return cards;
+  }
 
   /**
    * One row per card, stacked in order under {@code title}: the card's top images as a 4 x 4 grid

@@ -1,10 +1,7 @@
 package weka.superposition.pipeline;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.superposition.analysis.ClassifierHead;
@@ -23,9 +20,6 @@ import weka.tensorflow.Parameter;
  * background) come out, which REPORT.md's section "What the hidden units hold" reads.
  */
 final class SeedDictionary {
-
-  /** Features shown on the dashboard, the strongest (largest mean activation) first. */
-  static final int DASHBOARD_FEATURES = 8;
 
   private SeedDictionary() {}
 
@@ -64,43 +58,14 @@ final class SeedDictionary {
 
   /** The dashboard's cards: the strongest features, each with its 16 most activating digits. */
   static List<DictionaryCharts.FeatureCard> cards(DictionaryAnalysis a, Instances images) {
-    int features = a.density().length;
-    List<Integer> order =
-        IntStream.range(0, features)
-            .boxed()
-            .sorted(Comparator.comparingDouble((Integer k) -> -a.meanActivation()[k]))
-            .limit(DASHBOARD_FEATURES)
-            .toList();
-    String[] classNames = classNames(images);
     int side = (int) Math.round(Math.sqrt(images.numAttributes() - 1));
-    List<DictionaryCharts.FeatureCard> cards = new ArrayList<>();
-    for (int k : order) {
-      int[] rows = a.topRows()[k];
-      float[][] tiles = new float[rows.length][];
-      for (int i = 0; i < rows.length; i++) {
-        tiles[i] = pixels(images.instance(rows[i]), side * side);
-      }
-      cards.add(
-          new DictionaryCharts.FeatureCard(
-              k + 1,
-              a.density()[k],
-              tiles,
-              side,
-              side,
-              a.featureClassShares() == null ? null : a.featureClassShares()[k],
-              classNames,
-              a.logitEffects() == null ? null : a.logitEffects()[k],
-              a.featurePurity() == null ? Double.NaN : a.featurePurity()[k]));
-    }
-    return cards;
-  }
-
-  private static String[] classNames(Instances data) {
-    String[] names = new String[data.numClasses()];
-    for (int c = 0; c < names.length; c++) {
-      names[c] = data.classAttribute().value(c);
-    }
-    return names;
+    return DictionaryCharts.featureCards(
+        a,
+        DictionaryCharts.DASHBOARD_FEATURES,
+        DictionaryReport.classNames(images),
+        row -> pixels(images.instance(row), side * side),
+        side,
+        side);
   }
 
   /** The first {@code count} attribute values of a row (the pixels; the class is last). */

@@ -105,6 +105,18 @@ public final class DictionaryReport {
     return labels;
   }
 
+  /** The names of a nominal class's values; null without a nominal class. */
+  public static String[] classNames(Instances data) {
+    if (numClasses(data) == 0) {
+      return null;
+    }
+    String[] names = new String[data.numClasses()];
+    for (int c = 0; c < names.length; c++) {
+      names[c] = data.classAttribute().value(c);
+    }
+    return names;
+  }
+
   /** The number of classes of a nominal class, else 0. */
   public static int numClasses(Instances data) {
     return data.classIndex() >= 0 && data.classAttribute().isNominal() ? data.numClasses() : 0;

@@ -28,6 +28,8 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import weka.superposition.analysis.DictionaryAnalysis;
+import weka.superposition.analysis.DictionaryWeights;
 import weka.superposition.charts.DictionaryCharts.FeatureCard;
 import weka.superposition.charts.DictionaryCharts.FrontierSeries;
 
@@ -131,6 +133,35 @@ class DictionaryChartsTest {
     Rectangle last = DictionaryCharts.tileBounds(7, 0);
     assertTrue(last.y + last.height < stacked.getHeight());
     assertTrue(dark(centre(stacked, last)));
+  }
+
+  @Test
+  void cardsShowTheMostOftenActiveFeaturesWithTheirTopRowsImages() {
+    // feature 1 reads x1 (3 of 4 rows), feature 2 reads x2 (1 row), feature 3 -x1 (never)
+    DictionaryWeights w =
+        new DictionaryWeights(
+            2,
+            3,
+            0,
+            new float[] {1, 0, -1, 0, 1, 0},
+            new float[3],
+            new float[] {1, 0, 0, 1, -1, 0},
+            new float[2]);
+    float[] rows = {1, 0, 2, 0, 3, 0, 0, 1};
+    DictionaryAnalysis a = DictionaryAnalysis.of(w, rows, 4, new int[] {0, 0, 0, 1}, 2, null);
+    String[] names = {"a", "b"};
+    List<FeatureCard> cards =
+        DictionaryCharts.featureCards(a, 2, names, r -> new float[] {r}, 1, 1);
+    assertEquals(List.of(1, 2), cards.stream().map(FeatureCard::feature).toList());
+    // the top rows' images, highest activation first
+    assertEquals(
+        List.of(2f, 1f, 0f), Arrays.stream(cards.get(0).topImages()).map(i -> i[0]).toList());
+    assertEquals(List.of(1.0, 0.0), Arrays.stream(cards.get(0).classShares()).boxed().toList());
+    assertEquals(1.0, cards.get(1).purity());
+    // rows without images: cards with class shares only
+    FeatureCard noImages = DictionaryCharts.featureCards(a, 1, names, null, 0, 0).get(0);
+    assertEquals(0, noImages.topImages().length);
+    assertEquals(0.75, noImages.density());
   }
 
   @Test

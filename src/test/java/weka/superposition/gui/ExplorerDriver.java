@@ -170,6 +170,7 @@ public final class ExplorerDriver {
     check(sweepStatus != null, "sparsity sweep ran in the Explorer");
     screenshot(sweep, new File(screenshots, "explorer-sparsity-sweep.png"));
     SwingUtilities.invokeAndWait(() -> sweep.dispose());
+    dictionaryWindowTrains(frameRef.get(), screenshots);
 
     continueIterating(classify, tabs, titles, data, screenshots);
     filterEditorShowsTheClassifier(screenshots);
@@ -197,6 +198,96 @@ public final class ExplorerDriver {
           classify.getResultHistory().addObject(name, entry);
           classify.getResultHistory().setSingle(name);
         });
+  }
+
+  /**
+   * The Superposition tab's "Sparse dictionary...": options set in Weka's object editor dialog as a
+   * user types them, Train to the end, then the summary, the densities and the features.
+   */
+  private static void dictionaryWindowTrains(JFrame explorer, File screenshots) throws Exception {
+    AbstractButton open =
+        find(explorer, AbstractButton.class, b -> "Sparse dictionary...".equals(b.getText()));
+    check(open != null, "\"Sparse dictionary...\" button in the Superposition tab");
+    SwingUtilities.invokeAndWait(open::doClick);
+    Frame window = waitForFrame("Superposition: sparse dictionary", 30_000);
+    check(window != null, "sparse dictionary window opened");
+
+    // the options dialog is modal: opened from a later event, then filled in and closed
+    weka.gui.PropertyPanel options = find(window, weka.gui.PropertyPanel.class, p -> true);
+    SwingUtilities.invokeLater(options::showPropertyDialog);
+    javax.swing.JDialog dialog = null;
+    for (long end = System.currentTimeMillis() + 30_000;
+        dialog == null && System.currentTimeMillis() < end;
+        Thread.sleep(200)) {
+      for (Window w : Window.getWindows()) {
+        if (w instanceof javax.swing.JDialog d
+            && d.isShowing()
+            && find(d, JLabel.class, l -> "epochs".equals(l.getText())) != null) {
+          dialog = d;
+        }
+      }
+    }
+    check(dialog != null, "the dictionary's options dialog opened");
+    javax.swing.JDialog editor = dialog;
+    SwingUtilities.invokeAndWait(
+        () -> {
+          type(editor, "number of features", "32");
+          type(editor, "epochs", "2");
+        });
+    Thread.sleep(300);
+    screenshot(editor, new File(screenshots, "dictionary-options.png"));
+    SwingUtilities.invokeAndWait(
+        () -> find(editor, AbstractButton.class, b -> "OK".equals(b.getText())).doClick());
+
+    SwingUtilities.invokeAndWait(
+        () -> find(window, AbstractButton.class, b -> "Train".equals(b.getText())).doClick());
+    JLabel status = waitForLabel(window, "Done:", 300_000);
+    check(
+        status != null,
+        "sparse dictionary trained in the Explorer: " + (status == null ? "" : status.getText()));
+    JTabbedPane tabs = find(window, JTabbedPane.class, t -> true);
+    List<String> titles = new ArrayList<>();
+    for (int i = 0; i < tabs.getTabCount(); i++) {
+      titles.add(tabs.getTitleAt(i));
+    }
+    check(
+        titles.equals(List.of("Summary", "Densities", "Features")),
+        "the dictionary window's tabs " + titles);
+    String summary = find(window, javax.swing.JTextArea.class, t -> true).getText();
+    check(
+        summary.contains("Fraction of variance unexplained")
+            && summary.contains("32 features over 784 inputs")
+            && summary.contains(" 2 epochs"),
+        "the dictionary summary names its FVU and the options typed:\n" + summary);
+    String[] files = {
+      "dictionary-summary.png", "dictionary-densities.png", "dictionary-features.png"
+    };
+    for (int i = 0; i < files.length; i++) {
+      int tab = i;
+      SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(tab));
+      Thread.sleep(500);
+      screenshot(window, new File(screenshots, files[i]));
+    }
+    SwingUtilities.invokeAndWait(window::dispose);
+  }
+
+  /** Types {@code text} into the field of property {@code name} in a Weka property sheet. */
+  private static void type(Container sheet, String name, String text) {
+    JLabel label = find(sheet, JLabel.class, l -> name.equals(l.getText()));
+    Container row = label.getParent();
+    int at = java.util.Arrays.asList(row.getComponents()).indexOf(label);
+    javax.swing.JTextField field =
+        find((Container) row.getComponent(at + 1), javax.swing.JTextField.class, f -> true);
+    field.setText(text);
+    // Weka's property text fields take their value at each key release
+    field.dispatchEvent(
+        new java.awt.event.KeyEvent(
+            field,
+            java.awt.event.KeyEvent.KEY_RELEASED,
+            System.currentTimeMillis(),
+            0,
+            java.awt.event.KeyEvent.VK_UNDEFINED,
+            text.charAt(text.length() - 1)));
   }
 
   /** "Continue iterating" in the result list's menu adds epochs to a resumable classifier. */

@@ -129,6 +129,11 @@ class ExplorerGuiIT {
             .orElse("no BENCHMARK line"));
     assertTrue(run.stdout().contains("OK sparsity sweep ran in the Explorer"), run.describe());
     assertTrue(
+        run.stdout().contains("OK sparse dictionary trained in the Explorer"), run.describe());
+    assertTrue(
+        run.stdout().contains("OK the dictionary summary names its FVU and the options typed"),
+        run.describe());
+    assertTrue(
         run.stdout().contains("OK \"Continue iterating\" trained epochs 3 and 4"), run.describe());
     assertTrue(
         run.stdout().contains("OK the TFMlpActivations editor shows its classifier " + "property"),
@@ -139,6 +144,10 @@ class ExplorerGuiIT {
         "plugin-weight-analysis.png",
         "explorer-superposition-tab.png",
         "explorer-sparsity-sweep.png",
+        "dictionary-options.png",
+        "dictionary-summary.png",
+        "dictionary-densities.png",
+        "dictionary-features.png",
         "explorer-continue-iterating.png",
         "tfmlpactivations-editor.png",
         "plugin-stopped.png",

@@ -55,6 +55,8 @@ public class SparseDictionary extends SimpleBatchFilter
     new Tag(OUTPUT_ACTIVATIONS, "activations"), new Tag(OUTPUT_RECONSTRUCTION, "reconstruction")
   };
 
+  // each tag at the index of its ID: Weka's @OptionMetadata setOptions makes the SelectedTag of
+  // the matching tag's index, taken as an ID, so "-mode topk" set l1 when topk came first
   public static final Tag[] TAGS_MODE = {
     new Tag(Mode.TOPK.ordinal(), "topk"), new Tag(Mode.L1.ordinal(), "l1")
   };

@@ -64,6 +64,23 @@ class SparseDictionaryTest {
   }
 
   @Test
+  void optionsSurviveTheirCommandLineBothWays() throws Exception {
+    // the Explorer's object editor copies a scheme through its options
+    for (String line :
+        new String[] {"-mode topk -bias-start median", "-mode l1 -bias-start mean"}) {
+      SparseDictionary filter = new SparseDictionary();
+      filter.setOptions(weka.core.Utils.splitOptions(line + " -output reconstruction"));
+      String options = String.join(" ", filter.getOptions());
+      for (String option : (line + " -output reconstruction").split(" -")) {
+        assertTrue(options.contains(option.startsWith("-") ? option : "-" + option), options);
+      }
+      SparseDictionary copy = new SparseDictionary();
+      copy.setOptions(filter.getOptions());
+      assertEquals(options, String.join(" ", copy.getOptions()));
+    }
+  }
+
+  @Test
   void recoversPlantedFeaturesAtTheDefaults() throws Exception {
     PlantedFeatures planted = new PlantedFeatures(PLANTED);
     int rows = 50_000;

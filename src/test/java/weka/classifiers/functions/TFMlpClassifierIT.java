@@ -15,7 +15,7 @@ import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 
 /** TFMlpClassifier from Weka's command line, through the installed package. */
-class TFMlpClassifierIT {
+public class TFMlpClassifierIT {
 
   @TempDir Path dir;
 
@@ -62,7 +62,7 @@ class TFMlpClassifierIT {
   }
 
   /** The percentage of correctly classified instances in the test-set section of Weka's output. */
-  static double testAccuracy(String output) {
+  public static double testAccuracy(String output) {
     int section = output.indexOf("=== Error on test data ===");
     assertTrue(section >= 0, output);
     Matcher m =

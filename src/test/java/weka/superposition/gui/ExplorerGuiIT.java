@@ -24,28 +24,10 @@ class ExplorerGuiIT {
 
   @TempDir Path dir;
 
-  /**
-   * A folder with the driver's classes alone: the whole of target/test-classes would put test
-   * classes into Weka's class discovery without the package classes they refer to.
-   */
+  /** A folder with the driver's classes alone (and those they share). */
   private Path driverClassPath(Class<?> driver) throws Exception {
-    Path source =
-        Path.of(driver.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .resolve("weka/superposition/gui");
-    Path target = dir.resolve("driver-" + driver.getSimpleName() + "/weka/superposition/gui");
-    Files.createDirectories(target);
-    try (var classes = Files.list(source)) {
-      for (Path file :
-          classes
-              .filter(
-                  f ->
-                      f.getFileName().toString().startsWith(driver.getSimpleName())
-                          || f.getFileName().toString().startsWith("DriverSupport"))
-              .toList()) {
-        Files.copy(file, target.resolve(file.getFileName()));
-      }
-    }
-    return dir.resolve("driver-" + driver.getSimpleName());
+    return InstalledWeka.driverClassPath(
+        dir.resolve("driver-" + driver.getSimpleName()), driver, DriverSupport.class);
   }
 
   /** The X display: DISPLAY, or a virtual one started here (stopped after the test). */

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import weka.core.packageManagement.DefaultPackage;
+import weka.core.packageManagement.DefaultPackageManager;
 
 /** The committed Description.props is what Weka's package manager reads from every zip. */
 class DescriptionPropsTest {
@@ -47,10 +49,35 @@ class DescriptionPropsTest {
       assertNotNull(props.getProperty(key), key);
       assertFalse(props.getProperty(key).isBlank(), key);
     }
-    // OSName/OSArch, which gate each platform's package, need Weka 3.8.2 or later
-    assertEquals("weka (>=3.8.4)", props.getProperty("Depends"));
+    // OSName/OSArch, which gate each platform's package, need Weka 3.8.2 or later; tested up to 3.9
+    assertEquals("weka (>=3.8.4|<3.10.0)", props.getProperty("Depends"));
     assertTrue(
         props.getProperty("Date").matches("\\d{4}-\\d{2}-\\d{2}"), props.getProperty("Date"));
+  }
+
+  @Test
+  void wekaAcceptsTheTestedReleasesAndRefusesOthers() throws IOException {
+    // Weka's own check, the one its package manager makes before it installs or loads a package
+    for (String version : new String[] {"3.8.4", "3.8.6", "3.9.6", "3.9.99"}) {
+      assertTrue(compatibleWith(version), "weka " + version);
+    }
+    for (String version : new String[] {"3.8.3", "3.7.13", "3.10.0", "4.0.0"}) {
+      assertFalse(compatibleWith(version), "weka " + version);
+    }
+    assertTrue(
+        description().getProperty("Description").contains("Tested with Weka 3.8.6 and 3.9.6"));
+  }
+
+  /** Whether Weka's package manager, run by Weka {@code version}, accepts this package. */
+  private static boolean compatibleWith(String version) throws IOException {
+    DefaultPackageManager manager = new DefaultPackageManager();
+    manager.setBaseSystemName("weka");
+    manager.setBaseSystemVersion(version);
+    try {
+      return new DefaultPackage(null, manager, description()).isCompatibleBaseSystem();
+    } catch (Exception e) {
+      throw new AssertionError("Weka cannot read Depends", e);
+    }
   }
 
   @Test

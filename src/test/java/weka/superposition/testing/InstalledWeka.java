@@ -8,16 +8,58 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A bare Weka (weka-stable and its dependencies, nothing of this project on the class path) with a
- * private WEKA_HOME, run in child JVMs as a user would run it. Integration tests share one offline
- * instance per JVM, into which the package zip is installed once; {@link #fresh} gives an empty
- * home with other package-manager settings (a package repository, say).
+ * A bare Weka (a Weka release and its dependencies, nothing of this project on the class path) with
+ * a private WEKA_HOME, run in child JVMs as a user would run it. Integration tests share one
+ * offline instance per release and JVM, into which the package zip is installed once; {@link
+ * #fresh} gives an empty home with other package-manager settings (a package repository, say).
  */
 public final class InstalledWeka {
+
+  /** The Weka releases the integration tests run: the package is built against the stable one. */
+  public enum Release {
+    /** weka-stable, the pom's weka.version (3.8): the release the package is compiled against. */
+    STABLE("weka.version", "it-weka-home"),
+    /**
+     * weka-dev, the pom's weka.dev.version (3.9, Weka's developer branch), which the build copies
+     * into target/weka-dev for the integration tests alone. Its pom lists weka-stable's
+     * dependencies, so its class path is its jar and weka-stable's dependencies.
+     */
+    DEV("weka.dev.version", "it-weka-dev-home");
+
+    private final String versionProperty;
+    private final String homeFolder;
+
+    Release(String versionProperty, String homeFolder) {
+      this.versionProperty = versionProperty;
+      this.homeFolder = homeFolder;
+    }
+
+    /** The version, as the pom gives it (3.8.6, 3.9.6). */
+    public String version() {
+      return requiredProperty(versionProperty);
+    }
+
+    /** Weka's jar and its dependencies. */
+    public String classPath() throws IOException {
+      return switch (this) {
+        case STABLE -> readClassPath("weka.classpath.file");
+        case DEV ->
+            requiredProperty("weka.dev.jar")
+                + File.pathSeparator
+                + readClassPath("weka.dependencies.classpath.file");
+      };
+    }
+
+    private static String readClassPath(String fileProperty) throws IOException {
+      return Files.readString(Path.of(requiredProperty(fileProperty))).trim();
+    }
+  }
 
   /** The result of one child JVM. */
   public record Run(int exitCode, String stdout, String stderr, double seconds) {
@@ -35,7 +77,7 @@ public final class InstalledWeka {
     }
   }
 
-  private static InstalledWeka shared;
+  private static final Map<Release, InstalledWeka> shared = new EnumMap<>(Release.class);
 
   private final Path home;
   private final String classPath;
@@ -43,40 +85,82 @@ public final class InstalledWeka {
   private final Duration timeout;
   private Run installation;
 
-  private InstalledWeka(Path home, List<String> wekaOptions, Duration timeout) throws IOException {
+  private InstalledWeka(Path home, String classPath, List<String> wekaOptions, Duration timeout)
+      throws IOException {
     this.home = home;
-    this.classPath = Files.readString(Path.of(requiredProperty("weka.classpath.file"))).trim();
+    this.classPath = classPath;
     this.wekaOptions = List.copyOf(wekaOptions);
     this.timeout = timeout;
     Files.createDirectories(home.resolve("props"));
   }
 
-  /** The shared Weka home with the package zip installed (installed on first use). */
-  public static synchronized InstalledWeka withPackage() throws IOException, InterruptedException {
-    if (shared == null) {
-      Path home = Path.of(requiredProperty("project.basedir"), "target", "it-weka-home");
+  /** The shared Weka 3.8 home with the package zip installed (installed on first use). */
+  public static InstalledWeka withPackage() throws IOException, InterruptedException {
+    return withPackage(Release.STABLE);
+  }
+
+  /** The shared home of {@code release} with the package zip installed (installed on first use). */
+  public static synchronized InstalledWeka withPackage(Release release)
+      throws IOException, InterruptedException {
+    InstalledWeka weka = shared.get(release);
+    if (weka == null) {
+      Path home = Path.of(requiredProperty("project.basedir"), "target", release.homeFolder);
       deleteRecursively(home);
-      shared =
+      weka =
           new InstalledWeka(
-              home, List.of("-Dweka.packageManager.offline=true"), Duration.ofMinutes(15));
+              home,
+              release.classPath(),
+              List.of("-Dweka.packageManager.offline=true"),
+              Duration.ofMinutes(15));
       // Weka's package manager tries the network at every start, and can hang on a closed one
       Files.writeString(
           home.resolve("props/PackageManager.props"), "weka.packageManager.offline=true\n");
-      shared.installation =
-          shared.java("weka.core.WekaPackageManager", "-install-package", packageZip().toString());
+      weka.installation =
+          weka.java("weka.core.WekaPackageManager", "-install-package", packageZip().toString());
+      shared.put(release, weka);
     }
-    return shared;
+    return weka;
   }
 
   /**
-   * An empty Weka home at {@code home} (emptied if it exists) whose child JVMs get {@code
+   * An empty Weka 3.8 home at {@code home} (emptied if it exists) whose child JVMs get {@code
    * wekaOptions} (system properties such as the package repository) and are killed after {@code
    * timeout}.
    */
   public static InstalledWeka fresh(Path home, Duration timeout, String... wekaOptions)
       throws IOException {
     deleteRecursively(home);
-    return new InstalledWeka(home, Arrays.asList(wekaOptions), timeout);
+    return new InstalledWeka(home, Release.STABLE.classPath(), Arrays.asList(wekaOptions), timeout);
+  }
+
+  /**
+   * A folder holding only {@code classes} (with their nested and anonymous classes), copied from
+   * the test classes into {@code folder}: the class path of a driver that runs in a child JVM. The
+   * whole of target/test-classes would put test classes into Weka's class discovery without the
+   * package classes they refer to.
+   */
+  public static Path driverClassPath(Path folder, Class<?>... classes) throws Exception {
+    for (Class<?> driver : classes) {
+      Path root = Path.of(driver.getProtectionDomain().getCodeSource().getLocation().toURI());
+      String packageFolder = driver.getPackageName().replace('.', '/');
+      Path source = root.resolve(packageFolder);
+      Path target = folder.resolve(packageFolder);
+      Files.createDirectories(target);
+      String name = driver.getSimpleName();
+      try (var files = Files.list(source)) {
+        for (Path file :
+            files
+                .filter(
+                    f -> {
+                      String n = f.getFileName().toString();
+                      return n.equals(name + ".class") || n.startsWith(name + "$");
+                    })
+                .toList()) {
+          Files.copy(file, target.resolve(file.getFileName()));
+        }
+      }
+    }
+    return folder;
   }
 
   public static Path packageZip() {

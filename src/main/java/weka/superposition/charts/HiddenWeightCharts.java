@@ -10,6 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.title.PaintScaleLegend;
 
 /**
  * The hidden units' input weights as pictures, from plain data: each unit's weights from the inputs
@@ -114,11 +117,16 @@ public final class HiddenWeightCharts {
       }
 
       Rectangle first = layout.tile(0);
-      SuperpositionCharts.colourBar(colours, "input weight")
-          .draw(
-              g,
-              new Rectangle2D.Double(
-                  layout.gridRight() + GAP, first.y, BAR_WIDTH, layout.gridBottom() - first.y));
+      PaintScaleLegend bar = SuperpositionCharts.colourBar(colours, "input weight");
+      // about three values each side of 0: a tick at every fit is too dense to read
+      NumberAxis values = (NumberAxis) bar.getAxis();
+      values.setTickUnit(
+          (NumberTickUnit)
+              values.getStandardTickUnits().getCeilingTickUnit(colours.getUpperBound() / 6));
+      bar.draw(
+          g,
+          new Rectangle2D.Double(
+              layout.gridRight() + GAP, first.y, BAR_WIDTH, layout.gridBottom() - first.y));
     } finally {
       g.dispose();
     }

@@ -36,6 +36,7 @@ public final class HiddenWeightCharts {
   private static final int GAP = 8;
   private static final int BAR_WIDTH = 90;
   private static final int MIN_WIDTH = 720;
+  private static final int MIN_COLUMN_WIDTH = 56;
 
   private static final Color TILE_FRAME = new Color(200, 200, 200);
 
@@ -58,8 +59,33 @@ public final class HiddenWeightCharts {
    */
   public static BufferedImage hiddenWeights(
       float[] kernel, int inputs, int units, int[] importanceRank, String title) {
+    return draw(kernel, importanceRank, title, Layout.of(inputs, units));
+  }
+
+  /**
+   * {@link #hiddenWeights(float[], int, int, int[], String)} as large as fits in {@code width x
+   * height} pixels (a window's): the most whole screen pixels per input that fit, up to the default
+   * picture's; one per input when none fit, the picture then larger than asked.
+   */
+  public static BufferedImage hiddenWeights(
+      float[] kernel,
+      int inputs,
+      int units,
+      int[] importanceRank,
+      String title,
+      int width,
+      int height) {
     Layout layout = Layout.of(inputs, units);
-    check(kernel, inputs, units, importanceRank);
+    while (layout.scale > 1 && (layout.width() > width || layout.height() > height)) {
+      layout = layout.scaled(layout.scale - 1);
+    }
+    return draw(kernel, importanceRank, title, layout);
+  }
+
+  private static BufferedImage draw(
+      float[] kernel, int[] importanceRank, String title, Layout layout) {
+    int units = layout.units;
+    check(kernel, layout.side * layout.side, units, importanceRank);
     double limit = 0;
     for (float w : kernel) {
       limit = Math.max(limit, Math.abs(w)); // NaN does not count
@@ -194,8 +220,9 @@ public final class HiddenWeightCharts {
   }
 
   /** Where everything lies: {@code columns x rows} cells of a label above a tile. */
-  private record Layout(int side, int scale, int columns, int rows) {
+  private record Layout(int side, int scale, int units, int columns, int rows) {
 
+    /** The default layout: tiles about {@link #TILE_TARGET} wide. */
     static Layout of(int inputs, int units) {
       if (units <= 0) {
         throw new IllegalArgumentException("No hidden units to draw (" + units + ")");
@@ -209,22 +236,33 @@ public final class HiddenWeightCharts {
       }
       int columns = (int) Math.ceil(Math.sqrt(units));
       return new Layout(
-          side, Math.max(1, TILE_TARGET / side), columns, (units + columns - 1) / columns);
+          side, Math.max(1, TILE_TARGET / side), units, columns, (units + columns - 1) / columns);
+    }
+
+    /** The same grid with {@code pixels} screen pixels per input. */
+    Layout scaled(int pixels) {
+      return new Layout(side, pixels, units, columns, rows);
     }
 
     int tileSide() {
       return side * scale;
     }
 
+    /** A column is as wide as its tiles, and as their labels ("h49 #49") when tiles are small. */
+    int columnWidth() {
+      return Math.max(tileSide(), MIN_COLUMN_WIDTH);
+    }
+
     Rectangle tile(int position) {
-      int x = MARGIN + (position % columns) * (tileSide() + GAP);
+      int x =
+          MARGIN + (position % columns) * (columnWidth() + GAP) + (columnWidth() - tileSide()) / 2;
       int y =
           TITLE_HEIGHT + LABEL_HEIGHT + (position / columns) * (LABEL_HEIGHT + tileSide() + GAP);
       return new Rectangle(x, y, tileSide(), tileSide());
     }
 
     int gridRight() {
-      return MARGIN + columns * (tileSide() + GAP) - GAP;
+      return MARGIN + columns * (columnWidth() + GAP) - GAP;
     }
 
     int gridBottom() {

@@ -62,6 +62,25 @@ class HiddenWeightChartsTest {
   }
 
   @Test
+  void drawnToFitAWindowItTakesTheMostPixelsPerInputThatFit() {
+    float[] kernel = kernelWithPositiveUnit(0);
+    BufferedImage full = HiddenWeightCharts.hiddenWeights(kernel, INPUTS, UNITS, null, "t");
+    assertEquals(
+        full.getHeight(),
+        HiddenWeightCharts.hiddenWeights(kernel, INPUTS, UNITS, null, "t", 4000, 4000).getHeight(),
+        "never larger than the default");
+    BufferedImage fitted =
+        HiddenWeightCharts.hiddenWeights(kernel, INPUTS, UNITS, null, "t", 1100, 600);
+    assertTrue(fitted.getWidth() <= 1100 && fitted.getHeight() <= 600, fitted.toString());
+    BufferedImage oneLarger =
+        HiddenWeightCharts.hiddenWeights(kernel, INPUTS, UNITS, null, "t", 1100, 600 + 7 * 28);
+    assertTrue(oneLarger.getHeight() > 600, "a pixel more per input would have fitted");
+    // one pixel per input when nothing fits: larger than asked, never empty
+    BufferedImage tiny = HiddenWeightCharts.hiddenWeights(kernel, INPUTS, UNITS, null, "t", 10, 10);
+    assertTrue(tiny.getHeight() > 7 * 28, tiny.toString());
+  }
+
+  @Test
   void aTileOfPositiveWeightsShowsThePositiveColourAtItsCentreOnTheSharedScale() {
     BufferedImage image =
         HiddenWeightCharts.hiddenWeights(kernelWithPositiveUnit(17), INPUTS, UNITS, null, null);

@@ -28,7 +28,7 @@ public final class HiddenWeightCharts {
   /** Tiles are drawn about this wide: a whole number of screen pixels per input, at least one. */
   private static final int TILE_TARGET = 112;
 
-  // the geometry: a title band (title and one line of explanation), then the grid of labelled
+  // the geometry: a title band (title and two lines of explanation), then the grid of labelled
   // tiles, with the colour bar at its right
   private static final int MARGIN = 12;
   private static final int TITLE_HEIGHT = 64;

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static weka.superposition.gui.DriverSupport.find;
 
-import java.awt.Component;
-import java.awt.Container;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 import javax.swing.JLabel;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
@@ -72,21 +70,6 @@ class SuperpositionViewWeightsTest {
       titles.add(tabs.getTitleAt(i));
     }
     return titles;
-  }
-
-  private static <T extends Component> T find(Container root, Class<T> type, Predicate<T> test) {
-    for (Component c : root.getComponents()) {
-      if (type.isInstance(c) && test.test(type.cast(c))) {
-        return type.cast(c);
-      }
-      if (c instanceof Container container) {
-        T found = find(container, type, test);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   private static void onEventThread(Runnable task) throws Exception {

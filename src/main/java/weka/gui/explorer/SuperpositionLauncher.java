@@ -13,11 +13,13 @@ import weka.gui.ConverterFileChooser;
 import weka.superposition.gui.SuperpositionView;
 import weka.superposition.gui.Windows;
 import weka.superposition.io.ExplorerLog;
+import weka.tensorflow.Parameter;
 
 /**
  * The Classify tab's "Superposition..." button: for the TFMlpClassifier result selected in the
  * result list, opens a window that trains the autoencoder on that model's hidden activations of its
- * training data and redraws the plots after every epoch.
+ * training data and redraws the plots after every epoch, with the model's hidden units' input
+ * weights in the tab "Weights".
  */
 public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin {
 
@@ -54,9 +56,12 @@ public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin
       return;
     }
     try {
+      String model = name == null ? "TFMlpClassifier" : name;
       open(
-          "Superposition: hidden activations of " + (name == null ? "TFMlpClassifier" : name),
+          "Superposition: hidden activations of " + model,
           TFMlpActivations.activations(classifier, training),
+          classifier.hiddenLayer()[0],
+          "Input weights of the hidden units of " + model,
           ExplorerLog.current());
     } catch (Exception e) {
       tell(e.getMessage(), JOptionPane.ERROR_MESSAGE);
@@ -136,10 +141,20 @@ public class SuperpositionLauncher implements ClassifierPanelLaunchHandlerPlugin
     return selected instanceof TFMlpClassifier classifier ? classifier : null;
   }
 
-  /** A window that trains the seed's autoencoder on {@code features} at once; returns its view. */
-  public static SuperpositionView open(String title, Instances features, weka.gui.Logger log) {
+  /**
+   * A window that trains the seed's autoencoder on {@code features} at once, with the tab "Weights"
+   * showing {@code kernel} (the hidden layer whose activations the features are); returns its view.
+   */
+  public static SuperpositionView open(
+      String title,
+      Instances features,
+      Parameter kernel,
+      String weightsTitle,
+      weka.gui.Logger log) {
     SuperpositionView view = new SuperpositionView(() -> features, SuperpositionAutoencoder::new);
     view.setLog(log);
+    view.showHiddenWeights(
+        kernel.values(), (int) kernel.shape()[0], (int) kernel.shape()[1], weightsTitle);
     Windows.open(title, view, new Dimension(1150, 720), view::stop);
     view.start();
     return view;

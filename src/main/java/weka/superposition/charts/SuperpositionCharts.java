@@ -276,7 +276,8 @@ public final class SuperpositionCharts {
     return axis;
   }
 
-  private static PaintScaleLegend colourBar(ColourScale scale, String label) {
+  /** A vertical colour bar of {@code scale} with its values, for the right of a chart. */
+  static PaintScaleLegend colourBar(ColourScale scale, String label) {
     NumberAxis axis = ChartStyle.styled(new NumberAxis(label));
     axis.setRange(scale.getLowerBound(), scale.getUpperBound());
     PaintScaleLegend legend = new PaintScaleLegend(scale, axis);

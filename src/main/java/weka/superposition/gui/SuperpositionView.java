@@ -1,16 +1,23 @@
 package weka.superposition.gui;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.GridLayout;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
@@ -29,6 +36,7 @@ import weka.gui.Logger;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.charts.ChartImages;
+import weka.superposition.charts.HiddenWeightCharts;
 import weka.superposition.charts.SuperpositionCharts;
 import weka.superposition.charts.SuperpositionCharts.VectorLength;
 import weka.superposition.report.AnalysisReport;
@@ -36,7 +44,8 @@ import weka.superposition.report.AnalysisReport;
 /**
  * Trains the autoencoder on a data set off the event thread and shows it as it learns: the
  * feature-vector plots redrawn after every epoch (a slider steps back through them), the weight
- * analysis, and the summary with the error's references; Stop, and Save as PNG.
+ * analysis, and the summary with the error's references; for a classifier's hidden units, their
+ * input weights as pictures ({@link #showHiddenWeights}); Stop, and Save as PNG.
  */
 public class SuperpositionView extends JPanel {
 
@@ -56,6 +65,18 @@ public class SuperpositionView extends JPanel {
   private final JTextArea summary = new JTextArea();
   private final JTabbedPane tabs = new JTabbedPane();
 
+  /** The "Weights" tab, in the view once {@link #showHiddenWeights} gave it a hidden layer. */
+  private final JPanel weightsTab = new JPanel(new BorderLayout());
+
+  private final FittedImage weightsImage = new FittedImage();
+  private final JLabel weightsNote = new JLabel(" ");
+  private transient HiddenLayer hiddenLayer;
+
+  /** The weights' picture may be shown this much smaller than drawn, no smaller. */
+  private static final double WEIGHTS_SHRINK = 0.85;
+
+  private transient int[] weightsRank;
+
   private final JLabel shown = new JLabel(" ");
 
   private final List<Analysis> epochs = new ArrayList<>();
@@ -64,6 +85,9 @@ public class SuperpositionView extends JPanel {
   private transient Supplier<String> startCheck = () -> null;
   private transient Logger log;
   private int shownEpoch;
+
+  /** A classifier's hidden layer, as {@link HiddenWeightCharts#hiddenWeights} draws it. */
+  private record HiddenLayer(float[] kernel, int inputs, int units, String title) {}
 
   /** One training: its thread, and whether Stop was pressed (events after it are dropped). */
   private static final class Run {
@@ -110,6 +134,9 @@ public class SuperpositionView extends JPanel {
     summary.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
     tabs.addTab("Summary", new JScrollPane(summary));
     add(tabs, BorderLayout.CENTER);
+    weightsNote.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+    weightsTab.add(weightsNote, BorderLayout.NORTH);
+    weightsTab.add(weightsImage, BorderLayout.CENTER);
     add(sliderRow(), BorderLayout.SOUTH);
   }
 
@@ -149,6 +176,74 @@ public class SuperpositionView extends JPanel {
     this.log = log;
   }
 
+  /**
+   * Adds the tab "Weights": the hidden units' input weights of the classifier whose activations are
+   * the features, one square tile per unit ({@link HiddenWeightCharts}); in unit order until an
+   * epoch's analysis ranks the units, then in the importance order of the epoch the slider shows.
+   * Where the inputs are not a square image, the tab says so instead.
+   *
+   * @param kernel the hidden layer's kernel {@code [inputs, units]} row-major; unit {@code u} is
+   *     feature {@code u} of the data
+   */
+  public void showHiddenWeights(float[] kernel, int inputs, int units, String title) {
+    hiddenLayer = new HiddenLayer(kernel, inputs, units, title);
+    if (tabs.indexOfComponent(weightsTab) < 0) {
+      tabs.addTab("Weights", weightsTab);
+    }
+    drawHiddenWeights(shownEpoch == 0 ? null : epochs.get(shownEpoch - 1));
+  }
+
+  /**
+   * The units in the order the "Weights" tab shows them, most important first; null while unranked
+   * (no analysis yet, or one of other features).
+   */
+  int[] hiddenWeightsRank() {
+    return weightsRank == null ? null : weightsRank.clone();
+  }
+
+  /** Redraws the "Weights" tab, ranked by {@code analysis} (null: unranked). */
+  private void drawHiddenWeights(Analysis analysis) {
+    if (hiddenLayer == null) {
+      return;
+    }
+    int[] rank = ranks(analysis);
+    try {
+      // drawn for the tab's size, each input a whole number of pixels, again when it changes; a
+      // little larger than the tab and scaled down, rather than at one pixel less per input
+      weightsImage.setImage(
+          (width, height) ->
+              HiddenWeightCharts.hiddenWeights(
+                  hiddenLayer.kernel(),
+                  hiddenLayer.inputs(),
+                  hiddenLayer.units(),
+                  rank,
+                  hiddenLayer.title(),
+                  (int) (width / WEIGHTS_SHRINK),
+                  (int) (height / WEIGHTS_SHRINK)));
+      weightsRank = rank;
+      weightsNote.setText(
+          rank == null
+              ? "Unranked: the tiles take the autoencoder's importance order after its first epoch."
+              : "Ranked by the importance in epoch " + analysis.epoch() + "'s analysis.");
+    } catch (IllegalArgumentException e) {
+      weightsImage.setImage(null);
+      weightsRank = null;
+      weightsNote.setText("No picture of the weights: " + e.getMessage());
+    }
+  }
+
+  /** The hidden units by importance in {@code analysis}; null when it does not rank them all. */
+  private int[] ranks(Analysis analysis) {
+    return analysis == null || analysis.importance().rank().length != hiddenLayer.units()
+        ? null
+        : analysis.importance().rank();
+  }
+
+  private BufferedImage hiddenWeights(int[] rank) {
+    return HiddenWeightCharts.hiddenWeights(
+        hiddenLayer.kernel(), hiddenLayer.inputs(), hiddenLayer.units(), rank, hiddenLayer.title());
+  }
+
   /** Starts training on a copy of the settings, analysing after every epoch. */
   public void start() {
     if (isRunning()) {
@@ -174,6 +269,7 @@ public class SuperpositionView extends JPanel {
     epochs.clear();
     result = null;
     shownEpoch = 0;
+    drawHiddenWeights(null);
     epochSlider.setValue(1);
     epochSlider.setMaximum(1);
     epochSlider.setEnabled(false);
@@ -327,6 +423,7 @@ public class SuperpositionView extends JPanel {
     }
     weightPanel.revalidate();
     weightPanel.repaint();
+    drawHiddenWeights(a);
     String line =
         String.format(
             Locale.ROOT,
@@ -370,11 +467,20 @@ public class SuperpositionView extends JPanel {
     }
   }
 
-  /** Writes the plots of every epoch so far and the weight analysis of the last into a folder. */
+  /**
+   * Writes the plots of every epoch so far and the weight analysis of the last into a folder, and
+   * the hidden units' input weights ranked by the last, where the view has them as a picture.
+   */
   public List<java.nio.file.Path> save(File folder) {
     try {
+      Analysis last = epochs.get(epochs.size() - 1);
       List<java.nio.file.Path> files =
-          ChartImages.writePlots(epochs, epochs.get(epochs.size() - 1), folder.toPath());
+          new ArrayList<>(ChartImages.writePlots(epochs, last, folder.toPath()));
+      if (weightsImage.image() != null) {
+        java.nio.file.Path file = folder.toPath().resolve(HiddenWeightCharts.FILE);
+        ChartImages.writePng(hiddenWeights(ranks(last)), file);
+        files.add(file);
+      }
       setStatus("Saved " + files.size() + " PNG files in " + folder);
       return files;
     } catch (Exception e) {
@@ -399,5 +505,73 @@ public class SuperpositionView extends JPanel {
       cause = e.getCause();
     }
     return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  }
+
+  /**
+   * An image drawn for the component's size, centred, scaled down when it is still larger; drawn
+   * again when the size changes; empty without one.
+   */
+  private static final class FittedImage extends JComponent {
+
+    private static final long serialVersionUID = 6071412523914373870L;
+
+    /** The size to draw for before the component has one. */
+    private static final Dimension FIRST_SIZE = new Dimension(1100, 600);
+
+    private transient BiFunction<Integer, Integer, BufferedImage> drawing;
+    private transient BufferedImage image;
+    private Dimension drawnFor;
+
+    /**
+     * Draws at once for the component's size, so that a drawing that refuses its data throws here.
+     *
+     * @param drawing an image for a width and a height; null for none
+     */
+    void setImage(BiFunction<Integer, Integer, BufferedImage> drawing) {
+      this.drawing = drawing;
+      this.image = null;
+      this.drawnFor = null;
+      if (drawing != null) {
+        drawFor(getWidth() > 0 && getHeight() > 0 ? getSize() : FIRST_SIZE);
+      }
+      repaint();
+    }
+
+    BufferedImage image() {
+      return image;
+    }
+
+    private void drawFor(Dimension size) {
+      image = drawing.apply(size.width, size.height);
+      drawnFor = size;
+    }
+
+    @Override
+    protected void paintComponent(Graphics g) {
+      if (drawing == null) {
+        return;
+      }
+      if (!getSize().equals(drawnFor) && getWidth() > 0 && getHeight() > 0) {
+        drawFor(getSize());
+      }
+      double scale =
+          Math.min(
+              1,
+              Math.min(
+                  getWidth() / (double) image.getWidth(),
+                  getHeight() / (double) image.getHeight()));
+      int width = (int) Math.round(image.getWidth() * scale);
+      int height = (int) Math.round(image.getHeight() * scale);
+      Graphics2D g2 = (Graphics2D) g.create();
+      try {
+        g2.setRenderingHint(
+            RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g2.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g2.drawImage(
+            image, (getWidth() - width) / 2, (getHeight() - height) / 2, width, height, null);
+      } finally {
+        g2.dispose();
+      }
+    }
   }
 }

@@ -15,8 +15,10 @@ import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.filters.unsupervised.attribute.TFMlpActivations;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.charts.ChartImages;
+import weka.superposition.charts.HiddenWeightCharts;
 import weka.superposition.io.AtomicFiles;
 import weka.tensorflow.EpochRecord;
+import weka.tensorflow.Parameter;
 
 /** The steps of a seed's run that {@link ExperimentPipeline#seedSteps()} puts in order. */
 final class SeedSteps {
@@ -52,8 +54,10 @@ final class SeedSteps {
   /**
    * Phase 2: {@link SuperpositionAutoencoder} with the seed's settings on the hidden activations of
    * the training set, analysed after every epoch, its report {@code report.json} (and CSV) and its
-   * summary {@code phase2.txt}. The PNG plots ({@code png/}, the files {@code -png-dir} writes) are
-   * drawn in the background, each epoch's as soon as its analysis is done, while training goes on.
+   * summary {@code phase2.txt}. The PNG plots ({@code png/}, the files {@code -png-dir} writes, and
+   * {@code hidden-weights.png}: the classifier's hidden units' input weights in the analysis's
+   * importance order) are drawn in the background, each epoch's as soon as its analysis is done,
+   * while training goes on.
    */
   static final Step PHASE2 =
       new Step(
@@ -163,6 +167,22 @@ final class SeedSteps {
     progress.finish();
     Analysis last = autoencoder.getAnalysis();
     run.background.submit(() -> ChartImages.writeFinalPlots(last, png));
+    Parameter kernel = run.classifier.hiddenLayer()[0];
+    String title =
+        "Input weights of the classifier's hidden units (seed "
+            + run.seed
+            + ", after "
+            + run.settings.epochs1()
+            + " epochs)";
+    run.background.submit(
+        () ->
+            HiddenWeightCharts.writeHiddenWeights(
+                kernel.values(),
+                (int) kernel.shape()[0],
+                (int) kernel.shape()[1],
+                last.importance().rank(),
+                title,
+                png));
     String summary = autoencoder.toString();
     AtomicFiles.write(
         run.folder.resolve("phase2.txt"),

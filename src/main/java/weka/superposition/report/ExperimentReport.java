@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
 import weka.superposition.analysis.Statistics;
+import weka.superposition.charts.HiddenWeightCharts;
 import weka.superposition.experiments.ConvergenceStudy;
 import weka.tensorflow.EpochRecord;
 
@@ -240,6 +241,18 @@ public final class ExperimentReport {
         "Weight analysis after training (||W_i||, b, interference, W^T W, its top 1 %, and "
             + "the error against its references):\n\n");
     md.append("![weight analysis](").append(prefix).append("png/weight-analysis.png)\n\n");
+    if (Files.exists(run.folder().resolve("png").resolve(HiddenWeightCharts.FILE))) {
+      // the main job draws it; the separate weka.Run steps do not
+      md.append(
+          "What the classifier's hidden units look at: each unit's 784 input weights as a 28 x 28 "
+              + "image (red positive, blue negative, one scale for all), labelled and ordered by "
+              + "its importance rank in the autoencoder:\n\n");
+      md.append("![hidden weights](")
+          .append(prefix)
+          .append("png/")
+          .append(HiddenWeightCharts.FILE)
+          .append(")\n\n");
+    }
     Analysis.Summary s = p2.analysis().summary();
     md.append("| summary figure | value |\n|---|---|\n");
     md.append(row("final reconstruction MSE", String.format(Locale.ROOT, "%.5f", s.mse())));

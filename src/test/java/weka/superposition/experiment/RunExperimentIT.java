@@ -77,10 +77,12 @@ class RunExperimentIT {
       assertEquals(3, saved.epochAnalyses().size());
       assertEquals(49, saved.features().size());
       try (var pngs = Files.list(folder.resolve("png"))) {
-        // 3 epochs, the final feature vectors, the weight analysis, and the dictionary's three
-        assertEquals(8, pngs.filter(p -> p.toString().endsWith(".png")).count());
+        // 3 epochs, the final feature vectors, the weight analysis, the hidden units' input
+        // weights, and the dictionary's three
+        assertEquals(9, pngs.filter(p -> p.toString().endsWith(".png")).count());
       }
       assertTrue(report.contains("seed-" + seed + "/png/weight-analysis.png"), report);
+      assertTrue(report.contains("seed-" + seed + "/png/hidden-weights.png"), report);
       ConvergenceStudy.Study study = StudyReport.read(folder.resolve(StudyReport.FILE));
       assertEquals(5, study.variants().size(), "study.json");
       // the study's notebook variant is phase 2's model, with --epochs2's epochs

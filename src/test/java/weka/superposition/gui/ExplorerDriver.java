@@ -146,6 +146,22 @@ public final class ExplorerDriver {
         "the slider shows epoch 5 in the weight analysis: "
             + (shown == null ? "" : shown.getText()));
     screenshot(window, new File(screenshots, "plugin-weight-analysis.png"));
+    SwingUtilities.invokeAndWait(
+        () -> {
+          JTabbedPane viewTabs = find(window, JTabbedPane.class, t -> true);
+          viewTabs.setSelectedIndex(viewTabs.indexOfTab("Weights"));
+        });
+    Thread.sleep(500);
+    JLabel ranked =
+        find(
+            window,
+            JLabel.class,
+            l -> l.getText() != null && l.getText().startsWith("Ranked by the importance"));
+    check(
+        ranked != null && ranked.getText().contains("epoch 5"),
+        "the Weights tab ranks the hidden units by the shown epoch: "
+            + (ranked == null ? "no ranks" : ranked.getText()));
+    screenshot(window, new File(screenshots, "plugin-hidden-weights.png"));
 
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(titles.indexOf("Superposition")));
     Thread.sleep(500);

@@ -8,8 +8,8 @@ import java.util.List;
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
-import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.analysis.Statistics;
+import weka.superposition.pipeline.MnistFiles;
 import weka.superposition.report.ClassifierReport;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.TrainingFloor;
@@ -27,8 +27,8 @@ public final class ClassifierBenchmark {
 
   public static void main(String[] args) throws Exception {
     Usage.exitUnless(args.length >= 2, "ClassifierBenchmark <train.arff> <test.arff> [options]");
-    Instances train = load(args[0]);
-    Instances test = load(args[1]);
+    Instances train = MnistFiles.readSet(Path.of(args[0]));
+    Instances test = MnistFiles.readSet(Path.of(args[1]));
     TFMlpClassifier classifier = new TFMlpClassifier();
     classifier.setOptions(Arrays.copyOfRange(args, 2, args.length));
 
@@ -60,12 +60,6 @@ public final class ClassifierBenchmark {
     System.out.printf("test accuracy: %.4f%n", evaluation.pctCorrect() / 100);
     printFloor(train.numInstances(), classifier.report());
     System.out.printf("peak RSS MiB: %s%n", peakRssMiB());
-  }
-
-  private static Instances load(String file) throws Exception {
-    Instances data = DataSource.read(file);
-    data.setClassIndex(data.numAttributes() - 1);
-    return data;
   }
 
   /** The median seconds of epochs 2..n: the first epoch also warms TensorFlow up. */

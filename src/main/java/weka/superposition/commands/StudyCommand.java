@@ -1,15 +1,13 @@
 package weka.superposition.commands;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
-import weka.core.converters.ConverterUtils.DataSource;
-import weka.core.converters.IDXLoader;
 import weka.superposition.io.ModelFiles;
 import weka.superposition.pipeline.Console;
+import weka.superposition.pipeline.MnistFiles;
 import weka.superposition.pipeline.SeedStudy;
 
 /**
@@ -33,7 +31,7 @@ public final class StudyCommand {
     if (!(model instanceof TFMlpClassifier trained)) {
       throw new IllegalArgumentException(folder.resolve("mlp.model") + " is no TFMlpClassifier");
     }
-    Instances train = load(args[1]);
+    Instances train = MnistFiles.readSet(Path.of(args[1]));
     TFMlpClassifier untrained = SeedStudy.untrained(trained, train);
     float[] untrainedHidden =
         SeedStudy.flatten(untrained.hiddenActivations(train), untrained.trainedHiddenUnits());
@@ -51,19 +49,5 @@ public final class StudyCommand {
         null,
         folder,
         Console.standardOutput(false));
-  }
-
-  /** MNIST's IDX images (the labels file found beside it) or any file Weka reads; class last. */
-  private static Instances load(String name) throws Exception {
-    Instances data;
-    if (name.contains("idx3")) {
-      IDXLoader loader = new IDXLoader();
-      loader.setFile(new File(name));
-      data = loader.getDataSet();
-    } else {
-      data = DataSource.read(name);
-    }
-    data.setClassIndex(data.numAttributes() - 1);
-    return data;
   }
 }

@@ -34,6 +34,14 @@ public record MnistFiles(Instances train, Instances test, String source) {
     return new MnistFiles(readArff(train), readArff(test), "ARFF files in " + folder);
   }
 
+  /**
+   * One MNIST set from one file: IDX images (a name with {@code idx3}; the labels file is found
+   * beside it) or any file Weka reads, such as {@code mnist_train.arff}; the class last.
+   */
+  public static Instances readSet(Path file) throws Exception {
+    return file.getFileName().toString().contains("idx3") ? readIdx(file) : readArff(file);
+  }
+
   /** The IDX file of that name, plain or gzipped, or null. */
   private static Path idx(Path folder, String name) {
     for (String candidate : new String[] {name, name + ".gz"}) {

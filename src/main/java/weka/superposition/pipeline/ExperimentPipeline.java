@@ -15,8 +15,7 @@ import weka.superposition.report.ExperimentReport;
  * {@link #seedSteps()} run in order (phase 1, the hidden activations, phase 2, the convergence
  * study, the sparse dictionaries) through the package's Weka classes, passing their results in
  * memory; the plots are drawn in the background; {@code REPORT.md} is written from the seed folders
- * at the end, as after the chain of separate {@code weka.Run} calls, with the same numbers. {@code
- * timings.tsv} has each step's seconds and the process's peak RSS after it.
+ * at the end. {@code timings.tsv} has each step's seconds and the process's peak RSS after it.
  */
 public final class ExperimentPipeline {
 

@@ -242,7 +242,7 @@ public final class ExperimentReport {
             + "the error against its references):\n\n");
     md.append("![weight analysis](").append(prefix).append("png/weight-analysis.png)\n\n");
     if (Files.exists(run.folder().resolve("png").resolve(HiddenWeightCharts.FILE))) {
-      // the main job draws it; the separate weka.Run steps do not
+      // the main job draws it; a seed folder written by Weka's command line has none
       md.append(
           "What the classifier's hidden units look at: each unit's 784 input weights as a 28 x 28 "
               + "image (red positive, blue negative, one scale for all), labelled and ordered by "

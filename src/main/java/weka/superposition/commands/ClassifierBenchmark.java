@@ -10,7 +10,7 @@ import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.analysis.Statistics;
-import weka.superposition.report.ClassifierReport;
+import weka.superposition.describe.ClassifierReport;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.TrainingFloor;
 

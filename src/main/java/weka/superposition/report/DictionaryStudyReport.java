@@ -13,6 +13,7 @@ import weka.superposition.analysis.DictionaryAnalysis;
 import weka.superposition.charts.DictionaryCharts;
 import weka.superposition.experiments.DictionaryStudy;
 import weka.superposition.io.AtomicFiles;
+import weka.superposition.io.JsonFiles;
 
 /**
  * The sparse-dictionary study as JSON ({@code dictionary.json} in each seed folder), as pictures,

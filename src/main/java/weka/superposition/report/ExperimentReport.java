@@ -14,6 +14,8 @@ import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
 import weka.superposition.analysis.Statistics;
 import weka.superposition.charts.HiddenWeightCharts;
+import weka.superposition.describe.AnalysisReport;
+import weka.superposition.describe.ClassifierReport;
 import weka.superposition.experiments.ConvergenceStudy;
 import weka.tensorflow.EpochRecord;
 

@@ -14,6 +14,7 @@ import weka.superposition.experiments.ConvergenceStudy.Figures;
 import weka.superposition.experiments.ConvergenceStudy.Study;
 import weka.superposition.experiments.ConvergenceStudy.Variant;
 import weka.superposition.io.AtomicFiles;
+import weka.superposition.io.JsonFiles;
 
 /**
  * The convergence study as JSON ({@code seed-N/study.json}) and as REPORT.md's section "Does the

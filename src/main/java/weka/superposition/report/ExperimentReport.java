@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
+import weka.superposition.analysis.Spread;
 import weka.superposition.analysis.Statistics;
 import weka.superposition.charts.HiddenWeightCharts;
 import weka.superposition.describe.AnalysisReport;
@@ -96,13 +97,11 @@ public final class ExperimentReport {
    */
   public static List<String> headline(List<SeedResults> runs) {
     List<String> lines = new ArrayList<>();
-    ClaimRules.Spread accuracy =
-        ClaimRules.Spread.of(runs.stream().mapToDouble(SeedResults::testAccuracy).toArray());
-    ClaimRules.Spread mse =
-        ClaimRules.Spread.of(
-            runs.stream().mapToDouble(r -> r.phase2().analysis().summary().mse()).toArray());
-    ClaimRules.Spread pca =
-        ClaimRules.Spread.of(
+    Spread accuracy = Spread.of(runs.stream().mapToDouble(SeedResults::testAccuracy).toArray());
+    Spread mse =
+        Spread.of(runs.stream().mapToDouble(r -> r.phase2().analysis().summary().mse()).toArray());
+    Spread pca =
+        Spread.of(
             runs.stream().mapToDouble(r -> r.phase2().analysis().summary().pcaMse()).toArray());
     String over = runs.size() == 1 ? "" : " (mean over " + runs.size() + " seeds)";
     lines.add(
@@ -333,7 +332,7 @@ public final class ExperimentReport {
       List<SeedResults> runs,
       java.util.function.ToDoubleFunction<SeedResults> value,
       String format) {
-    ClaimRules.Spread spread = ClaimRules.Spread.of(runs.stream().mapToDouble(value).toArray());
+    Spread spread = Spread.of(runs.stream().mapToDouble(value).toArray());
     return Double.isNaN(spread.mean())
         ? "n/a"
         : String.format(Locale.ROOT, format + " ± " + format, spread.mean(), spread.sd());

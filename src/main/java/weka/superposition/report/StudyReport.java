@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import weka.superposition.analysis.Spread;
 import weka.superposition.autoencoder.ConvergedTraining;
 import weka.superposition.experiments.ConvergenceStudy;
 import weka.superposition.experiments.ConvergenceStudy.Figures;
@@ -228,7 +229,7 @@ public final class StudyReport {
         studies.stream().map(s -> s.variant(ConvergenceStudy.CONVERGED).analysis()).toList());
 
     md.append("\n### Verdict\n\n");
-    ClaimRules.Spread trained = clusters(studies, ConvergenceStudy.CONVERGED);
+    Spread trained = clusters(studies, ConvergenceStudy.CONVERGED);
     ClaimRules.Verdict verdict = verdict(studies);
     md.append(
         String.format(
@@ -261,7 +262,7 @@ public final class StudyReport {
         .append("**: ")
         .append(String.join("; ", verdict.reasons()))
         .append(".\n\n");
-    ClaimRules.Spread toy = clusters(studies, ConvergenceStudy.TOY);
+    Spread toy = clusters(studies, ConvergenceStudy.TOY);
     String comparison =
         String.format(
             Locale.ROOT,
@@ -285,20 +286,20 @@ public final class StudyReport {
         .append(".\n\n");
   }
 
-  private static ClaimRules.Spread clusters(List<Study> studies, String variant) {
+  private static Spread clusters(List<Study> studies, String variant) {
     return spread(studies, variant, f -> f.fromZero().clusters());
   }
 
-  private static ClaimRules.Spread spread(
+  private static Spread spread(
       List<Study> studies, String variant, ToDoubleFunction<Figures> figure) {
-    return ClaimRules.Spread.of(
+    return Spread.of(
         studies.stream()
             .mapToDouble(s -> figure.applyAsDouble(s.variant(variant).figures()))
             .toArray());
   }
 
   private static String cell(List<Variant> vs, ToDoubleFunction<Variant> value, String format) {
-    ClaimRules.Spread s = ClaimRules.Spread.of(vs.stream().mapToDouble(value).toArray());
+    Spread s = Spread.of(vs.stream().mapToDouble(value).toArray());
     if (Double.isNaN(s.mean())) {
       return "n/a";
     }
@@ -308,7 +309,7 @@ public final class StudyReport {
   }
 
   private static String percent(double[] values) {
-    ClaimRules.Spread s = ClaimRules.Spread.of(values);
+    Spread s = Spread.of(values);
     return String.format(Locale.ROOT, "%.0f %%", 100 * s.mean());
   }
 }

@@ -89,11 +89,21 @@ public final class StudyReport {
 
   /** The section for these seeds' studies. */
   static void write(StringBuilder md, List<Study> studies) {
-    Study first = studies.get(0);
-    ConvergedTraining.Settings c = first.settings().converged();
-    ConvergedTraining.Settings t = first.settings().toy();
-    int m = c.bottleneck();
     md.append("## Does the seed's claim hold when the autoencoder is trained?\n\n");
+    introduction(md, studies);
+    variants(md, studies);
+    measures(md);
+    meanTable(md, studies);
+    perSeedTable(md, studies);
+    convergedClaims(md, studies);
+    verdict(md, studies);
+    besideToy(md, studies);
+  }
+
+  /** Why the study is run, the model it trains and the seeds. */
+  private static void introduction(StringBuilder md, List<Study> studies) {
+    Study first = studies.get(0);
+    int m = first.settings().converged().bottleneck();
     md.append(
         String.format(
             Locale.ROOT,
@@ -105,6 +115,13 @@ public final class StudyReport {
             m,
             first.features().size(),
             studies.stream().map(s -> Integer.toString(s.seed())).toList()));
+  }
+
+  /** Each variant and how it is trained, in the order of the tables. */
+  private static void variants(StringBuilder md, List<Study> studies) {
+    Study first = studies.get(0);
+    ConvergedTraining.Settings c = first.settings().converged();
+    ConvergedTraining.Settings t = first.settings().toy();
     md.append(
         String.format(
             Locale.ROOT,
@@ -152,6 +169,10 @@ public final class StudyReport {
                     .mapToDouble(
                         s -> java.util.Arrays.stream(s.sparsity()).average().orElse(Double.NaN))
                     .toArray())));
+  }
+
+  /** What the tables' columns measure. */
+  private static void measures(StringBuilder md) {
     md.append(
         "Directions are measured from the zero input's code: each feature's direction is its "
             + "mean code when only it is kept, minus the code of the all-zero input (which every "
@@ -161,7 +182,10 @@ public final class StudyReport {
             + "features' directions (complete linkage, 30 degrees); interference: the paper's, "
             + "mean over features; D_i: the paper's dimensionality, mean and standard deviation "
             + "over the features. Each cell: mean ± standard deviation over the seeds.\n\n");
+  }
 
+  /** Every variant's figures, mean ± standard deviation over the seeds. */
+  private static void meanTable(StringBuilder md, List<Study> studies) {
     md.append(
         "| variant | epochs (kept) | MSE | mean predictor | PCA-2 | gap closed | important | "
             + "‖W_i‖ > 0.5 | clusters | top-2 share | angle | clusters, seed's directions | "
@@ -198,7 +222,10 @@ public final class StudyReport {
               cell(vs, Variant::seconds, "%.1f")));
       md.append(" |\n");
     }
+  }
 
+  /** Each seed's clusters, important features and gap closed, a column per seed. */
+  private static void perSeedTable(StringBuilder md, List<Study> studies) {
     md.append("\nPer seed: clusters from the zero input's code (from the seed's directions), ")
         .append("important features, gap closed.\n\n| variant |");
     for (Study s : studies) {
@@ -220,16 +247,22 @@ public final class StudyReport {
       }
       md.append("\n");
     }
+  }
 
+  /** Phase 2's claims, decided again for each seed's converged autoencoder. */
+  private static void convergedClaims(StringBuilder md, List<Study> studies) {
     md.append("\n### The seed's claims, decided again for the converged autoencoder\n\n");
     md.append("The same rules as for phase 2 above.\n\n");
     ExperimentReport.analysisClaims(
         md,
         studies.stream().map(Study::seed).toList(),
         studies.stream().map(s -> s.variant(ConvergenceStudy.CONVERGED).analysis()).toList());
+  }
 
+  /** The rule of {@link ClaimRules#superposition} and its verdict on these studies. */
+  private static void verdict(StringBuilder md, List<Study> studies) {
+    int m = studies.get(0).settings().converged().bottleneck();
     md.append("\n### Verdict\n\n");
-    Spread trained = clusters(studies, ConvergenceStudy.CONVERGED);
     ClaimRules.Verdict verdict = verdict(studies);
     md.append(
         String.format(
@@ -262,6 +295,11 @@ public final class StudyReport {
         .append("**: ")
         .append(String.join("; ", verdict.reasons()))
         .append(".\n\n");
+  }
+
+  /** The trained features' distinct directions beside the toy model's, the paper's prediction. */
+  private static void besideToy(StringBuilder md, List<Study> studies) {
+    Spread trained = clusters(studies, ConvergenceStudy.CONVERGED);
     Spread toy = clusters(studies, ConvergenceStudy.TOY);
     String comparison =
         String.format(

@@ -21,8 +21,8 @@ import weka.core.SparseInstance;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
+import weka.superposition.describe.Citations;
 import weka.superposition.io.IdxReader;
-import weka.superposition.report.Citations;
 
 /**
  * Loads MNIST-style IDX files: an images file and, beside it or named by {@code -labels}, a label

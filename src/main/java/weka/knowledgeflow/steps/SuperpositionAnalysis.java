@@ -15,7 +15,7 @@ import weka.knowledgeflow.Data;
 import weka.knowledgeflow.StepManager;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.charts.ChartImages;
-import weka.superposition.report.AnalysisReport;
+import weka.superposition.describe.AnalysisReport;
 
 /**
  * The superposition analysis as a KnowledgeFlow step: trains the {@link SuperpositionAutoencoder}

@@ -9,8 +9,8 @@ import weka.classifiers.Evaluation;
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.Instances;
 import weka.superposition.analysis.Statistics;
+import weka.superposition.describe.ClassifierReport;
 import weka.superposition.pipeline.MnistFiles;
-import weka.superposition.report.ClassifierReport;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.TrainingFloor;
 

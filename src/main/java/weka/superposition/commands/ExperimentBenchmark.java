@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import weka.core.converters.ConverterUtils.DataSource;
-import weka.superposition.report.AnalysisReport;
-import weka.superposition.report.ClassifierReport;
+import weka.superposition.describe.AnalysisReport;
+import weka.superposition.describe.ClassifierReport;
 import weka.tensorflow.EpochRecord;
 
 /**

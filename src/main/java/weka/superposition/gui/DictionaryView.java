@@ -28,8 +28,8 @@ import weka.gui.PropertyPanel;
 import weka.superposition.analysis.DictionaryAnalysis;
 import weka.superposition.charts.DictionaryCharts;
 import weka.superposition.charts.DictionaryCharts.FeatureCard;
+import weka.superposition.describe.DictionaryReport;
 import weka.superposition.dictionary.DictionaryTraining;
-import weka.superposition.report.DictionaryReport;
 
 /**
  * A sparse dictionary trained in a window: the filter's options in Weka's object editor, Train and

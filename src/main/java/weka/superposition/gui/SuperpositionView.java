@@ -39,7 +39,7 @@ import weka.superposition.charts.ChartImages;
 import weka.superposition.charts.HiddenWeightCharts;
 import weka.superposition.charts.SuperpositionCharts;
 import weka.superposition.charts.SuperpositionCharts.VectorLength;
-import weka.superposition.report.AnalysisReport;
+import weka.superposition.describe.AnalysisReport;
 
 /**
  * Trains the autoencoder on a data set off the event thread and shows it as it learns: the

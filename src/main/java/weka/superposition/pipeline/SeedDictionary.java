@@ -8,8 +8,8 @@ import weka.superposition.analysis.ClassifierHead;
 import weka.superposition.analysis.DictionaryAnalysis;
 import weka.superposition.charts.DictionaryCharts;
 import weka.superposition.data.Rows;
+import weka.superposition.describe.DictionaryReport;
 import weka.superposition.experiments.DictionaryStudy;
-import weka.superposition.report.DictionaryReport;
 import weka.superposition.report.DictionaryStudyReport;
 import weka.tensorflow.Parameter;
 

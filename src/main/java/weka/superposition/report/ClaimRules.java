@@ -1,8 +1,8 @@
 package weka.superposition.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import weka.superposition.analysis.Spread;
 
 /**
  * Every rule by which REPORT.md decides a claim, with its threshold, in one place: the report
@@ -104,32 +104,6 @@ public final class ClaimRules {
   /** Superposition in the seed's picture: more distinct directions than the code has dimensions. */
   public static boolean moreDirectionsThanDimensions(double clusters, int bottleneck) {
     return clusters > bottleneck;
-  }
-
-  /**
-   * A figure over seeds: its mean, (sample) standard deviation and smallest value, NaN values left
-   * out.
-   */
-  public record Spread(double mean, double sd, double min) {
-
-    /** One value, or a mean and spread whose smallest value is not known (taken as the mean). */
-    public Spread(double mean, double sd) {
-      this(mean, sd, mean);
-    }
-
-    public static Spread of(double... values) {
-      double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray();
-      if (v.length == 0) {
-        return new Spread(Double.NaN, Double.NaN, Double.NaN);
-      }
-      double mean = Arrays.stream(v).average().orElseThrow();
-      double sd =
-          v.length < 2
-              ? 0
-              : Math.sqrt(
-                  Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
-      return new Spread(mean, sd, Arrays.stream(v).min().orElseThrow());
-    }
   }
 
   /** Whether {@code a} is more than {@code b} by the rule of {@link #MORE_MARGIN}. */

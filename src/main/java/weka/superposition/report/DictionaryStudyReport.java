@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import weka.superposition.analysis.DictionaryAnalysis;
+import weka.superposition.analysis.Spread;
 import weka.superposition.charts.DictionaryCharts;
 import weka.superposition.experiments.DictionaryStudy;
 import weka.superposition.io.AtomicFiles;
+import weka.superposition.io.JsonFiles;
 
 /**
  * The sparse-dictionary study as JSON ({@code dictionary.json} in each seed folder), as pictures,
@@ -269,11 +271,11 @@ public final class DictionaryStudyReport {
     md.append("\nEach cell: mean ± standard deviation over the seeds.\n\n");
   }
 
-  static ClaimRules.Spread figure(
+  static Spread figure(
       List<DictionaryStudy.Study> studies,
       String variant,
       ToDoubleFunction<DictionaryStudy.Point> figure) {
-    return ClaimRules.Spread.of(
+    return Spread.of(
         studies.stream()
             .mapToDouble(st -> figure.applyAsDouble(st.point(variant, st.settings().chosenK())))
             .toArray());
@@ -284,7 +286,7 @@ public final class DictionaryStudyReport {
       String variant,
       ToDoubleFunction<DictionaryStudy.Point> f,
       String format) {
-    ClaimRules.Spread s = figure(studies, variant, f);
+    Spread s = figure(studies, variant, f);
     return String.format(Locale.ROOT, format + " ± " + format, s.mean(), s.sd());
   }
 
@@ -292,8 +294,7 @@ public final class DictionaryStudyReport {
   static ClaimRules.Verdict verdict(List<DictionaryStudy.Study> studies) {
     return ClaimRules.dictionary(
         studies.size(),
-        ClaimRules.Spread.of(
-            studies.stream().mapToDouble(st -> st.downstream().recovered()).toArray()),
+        Spread.of(studies.stream().mapToDouble(st -> st.downstream().recovered()).toArray()),
         figure(studies, DictionaryStudy.TRAINED, DictionaryStudy.Point::live),
         studies.get(0).chosen().inputs().size(),
         figure(studies, DictionaryStudy.TRAINED, DictionaryStudyReport::purityGain),

@@ -12,8 +12,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
+import weka.superposition.analysis.Spread;
 import weka.superposition.analysis.Statistics;
 import weka.superposition.charts.HiddenWeightCharts;
+import weka.superposition.describe.AnalysisReport;
+import weka.superposition.describe.ClassifierReport;
 import weka.superposition.experiments.ConvergenceStudy;
 import weka.tensorflow.EpochRecord;
 
@@ -94,13 +97,11 @@ public final class ExperimentReport {
    */
   public static List<String> headline(List<SeedResults> runs) {
     List<String> lines = new ArrayList<>();
-    ClaimRules.Spread accuracy =
-        ClaimRules.Spread.of(runs.stream().mapToDouble(SeedResults::testAccuracy).toArray());
-    ClaimRules.Spread mse =
-        ClaimRules.Spread.of(
-            runs.stream().mapToDouble(r -> r.phase2().analysis().summary().mse()).toArray());
-    ClaimRules.Spread pca =
-        ClaimRules.Spread.of(
+    Spread accuracy = Spread.of(runs.stream().mapToDouble(SeedResults::testAccuracy).toArray());
+    Spread mse =
+        Spread.of(runs.stream().mapToDouble(r -> r.phase2().analysis().summary().mse()).toArray());
+    Spread pca =
+        Spread.of(
             runs.stream().mapToDouble(r -> r.phase2().analysis().summary().pcaMse()).toArray());
     String over = runs.size() == 1 ? "" : " (mean over " + runs.size() + " seeds)";
     lines.add(
@@ -170,8 +171,16 @@ public final class ExperimentReport {
 
   private static void seedSection(StringBuilder md, SeedResults run, boolean several) {
     String heading = several ? "## Seed " + run.seed() + ": " : "## ";
-    String prefix = "seed-" + run.seed() + "/";
     md.append(heading).append("Phase 1, the classifier\n\n");
+    phase1Epochs(md, run);
+    md.append(heading).append("Phase 2, the autoencoder\n\n");
+    phase2Epochs(md, run.phase2());
+    phase2Plots(md, run);
+    phase2Summary(md, run.phase2());
+  }
+
+  /** Phase 1's epochs beside the notebook's, and the final test accuracy. */
+  private static void phase1Epochs(StringBuilder md, SeedResults run) {
     md.append(
         "| epoch | mean training loss | test accuracy | seed notebook: accuracy | "
             + "seed notebook: last-batch loss |\n|---|---|---|---|---|\n");
@@ -194,9 +203,10 @@ public final class ExperimentReport {
                 + "**%.4f** (seed "
                 + "notebook: 0.9653).%n%n",
             run.testAccuracy()));
+  }
 
-    AnalysisReport.Saved p2 = run.phase2();
-    md.append(heading).append("Phase 2, the autoencoder\n\n");
+  /** Phase 2's references, and its epochs beside the notebook's. */
+  private static void phase2Epochs(StringBuilder md, AnalysisReport.Saved p2) {
     md.append(
         String.format(
             Locale.ROOT,
@@ -227,8 +237,13 @@ public final class ExperimentReport {
                       100 * (a.summary().mse() / p2.references().meanPredictorMse() - 1)),
               e.epoch() <= NOTEBOOK_LOSS2.length ? fixed(NOTEBOOK_LOSS2[e.epoch() - 1]) : ""));
     }
+  }
+
+  /** The plots in the seed's {@code png/}: feature vectors, weight analysis, hidden weights. */
+  private static void phase2Plots(StringBuilder md, SeedResults run) {
+    String prefix = "seed-" + run.seed() + "/";
     md.append("\nFeature vectors (flex and fix1) after selected epochs:\n\n");
-    for (int epoch : selectedEpochs(p2)) {
+    for (int epoch : selectedEpochs(run.phase2())) {
       md.append(
           String.format(
               Locale.ROOT,
@@ -253,6 +268,10 @@ public final class ExperimentReport {
           .append(HiddenWeightCharts.FILE)
           .append(")\n\n");
     }
+  }
+
+  /** Phase 2's summary figures, and what an importance share means. */
+  private static void phase2Summary(StringBuilder md, AnalysisReport.Saved p2) {
     Analysis.Summary s = p2.analysis().summary();
     md.append("| summary figure | value |\n|---|---|\n");
     md.append(row("final reconstruction MSE", String.format(Locale.ROOT, "%.5f", s.mse())));
@@ -331,7 +350,7 @@ public final class ExperimentReport {
       List<SeedResults> runs,
       java.util.function.ToDoubleFunction<SeedResults> value,
       String format) {
-    ClaimRules.Spread spread = ClaimRules.Spread.of(runs.stream().mapToDouble(value).toArray());
+    Spread spread = Spread.of(runs.stream().mapToDouble(value).toArray());
     return Double.isNaN(spread.mean())
         ? "n/a"
         : String.format(Locale.ROOT, format + " ± " + format, spread.mean(), spread.sd());

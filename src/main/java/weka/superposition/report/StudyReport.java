@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import weka.superposition.analysis.Spread;
 import weka.superposition.autoencoder.ConvergedTraining;
 import weka.superposition.experiments.ConvergenceStudy;
 import weka.superposition.experiments.ConvergenceStudy.Figures;
 import weka.superposition.experiments.ConvergenceStudy.Study;
 import weka.superposition.experiments.ConvergenceStudy.Variant;
 import weka.superposition.io.AtomicFiles;
+import weka.superposition.io.JsonFiles;
 
 /**
  * The convergence study as JSON ({@code seed-N/study.json}) and as REPORT.md's section "Does the
@@ -87,11 +89,21 @@ public final class StudyReport {
 
   /** The section for these seeds' studies. */
   static void write(StringBuilder md, List<Study> studies) {
-    Study first = studies.get(0);
-    ConvergedTraining.Settings c = first.settings().converged();
-    ConvergedTraining.Settings t = first.settings().toy();
-    int m = c.bottleneck();
     md.append("## Does the seed's claim hold when the autoencoder is trained?\n\n");
+    introduction(md, studies);
+    variants(md, studies);
+    measures(md);
+    meanTable(md, studies);
+    perSeedTable(md, studies);
+    convergedClaims(md, studies);
+    verdict(md, studies);
+    besideToy(md, studies);
+  }
+
+  /** Why the study is run, the model it trains and the seeds. */
+  private static void introduction(StringBuilder md, List<Study> studies) {
+    Study first = studies.get(0);
+    int m = first.settings().converged().bottleneck();
     md.append(
         String.format(
             Locale.ROOT,
@@ -103,6 +115,13 @@ public final class StudyReport {
             m,
             first.features().size(),
             studies.stream().map(s -> Integer.toString(s.seed())).toList()));
+  }
+
+  /** Each variant and how it is trained, in the order of the tables. */
+  private static void variants(StringBuilder md, List<Study> studies) {
+    Study first = studies.get(0);
+    ConvergedTraining.Settings c = first.settings().converged();
+    ConvergedTraining.Settings t = first.settings().toy();
     md.append(
         String.format(
             Locale.ROOT,
@@ -150,6 +169,10 @@ public final class StudyReport {
                     .mapToDouble(
                         s -> java.util.Arrays.stream(s.sparsity()).average().orElse(Double.NaN))
                     .toArray())));
+  }
+
+  /** What the tables' columns measure. */
+  private static void measures(StringBuilder md) {
     md.append(
         "Directions are measured from the zero input's code: each feature's direction is its "
             + "mean code when only it is kept, minus the code of the all-zero input (which every "
@@ -159,7 +182,10 @@ public final class StudyReport {
             + "features' directions (complete linkage, 30 degrees); interference: the paper's, "
             + "mean over features; D_i: the paper's dimensionality, mean and standard deviation "
             + "over the features. Each cell: mean ± standard deviation over the seeds.\n\n");
+  }
 
+  /** Every variant's figures, mean ± standard deviation over the seeds. */
+  private static void meanTable(StringBuilder md, List<Study> studies) {
     md.append(
         "| variant | epochs (kept) | MSE | mean predictor | PCA-2 | gap closed | important | "
             + "‖W_i‖ > 0.5 | clusters | top-2 share | angle | clusters, seed's directions | "
@@ -196,7 +222,10 @@ public final class StudyReport {
               cell(vs, Variant::seconds, "%.1f")));
       md.append(" |\n");
     }
+  }
 
+  /** Each seed's clusters, important features and gap closed, a column per seed. */
+  private static void perSeedTable(StringBuilder md, List<Study> studies) {
     md.append("\nPer seed: clusters from the zero input's code (from the seed's directions), ")
         .append("important features, gap closed.\n\n| variant |");
     for (Study s : studies) {
@@ -218,16 +247,22 @@ public final class StudyReport {
       }
       md.append("\n");
     }
+  }
 
+  /** Phase 2's claims, decided again for each seed's converged autoencoder. */
+  private static void convergedClaims(StringBuilder md, List<Study> studies) {
     md.append("\n### The seed's claims, decided again for the converged autoencoder\n\n");
     md.append("The same rules as for phase 2 above.\n\n");
     ExperimentReport.analysisClaims(
         md,
         studies.stream().map(Study::seed).toList(),
         studies.stream().map(s -> s.variant(ConvergenceStudy.CONVERGED).analysis()).toList());
+  }
 
+  /** The rule of {@link ClaimRules#superposition} and its verdict on these studies. */
+  private static void verdict(StringBuilder md, List<Study> studies) {
+    int m = studies.get(0).settings().converged().bottleneck();
     md.append("\n### Verdict\n\n");
-    ClaimRules.Spread trained = clusters(studies, ConvergenceStudy.CONVERGED);
     ClaimRules.Verdict verdict = verdict(studies);
     md.append(
         String.format(
@@ -260,7 +295,12 @@ public final class StudyReport {
         .append("**: ")
         .append(String.join("; ", verdict.reasons()))
         .append(".\n\n");
-    ClaimRules.Spread toy = clusters(studies, ConvergenceStudy.TOY);
+  }
+
+  /** The trained features' distinct directions beside the toy model's, the paper's prediction. */
+  private static void besideToy(StringBuilder md, List<Study> studies) {
+    Spread trained = clusters(studies, ConvergenceStudy.CONVERGED);
+    Spread toy = clusters(studies, ConvergenceStudy.TOY);
     String comparison =
         String.format(
             Locale.ROOT,
@@ -284,20 +324,20 @@ public final class StudyReport {
         .append(".\n\n");
   }
 
-  private static ClaimRules.Spread clusters(List<Study> studies, String variant) {
+  private static Spread clusters(List<Study> studies, String variant) {
     return spread(studies, variant, f -> f.fromZero().clusters());
   }
 
-  private static ClaimRules.Spread spread(
+  private static Spread spread(
       List<Study> studies, String variant, ToDoubleFunction<Figures> figure) {
-    return ClaimRules.Spread.of(
+    return Spread.of(
         studies.stream()
             .mapToDouble(s -> figure.applyAsDouble(s.variant(variant).figures()))
             .toArray());
   }
 
   private static String cell(List<Variant> vs, ToDoubleFunction<Variant> value, String format) {
-    ClaimRules.Spread s = ClaimRules.Spread.of(vs.stream().mapToDouble(value).toArray());
+    Spread s = Spread.of(vs.stream().mapToDouble(value).toArray());
     if (Double.isNaN(s.mean())) {
       return "n/a";
     }
@@ -307,7 +347,7 @@ public final class StudyReport {
   }
 
   private static String percent(double[] values) {
-    ClaimRules.Spread s = ClaimRules.Spread.of(values);
+    Spread s = Spread.of(values);
     return String.format(Locale.ROOT, "%.0f %%", 100 * s.mean());
   }
 }

@@ -12,6 +12,7 @@ import weka.superposition.charts.SweepCharts;
 import weka.superposition.experiments.SparsitySweep;
 import weka.superposition.experiments.SparsitySweep.Run;
 import weka.superposition.io.AtomicFiles;
+import weka.superposition.io.JsonFiles;
 
 /**
  * The sparsity sweep's results as a table, {@code sweep.json}, {@code sweep.csv}, one PNG per

@@ -16,6 +16,7 @@ import weka.superposition.experiments.PhaseDiagram;
 import weka.superposition.experiments.SparsitySweep;
 import weka.superposition.experiments.ToySweep;
 import weka.superposition.io.AtomicFiles;
+import weka.superposition.io.JsonFiles;
 
 /**
  * The results of a toy-model sweep as files: the parts of a split sweep ({@code part-k-of-N.json}),

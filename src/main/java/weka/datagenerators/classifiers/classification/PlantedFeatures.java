@@ -23,8 +23,8 @@ import weka.core.Utils;
 import weka.datagenerators.ClassificationGenerator;
 import weka.superposition.data.PlantedFeatures.Sample;
 import weka.superposition.data.PlantedFeatures.Settings;
+import weka.superposition.describe.Citations;
 import weka.superposition.io.AtomicFiles;
-import weka.superposition.report.Citations;
 
 /**
  * Data with known sparse directions ({@link weka.superposition.data.PlantedFeatures}): m random

@@ -15,7 +15,7 @@ import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.datagenerators.ClassificationGenerator;
 import weka.superposition.data.SparseSampling;
-import weka.superposition.report.Citations;
+import weka.superposition.describe.Citations;
 
 /**
  * The synthetic features of Elhage et al. 2022, "Toy Models of Superposition": n numeric features,

@@ -28,14 +28,14 @@ import weka.superposition.analysis.DictionaryWeights;
 import weka.superposition.data.Headers;
 import weka.superposition.data.Rows;
 import weka.superposition.data.TagOptions;
+import weka.superposition.describe.Citations;
+import weka.superposition.describe.DictionaryReport;
 import weka.superposition.dictionary.DictionaryTraining;
 import weka.superposition.dictionary.DictionaryTraining.BiasStart;
 import weka.superposition.dictionary.DictionaryTraining.Mode;
 import weka.superposition.io.AtomicFiles;
 import weka.superposition.io.ExplorerLog;
 import weka.superposition.io.ModelFiles;
-import weka.superposition.report.Citations;
-import weka.superposition.report.DictionaryReport;
 
 /**
  * A sparse dictionary (sparse autoencoder) as a Weka filter: learns, on the first batch, K features

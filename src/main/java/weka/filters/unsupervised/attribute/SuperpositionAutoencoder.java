@@ -28,9 +28,9 @@ import weka.superposition.charts.ChartImages;
 import weka.superposition.data.Headers;
 import weka.superposition.data.Rows;
 import weka.superposition.data.TagOptions;
+import weka.superposition.describe.AnalysisReport;
+import weka.superposition.describe.Citations;
 import weka.superposition.io.ExplorerLog;
-import weka.superposition.report.AnalysisReport;
-import weka.superposition.report.Citations;
 import weka.tensorflow.AdamTrainer;
 
 /**

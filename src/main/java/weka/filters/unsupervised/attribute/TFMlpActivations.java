@@ -18,9 +18,9 @@ import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.filters.SimpleBatchFilter;
 import weka.superposition.data.Headers;
+import weka.superposition.describe.Citations;
 import weka.superposition.io.ExplorerLog;
 import weka.superposition.io.ModelFiles;
-import weka.superposition.report.Citations;
 
 /**
  * Replaces the input attributes by the hidden activations {@code h1..hN} of a trained {@link

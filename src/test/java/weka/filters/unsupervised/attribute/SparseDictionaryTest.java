@@ -24,7 +24,7 @@ import weka.superposition.analysis.DictionaryAnalysis;
 import weka.superposition.analysis.DictionaryWeights;
 import weka.superposition.analysis.Mmcs;
 import weka.superposition.data.PlantedFeatures;
-import weka.superposition.report.DictionaryReport;
+import weka.superposition.describe.DictionaryReport;
 import weka.superposition.testing.TestData;
 
 class SparseDictionaryTest {

@@ -26,7 +26,7 @@ import weka.filters.Filter;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.autoencoder.AutoencoderTraining;
-import weka.superposition.report.AnalysisReport;
+import weka.superposition.describe.AnalysisReport;
 import weka.superposition.testing.QuietLog;
 import weka.superposition.testing.TestData;
 import weka.tensorflow.AutoencoderNetwork;

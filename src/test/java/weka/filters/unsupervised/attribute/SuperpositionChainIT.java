@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
-import weka.superposition.report.AnalysisReport;
+import weka.superposition.describe.AnalysisReport;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.TestData;
 

@@ -1,4 +1,4 @@
-package weka.superposition.report;
+package weka.superposition.describe;
 
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;

@@ -1,4 +1,4 @@
-package weka.superposition.report;
+package weka.superposition.describe;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import weka.core.Instances;
 import weka.superposition.analysis.DictionaryAnalysis;
 import weka.superposition.dictionary.DictionaryTraining;
 import weka.superposition.io.AtomicFiles;
+import weka.superposition.io.JsonFiles;
 
 /** A sparse dictionary's results as text (the filter's description) and as JSON. */
 public final class DictionaryReport {

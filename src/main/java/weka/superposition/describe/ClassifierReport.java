@@ -1,4 +1,4 @@
-package weka.superposition.report;
+package weka.superposition.describe;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import weka.superposition.io.AtomicFiles;
+import weka.superposition.io.JsonFiles;
 
 /**
  * What {@code TFMlpClassifier -report} writes: the network, the settings it was trained with, and

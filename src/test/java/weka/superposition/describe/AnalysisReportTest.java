@@ -1,4 +1,4 @@
-package weka.superposition.report;
+package weka.superposition.describe;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package weka.superposition.report;
+package weka.superposition.describe;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.ReferenceErrors;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.io.AtomicFiles;
+import weka.superposition.io.JsonFiles;
 import weka.tensorflow.EpochRecord;
 
 /**

@@ -1,4 +1,4 @@
-package weka.superposition.report;
+package weka.superposition.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;

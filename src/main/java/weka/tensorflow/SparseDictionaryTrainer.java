@@ -57,6 +57,9 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   public static final String DECODER = "decoder/kernel";
   public static final String DECODER_BIAS = "decoder/bias";
 
+  private static final String BETA1_POWER = "adam/beta1_power";
+  private static final String BETA2_POWER = "adam/beta2_power";
+
   /** The Adam moments of parameter {@code name} in {@link #state}. */
   public static String firstMoment(String name) {
     return "adam/m/" + name;
@@ -98,6 +101,11 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   private final Placeholder<TInt32> batchRows;
   private final Placeholder<TFloat32> deadMask;
   private final Operand<TFloat32> batchLoss;
+
+  /** The loss with Gao et al.'s auxiliary term, and its step; null without one. */
+  private final Operand<TFloat32> batchLossWithAux;
+
+  private final Op stepWithAux;
   private final Operand<TFloat32> batchSquaredError;
   private final Operand<TFloat32> rowSquaredError;
   private final Operand<TFloat32> activeRows;
@@ -156,19 +164,26 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
       Operand<TFloat32> rowLoss = tf.math.div(rowSquaredError, tf.constant((float) n));
       if (settings.topK() == 0) {
         rowLoss = tf.math.add(rowLoss, tf.math.mul(tf.constant(settings.l1()), tf.sum(f, axis1)));
-      } else if (settings.auxK() > 0) {
-        rowLoss =
-            tf.math.add(
-                rowLoss,
-                tf.math.mul(
-                    tf.constant(settings.auxCoefficient()),
-                    auxiliaryLoss(tf, pre, residual, settings.auxK(), n)));
       }
-      batchLoss = tf.math.div(tf.sum(tf.math.mul(w, rowLoss), axis0), tf.sum(w, axis0));
+      batchLoss = weightedMean(tf, w, rowLoss);
       batchSquaredError = tf.sum(rowSquaredError, axis0);
       activeRows =
           tf.sum(tf.dtypes.cast(tf.math.greater(f, tf.constant(0f)), TFloat32.class), axis0);
-      step = adamStep(tf, settings.learningRate());
+      createAdamState(tf);
+      step = adamStep(tf, batchLoss, settings.learningRate());
+      if (settings.topK() > 0 && settings.auxK() > 0) {
+        // a step of its own, run only while some feature is dead: with none, the auxiliary term
+        // adds exact zeros to every gradient, but costs three more matrix products and a top-k
+        Operand<TFloat32> aux =
+            tf.math.mul(
+                tf.constant(settings.auxCoefficient()),
+                auxiliaryLoss(tf, pre, residual, settings.auxK(), n));
+        batchLossWithAux = weightedMean(tf, w, tf.math.add(rowLoss, aux));
+        stepWithAux = adamStep(tf, batchLossWithAux, settings.learningRate());
+      } else {
+        batchLossWithAux = null;
+        stepWithAux = null;
+      }
       session = TFRuntime.openSession(graph, settings.threads());
     } catch (RuntimeException e) {
       dataFeeds.values().forEach(Tensor::close);
@@ -182,8 +197,8 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
         state.put(firstMoment(p.name()), new float[p.values().length]);
         state.put(secondMoment(p.name()), new float[p.values().length]);
       }
-      state.put("adam/beta1_power", new float[] {AdamTrainer.BETA1});
-      state.put("adam/beta2_power", new float[] {AdamTrainer.BETA2});
+      state.put(BETA1_POWER, new float[] {AdamTrainer.BETA1});
+      state.put(BETA2_POWER, new float[] {AdamTrainer.BETA2});
       restore(state);
     } catch (RuntimeException e) {
       close();
@@ -244,20 +259,37 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
     return placeholder;
   }
 
+  /** The weighted mean over the batch's rows. */
+  private static Operand<TFloat32> weightedMean(
+      Ops tf, Operand<TFloat32> weights, Operand<TFloat32> rowValues) {
+    Operand<TInt32> rows = tf.constant(0);
+    return tf.math.div(tf.sum(tf.math.mul(weights, rowValues), rows), tf.sum(weights, rows));
+  }
+
+  /** Adam's beta powers and each parameter's moments, shared by every step of the trainer. */
+  private void createAdamState(Ops tf) {
+    variable(tf, BETA1_POWER, new long[0]);
+    variable(tf, BETA2_POWER, new long[0]);
+    for (Parameter p : parameterShapes) {
+      variable(tf, firstMoment(p.name()), p.shape());
+      variable(tf, secondMoment(p.name()), p.shape());
+    }
+  }
+
   /**
-   * Adam on the four parameters, the decoder's gradient first made orthogonal to its unit rows,
-   * then the decoder's rows rescaled to unit norm, then the beta powers: each stage waits for the
-   * one before, so that the result does not depend on the order TensorFlow runs them in.
+   * Adam on the four parameters for {@code loss}, the decoder's gradient first made orthogonal to
+   * its unit rows, then the decoder's rows rescaled to unit norm, then the beta powers: each stage
+   * waits for the one before, so that the result does not depend on the order TensorFlow runs them
+   * in.
    */
-  private Op adamStep(Ops tf, float learningRate) {
+  private Op adamStep(Ops tf, Operand<TFloat32> loss, float learningRate) {
     List<Variable<TFloat32>> params =
         parameterShapes.stream().map(p -> variables.get(p.name())).toList();
     Output<?>[] gradients =
         graph.addGradients(
-            batchLoss.asOutput(),
-            params.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
-    Variable<TFloat32> beta1Power = variable(tf, "adam/beta1_power", new long[0]);
-    Variable<TFloat32> beta2Power = variable(tf, "adam/beta2_power", new long[0]);
+            loss.asOutput(), params.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
+    Variable<TFloat32> beta1Power = variables.get(BETA1_POWER);
+    Variable<TFloat32> beta2Power = variables.get(BETA2_POWER);
     List<Op> gradientsDone = new ArrayList<>();
     for (Output<?> gradient : gradients) {
       gradientsDone.add(tf.identity(gradient));
@@ -270,8 +302,6 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
       Parameter p = parameterShapes.get(i);
-      Variable<TFloat32> m = variable(tf, firstMoment(p.name()), p.shape());
-      Variable<TFloat32> v = variable(tf, secondMoment(p.name()), p.shape());
       @SuppressWarnings("unchecked")
       Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
       if (p.name().equals(DECODER)) {
@@ -280,8 +310,8 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
       updates.add(
           afterGradients.train.applyAdam(
               params.get(i),
-              m,
-              v,
+              variables.get(firstMoment(p.name())),
+              variables.get(secondMoment(p.name())),
               beta1Power,
               beta2Power,
               tf.constant(learningRate),
@@ -319,9 +349,11 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   /**
    * One Adam step on the given rows.
    *
-   * @param dead 1 for each feature the caller counts as dead, else 0 (read by the auxiliary loss)
+   * @param dead 1 for each feature the caller counts as dead, else 0: while any is, the step adds
+   *     the auxiliary loss (top-k mode), whose value the step's loss then includes
    */
   public Step step(int[] rows, float[] dead) {
+    boolean withAux = stepWithAux != null && anyDead(dead);
     try (TInt32 indices = TInt32.vectorOf(rows);
         TFloat32 deadFeatures = TFRuntime.tensor(dead, features)) {
       Session.Runner runner = session.runner();
@@ -330,8 +362,8 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
           runner
               .feed(batchRows, indices)
               .feed(deadMask, deadFeatures)
-              .addTarget(step)
-              .fetch(batchLoss)
+              .addTarget(withAux ? stepWithAux : step)
+              .fetch(withAux ? batchLossWithAux : batchLoss)
               .fetch(batchSquaredError)
               .fetch(activeRows)
               .run()) {
@@ -341,6 +373,15 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
             TFRuntime.values((TFloat32) result.get(2)));
       }
     }
+  }
+
+  private static boolean anyDead(float[] dead) {
+    for (float d : dead) {
+      if (d > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** ||x - x_hat||^2 of each of the given rows, with the current parameters; no update. */

@@ -146,14 +146,15 @@ class SuperpositionAnalysisStepTest {
   }
 
   @Test
-  void thePackageRegistersTheStepAndTheTemplate() throws Exception {
+  void thePackageRegistersTheStepsAndTheTemplate() throws Exception {
     Properties props = new Properties();
     try (InputStream in =
         Files.newInputStream(Path.of("src/main/weka-package/PluginManager.props"))) {
       props.load(in);
     }
     assertEquals(
-        SuperpositionAnalysis.class.getName(), props.getProperty("weka.knowledgeflow.steps.Step"));
+        List.of(SuperpositionAnalysis.class.getName(), HiddenWeights.class.getName()),
+        List.of(props.getProperty("weka.knowledgeflow.steps.Step").split(",")));
     String resources = props.getProperty("*resources*");
     assertTrue(
         resources.contains("[weka.knowledgeflow.plugin.templates|") && resources.contains(TEMPLATE),

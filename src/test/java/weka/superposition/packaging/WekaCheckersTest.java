@@ -1,19 +1,25 @@
 package weka.superposition.packaging;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import weka.classifiers.functions.TFMlpClassifier;
 import weka.core.CheckGOE;
 import weka.core.CheckOptionHandler;
+import weka.core.ClassDiscovery;
 import weka.core.OptionHandler;
 import weka.core.TechnicalInformationHandler;
 import weka.core.converters.IDXLoader;
 import weka.datagenerators.classifiers.classification.PlantedFeatures;
 import weka.datagenerators.classifiers.classification.SparseFeatures;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.FirstBatchFeatureFilter;
 import weka.filters.unsupervised.attribute.SparseDictionary;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.filters.unsupervised.attribute.TFMlpActivations;
@@ -77,5 +83,14 @@ class WekaCheckersTest {
                 ? "Sharkey"
                 : learner instanceof SparseDictionary ? "Bricken" : "Elhage";
     assertTrue(bibtex.contains(expected), bibtex);
+  }
+
+  @Test
+  void classDiscoveryOffersTheFiltersAndGeneratorsButNotTheirAbstractBases() {
+    // how the Explorer's choosers find a package's filters and data generators
+    List<String> filters = ClassDiscovery.find(Filter.class, "weka.filters.unsupervised.attribute");
+    assertTrue(filters.contains(SparseDictionary.class.getName()), filters.toString());
+    assertTrue(filters.contains(SuperpositionAutoencoder.class.getName()), filters.toString());
+    assertFalse(filters.contains(FirstBatchFeatureFilter.class.getName()), filters.toString());
   }
 }

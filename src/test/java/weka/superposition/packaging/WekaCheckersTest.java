@@ -16,6 +16,8 @@ import weka.core.ClassDiscovery;
 import weka.core.OptionHandler;
 import weka.core.TechnicalInformationHandler;
 import weka.core.converters.IDXLoader;
+import weka.datagenerators.DataGenerator;
+import weka.datagenerators.classifiers.classification.FeatureGenerator;
 import weka.datagenerators.classifiers.classification.PlantedFeatures;
 import weka.datagenerators.classifiers.classification.SparseFeatures;
 import weka.filters.Filter;
@@ -92,5 +94,10 @@ class WekaCheckersTest {
     assertTrue(filters.contains(SparseDictionary.class.getName()), filters.toString());
     assertTrue(filters.contains(SuperpositionAutoencoder.class.getName()), filters.toString());
     assertFalse(filters.contains(FirstBatchFeatureFilter.class.getName()), filters.toString());
+    List<String> generators =
+        ClassDiscovery.find(DataGenerator.class, "weka.datagenerators.classifiers.classification");
+    assertTrue(generators.contains(SparseFeatures.class.getName()), generators.toString());
+    assertTrue(generators.contains(PlantedFeatures.class.getName()), generators.toString());
+    assertFalse(generators.contains(FeatureGenerator.class.getName()), generators.toString());
   }
 }

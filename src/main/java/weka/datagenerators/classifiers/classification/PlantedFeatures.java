@@ -12,15 +12,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.Vector;
 import weka.core.Attribute;
-import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
-import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
-import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
-import weka.datagenerators.ClassificationGenerator;
 import weka.superposition.data.PlantedFeatures.Sample;
 import weka.superposition.data.PlantedFeatures.Settings;
 import weka.superposition.io.AtomicFiles;
@@ -33,8 +29,7 @@ import weka.superposition.report.Citations;
  * looks for generators among the classification generators and those need a class; the option
  * {@code -directions} writes the true directions for comparison with a learned dictionary.
  */
-public class PlantedFeatures extends ClassificationGenerator
-    implements TechnicalInformationHandler {
+public class PlantedFeatures extends FeatureGenerator {
 
   private static final long serialVersionUID = 4181304729657405382L;
 
@@ -46,7 +41,6 @@ public class PlantedFeatures extends ClassificationGenerator
   private static final double DEFAULT_ACTIVE = 3;
 
   private int dimensions = DEFAULT_DIMENSIONS;
-  private int numFeatures = DEFAULT_FEATURES;
   private double expectedActive = DEFAULT_ACTIVE;
   private File directionsFile = new File("");
 
@@ -54,8 +48,7 @@ public class PlantedFeatures extends ClassificationGenerator
   private transient weka.superposition.data.PlantedFeatures planted;
 
   public PlantedFeatures() {
-    super();
-    setNumExamples(defaultNumExamples());
+    super(DEFAULT_FEATURES);
   }
 
   public String globalInfo() {
@@ -69,11 +62,6 @@ public class PlantedFeatures extends ClassificationGenerator
         + "none when no feature is active). The option -directions also writes the true "
         + "directions as CSV, one row per feature with a header line x1 to xn, to compare with a "
         + "learned dictionary.";
-  }
-
-  @Override
-  protected int defaultNumExamples() {
-    return 10000;
   }
 
   @Override
@@ -163,18 +151,6 @@ public class PlantedFeatures extends ClassificationGenerator
     return "The number of dimensions n, the attributes x1 to xn";
   }
 
-  public int getNumFeatures() {
-    return numFeatures;
-  }
-
-  public void setNumFeatures(int numFeatures) {
-    if (numFeatures < 1) {
-      throw new IllegalArgumentException(
-          "The number of features must be at least 1, not " + numFeatures);
-    }
-    this.numFeatures = numFeatures;
-  }
-
   public String numFeaturesTipText() {
     return "The number of features m, each a random unit direction; more than n puts them in "
         + "superposition";
@@ -210,11 +186,6 @@ public class PlantedFeatures extends ClassificationGenerator
     return "If set, the CSV file the true directions are written to, one row per feature";
   }
 
-  @Override
-  public boolean getSingleModeFlag() {
-    return true;
-  }
-
   /**
    * The header: x1 to xn and the class {@code strongest}; makes the directions from the seed and,
    * when {@code -directions} is set, writes them.
@@ -223,14 +194,11 @@ public class PlantedFeatures extends ClassificationGenerator
   public Instances defineDataFormat() throws Exception {
     planted =
         new weka.superposition.data.PlantedFeatures(
-            new Settings(dimensions, numFeatures, expectedActive, getSeed()));
+            new Settings(dimensions, getNumFeatures(), expectedActive, getSeed()));
     setNumExamplesAct(getNumExamples());
-    ArrayList<Attribute> attributes = new ArrayList<>();
-    for (int i = 1; i <= dimensions; i++) {
-      attributes.add(new Attribute("x" + i));
-    }
+    ArrayList<Attribute> attributes = numericAttributes(dimensions);
     List<String> classes = new ArrayList<>();
-    for (int j = 1; j <= numFeatures; j++) {
+    for (int j = 1; j <= getNumFeatures(); j++) {
       classes.add("f" + j);
     }
     classes.add(NONE);
@@ -275,50 +243,19 @@ public class PlantedFeatures extends ClassificationGenerator
       throw new IllegalStateException("defineDataFormat() must be called before generating");
     }
     Random random = getRandom();
-    Sample row = planted.sample(1, random);
+    Sample sample = planted.sample(1, random);
     double[] values = new double[dimensions + 1];
     for (int d = 0; d < dimensions; d++) {
-      values[d] = row.data()[d];
+      values[d] = sample.data()[d];
     }
-    int strongest = row.strongest(0);
-    values[dimensions] = strongest < 0 ? numFeatures : strongest;
-    Instance instance = new DenseInstance(1, values);
-    instance.setDataset(m_DatasetFormat);
-    return instance;
-  }
-
-  @Override
-  public Instances generateExamples() throws Exception {
-    Instances data = new Instances(m_DatasetFormat, getNumExamplesAct());
-    for (int i = 0; i < getNumExamplesAct(); i++) {
-      data.add(generateExample());
-    }
-    return data;
-  }
-
-  @Override
-  public String generateStart() {
-    return "";
-  }
-
-  @Override
-  public String generateFinished() {
-    return "";
-  }
-
-  /** Weka's own generators lack this tip, so that CheckGOE fails them; ours passes. */
-  public String datasetFormatTipText() {
-    return "The structure of the generated data, which the generator sets itself";
+    int strongest = sample.strongest(0);
+    values[dimensions] = strongest < 0 ? getNumFeatures() : strongest;
+    return row(values);
   }
 
   @Override
   public TechnicalInformation getTechnicalInformation() {
     return Citations.sparseAutoencoders();
-  }
-
-  @Override
-  public String getRevision() {
-    return RevisionUtils.extract("$Revision: 1 $");
   }
 
   public static void main(String[] args) {

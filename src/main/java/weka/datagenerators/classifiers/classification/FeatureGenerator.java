@@ -38,11 +38,16 @@ public abstract class FeatureGenerator extends ClassificationGenerator
   }
 
   public void setNumFeatures(int numFeatures) {
-    if (numFeatures < 1) {
+    this.numFeatures = atLeastOne("features", numFeatures);
+  }
+
+  /** {@code number}, the number of {@code what}; throws, naming both, when it is below 1. */
+  protected static int atLeastOne(String what, int number) {
+    if (number < 1) {
       throw new IllegalArgumentException(
-          "The number of features must be at least 1, not " + numFeatures);
+          "The number of " + what + " must be at least 1, not " + number);
     }
-    this.numFeatures = numFeatures;
+    return number;
   }
 
   @Override

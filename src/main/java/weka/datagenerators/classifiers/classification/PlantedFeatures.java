@@ -140,11 +140,7 @@ public class PlantedFeatures extends FeatureGenerator {
   }
 
   public void setDimensions(int dimensions) {
-    if (dimensions < 1) {
-      throw new IllegalArgumentException(
-          "The number of dimensions must be at least 1, not " + dimensions);
-    }
-    this.dimensions = dimensions;
+    this.dimensions = atLeastOne("dimensions", dimensions);
   }
 
   public String dimensionsTipText() {

@@ -6,11 +6,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
-import java.util.Vector;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -66,62 +64,47 @@ public class PlantedFeatures extends FeatureGenerator {
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> result = enumToVector(super.listOptions());
-    result.add(
-        new Option(
-            "\tThe number of dimensions n (default " + DEFAULT_DIMENSIONS + ").",
+    return listOptionsWith(
+        option(
             "dimensions",
-            1,
-            "-dimensions <num>"));
-    result.add(
-        new Option(
-            "\tThe number of features m, each a direction (default " + DEFAULT_FEATURES + ").",
+            "num",
+            "The number of dimensions n (default " + DEFAULT_DIMENSIONS + ")."),
+        option(
             "features",
-            1,
-            "-features <num>"));
-    result.add(
-        new Option(
-            "\tThe expected number of active features per row, at most m (default 3).",
+            "num",
+            "The number of features m, each a direction (default " + DEFAULT_FEATURES + ")."),
+        option(
             "active",
-            1,
-            "-active <num>"));
-    result.add(
-        new Option(
-            "\tAlso writes the true directions to this CSV file (default: none).",
+            "num",
+            "The expected number of active features per row, at most m (default 3)."),
+        option(
             "directions",
-            1,
-            "-directions <file>"));
-    return result.elements();
+            "file",
+            "Also writes the true directions to this CSV file (default: none)."));
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
     super.setOptions(options);
-    String value = Utils.getOption("dimensions", options);
-    setDimensions(value.isEmpty() ? DEFAULT_DIMENSIONS : Integer.parseInt(value));
-    value = Utils.getOption("features", options);
-    setNumFeatures(value.isEmpty() ? DEFAULT_FEATURES : Integer.parseInt(value));
-    value = Utils.getOption("active", options);
-    setExpectedActive(value.isEmpty() ? DEFAULT_ACTIVE : Double.parseDouble(value));
+    setDimensions(intOption("dimensions", options, DEFAULT_DIMENSIONS));
+    setNumFeatures(intOption("features", options, DEFAULT_FEATURES));
+    setExpectedActive(doubleOption("active", options, DEFAULT_ACTIVE));
     setDirectionsFile(new File(Utils.getOption("directions", options)));
     Utils.checkForRemainingOptions(options);
   }
 
   @Override
   public String[] getOptions() {
-    Vector<String> result = new Vector<>();
-    Collections.addAll(result, super.getOptions());
-    result.add("-dimensions");
-    result.add("" + getDimensions());
-    result.add("-features");
-    result.add("" + getNumFeatures());
-    result.add("-active");
-    result.add("" + getExpectedActive());
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-dimensions", "" + getDimensions(),
+                "-features", "" + getNumFeatures(),
+                "-active", "" + getExpectedActive()));
     if (!directionsFile.getPath().isEmpty() && !m_CreatingRelationName) {
-      result.add("-directions");
-      result.add(directionsFile.getPath());
+      options.addAll(List.of("-directions", directionsFile.getPath()));
     }
-    return result.toArray(new String[0]);
+    return getOptionsWith(options);
   }
 
   /** Weka's name for the data, without the directions file's path. */
@@ -240,13 +223,8 @@ public class PlantedFeatures extends FeatureGenerator {
     }
     Random random = getRandom();
     Sample sample = planted.sample(1, random);
-    double[] values = new double[dimensions + 1];
-    for (int d = 0; d < dimensions; d++) {
-      values[d] = sample.data()[d];
-    }
     int strongest = sample.strongest(0);
-    values[dimensions] = strongest < 0 ? getNumFeatures() : strongest;
-    return row(values);
+    return row(sample.data(), dimensions, strongest < 0 ? getNumFeatures() : strongest);
   }
 
   @Override

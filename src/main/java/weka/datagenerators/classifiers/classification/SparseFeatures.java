@@ -1,8 +1,7 @@
 package weka.datagenerators.classifiers.classification;
 
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Vector;
+import java.util.List;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
@@ -39,37 +38,23 @@ public class SparseFeatures extends FeatureGenerator {
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> result = enumToVector(super.listOptions());
-    result.add(
-        new Option("\tThe number of features (default 5).", "features", 1, "-features <num>"));
-    result.add(
-        new Option(
-            "\tThe probability S that a feature is 0 (default 0).",
-            "sparsity",
-            1,
-            "-sparsity <num>"));
-    return result.elements();
+    return listOptionsWith(
+        option("features", "num", "The number of features (default 5)."),
+        option("sparsity", "num", "The probability S that a feature is 0 (default 0)."));
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
     super.setOptions(options);
-    String features = Utils.getOption("features", options);
-    setNumFeatures(features.isEmpty() ? DEFAULT_FEATURES : Integer.parseInt(features));
-    String s = Utils.getOption("sparsity", options);
-    setSparsity(s.isEmpty() ? 0 : Double.parseDouble(s));
+    setNumFeatures(intOption("features", options, DEFAULT_FEATURES));
+    setSparsity(doubleOption("sparsity", options, 0));
     Utils.checkForRemainingOptions(options);
   }
 
   @Override
   public String[] getOptions() {
-    Vector<String> result = new Vector<>();
-    Collections.addAll(result, super.getOptions());
-    result.add("-features");
-    result.add("" + getNumFeatures());
-    result.add("-sparsity");
-    result.add("" + getSparsity());
-    return result.toArray(new String[0]);
+    return getOptionsWith(
+        List.of("-features", "" + getNumFeatures(), "-sparsity", "" + getSparsity()));
   }
 
   public String numFeaturesTipText() {
@@ -102,12 +87,7 @@ public class SparseFeatures extends FeatureGenerator {
   @Override
   public Instance generateExample() throws Exception {
     int n = getNumFeatures();
-    float[] sample = SparseSampling.sample(1, n, sparsity, getRandom());
-    double[] values = new double[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = sample[i];
-    }
-    return row(values);
+    return row(SparseSampling.sample(1, n, sparsity, getRandom()), n);
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import weka.classifiers.functions.TFMlpClassifier;
+import weka.core.Check;
 import weka.core.CheckGOE;
 import weka.core.CheckOptionHandler;
 import weka.core.ClassDiscovery;
@@ -45,13 +46,18 @@ class WekaCheckersTest {
             new String[] {"-features", "50", "-active", "4", "-directions", "directions.csv"}));
   }
 
+  /** {@code check}, set to report only through its results. */
+  private static <T extends Check> T silent(T check) {
+    check.setSilent(true);
+    return check;
+  }
+
   @ParameterizedTest
   @MethodSource("publicClasses")
   void passesCheckOptionHandler(OptionHandler handler, String[] userOptions) {
-    CheckOptionHandler check = new CheckOptionHandler();
+    CheckOptionHandler check = silent(new CheckOptionHandler());
     check.setOptionHandler(handler);
     check.setUserOptions(userOptions);
-    check.setSilent(true);
 
     assertTrue(check.checkListOptions(), "listOptions");
     assertTrue(check.checkSetOptions(), "setOptions");
@@ -64,9 +70,8 @@ class WekaCheckersTest {
   @ParameterizedTest
   @MethodSource("publicClasses")
   void passesCheckGoe(Object learner, String[] ignored) {
-    CheckGOE check = new CheckGOE();
+    CheckGOE check = silent(new CheckGOE());
     check.setObject(learner);
-    check.setSilent(true);
 
     assertTrue(check.checkGlobalInfo(), "globalInfo");
     assertTrue(check.checkToolTips(), "tool tips");

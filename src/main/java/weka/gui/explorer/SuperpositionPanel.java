@@ -4,6 +4,7 @@ import java.awt.BorderLayout;
 import java.awt.Dimension;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JPanel;
 import weka.core.Instances;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
@@ -42,28 +43,22 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel, LogHand
     JPanel options = new JPanel(new BorderLayout());
     options.setBorder(BorderFactory.createTitledBorder("Autoencoder"));
     options.add(new PropertyPanel(editor), BorderLayout.CENTER);
-    JButton sweep = new JButton("Sparsity sweep...");
-    sweep.setToolTipText("Elhage et al.'s toy model on synthetic features of growing sparsity");
-    sweep.addActionListener(e -> openSweep());
-    javax.swing.JButton toy = new javax.swing.JButton("Phase diagram...");
-    toy.setToolTipText("The paper's phase diagram and feature dimensionality");
-    toy.addActionListener(
-        e -> {
-          ToySweepView view = new ToySweepView();
-          Windows.open(
-              "Superposition: phase diagram and feature dimensionality",
-              view,
-              new Dimension(1000, 760),
-              view::stop);
-        });
-    JButton dictionary = new JButton("Sparse dictionary...");
-    dictionary.setToolTipText(
-        "A sparse autoencoder on the current data, with its feature densities and features");
-    dictionary.addActionListener(e -> openDictionary());
     JPanel buttons = new JPanel(new java.awt.GridLayout(1, 3));
-    buttons.add(sweep);
-    buttons.add(toy);
-    buttons.add(dictionary);
+    buttons.add(
+        button(
+            "Sparsity sweep...",
+            "Elhage et al.'s toy model on synthetic features of growing sparsity",
+            SuperpositionPanel::openSweep));
+    buttons.add(
+        button(
+            "Phase diagram...",
+            "The paper's phase diagram and feature dimensionality",
+            SuperpositionPanel::openToySweep));
+    buttons.add(
+        button(
+            "Sparse dictionary...",
+            "A sparse autoencoder on the current data, with its feature densities and features",
+            this::openDictionary));
     options.add(buttons, BorderLayout.EAST);
     add(options, BorderLayout.NORTH);
     view = new SuperpositionView(this::trainingData, this::autoencoder);
@@ -129,24 +124,33 @@ public class SuperpositionPanel extends JPanel implements ExplorerPanel, LogHand
    * A window that trains a sparse dictionary on the Preprocess tab's data (read at Train); closing
    * it stops the training.
    */
-  private DictionaryView openDictionary() {
+  private void openDictionary() {
     DictionaryView dictionary = new DictionaryView(this::trainingData);
-    Windows.open(
-        "Superposition: sparse dictionary of the current data",
-        dictionary,
-        new Dimension(1150, 800),
-        dictionary::stop);
-    return dictionary;
+    open("sparse dictionary of the current data", dictionary, 1150, 800, dictionary::stop);
   }
 
   /** A window with the sparsity sweep of the toy model; closing it stops the sweep. */
-  static SweepView openSweep() {
+  private static void openSweep() {
     SweepView sweep = new SweepView();
-    Windows.open(
-        "Superposition: sparsity sweep of the toy model",
-        sweep,
-        new Dimension(1250, 760),
-        sweep::stop);
-    return sweep;
+    open("sparsity sweep of the toy model", sweep, 1250, 760, sweep::stop);
+  }
+
+  /** A window with the toy model's phase diagram and feature dimensionality. */
+  private static void openToySweep() {
+    ToySweepView sweep = new ToySweepView();
+    open("phase diagram and feature dimensionality", sweep, 1000, 760, sweep::stop);
+  }
+
+  /** Opens {@code view} in a window titled "Superposition: {@code what}"; closing it runs stop. */
+  private static void open(String what, JComponent view, int width, int height, Runnable stop) {
+    Windows.open("Superposition: " + what, view, new Dimension(width, height), stop);
+  }
+
+  /** A button labelled {@code label} with the tooltip {@code tip} that runs {@code action}. */
+  private static JButton button(String label, String tip, Runnable action) {
+    JButton button = new JButton(label);
+    button.setToolTipText(tip);
+    button.addActionListener(e -> action.run());
+    return button;
   }
 }

@@ -323,12 +323,10 @@ public record DictionaryAnalysis(
           if (!dropsBefore(v, r, value[base + parent], row[base + parent])) {
             break;
           }
-          value[base + i] = value[base + parent];
-          row[base + i] = row[base + parent];
+          move(base + parent, base + i);
           i = parent;
         }
-        value[base + i] = v;
-        row[base + i] = r;
+        put(base + i, v, r);
       } else if (v > value[base]) {
         int i = 0;
         while (true) {
@@ -347,13 +345,20 @@ public record DictionaryAnalysis(
           if (!dropsBefore(value[base + child], row[base + child], v, r)) {
             break;
           }
-          value[base + i] = value[base + child];
-          row[base + i] = row[base + child];
+          move(base + child, base + i);
           i = child;
         }
-        value[base + i] = v;
-        row[base + i] = r;
+        put(base + i, v, r);
       }
+    }
+
+    private void put(int at, float v, int r) {
+      value[at] = v;
+      row[at] = r;
+    }
+
+    private void move(int from, int to) {
+      put(to, value[from], row[from]);
     }
 
     /** Whether activation {@code v} of row {@code r} goes before activation {@code w} of row s. */

@@ -1,6 +1,11 @@
 package weka.superposition.data;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import weka.core.OptionMetadata;
+import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.WekaException;
 
@@ -12,6 +17,31 @@ import weka.core.WekaException;
 public final class TagOptions {
 
   private TagOptions() {}
+
+  /**
+   * As {@link #requireKnown(String, String[], String, Tag[])} for every option of {@code bean} that
+   * names a tag (an {@link OptionMetadata} getter of a {@link SelectedTag}), in display order.
+   */
+  public static void requireKnown(String learner, Object bean, String[] options)
+      throws WekaException {
+    List<Method> getters =
+        Arrays.stream(bean.getClass().getMethods())
+            .filter(m -> m.isAnnotationPresent(OptionMetadata.class))
+            .filter(m -> m.getReturnType() == SelectedTag.class && m.getParameterCount() == 0)
+            .sorted(
+                Comparator.comparingInt(m -> m.getAnnotation(OptionMetadata.class).displayOrder()))
+            .toList();
+    for (Method getter : getters) {
+      Tag[] tags;
+      try {
+        tags = ((SelectedTag) getter.invoke(bean)).getTags();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(getter + " cannot be read", e);
+      }
+      String flag = getter.getAnnotation(OptionMetadata.class).commandLineParamName();
+      requireKnown(learner, options, flag, tags);
+    }
+  }
 
   /**
    * Throws, naming {@code learner}, the option and its allowed values, when {@code options} give

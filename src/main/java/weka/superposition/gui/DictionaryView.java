@@ -56,24 +56,10 @@ public class DictionaryView extends JPanel {
   private final ChartPanel densities = new ChartPanel(null, false);
   private final JLabel dashboard = new JLabel("The strongest features appear here after training.");
 
-  private transient Run run;
+  private transient TrainingRun run;
 
-  /** One training: its thread, the epochs it has reported, and whether Stop was pressed. */
-  private static final class Run {
-    final Thread thread;
-    final int epochs;
-    volatile boolean stopped;
-
-    /** Event thread only: epochs shown so far, and whether the run's end is shown. */
-    int epochsDone;
-
-    boolean finished;
-
-    Run(Thread thread, int epochs) {
-      this.thread = thread;
-      this.epochs = epochs;
-    }
-  }
+  /** Event thread only: the epochs of the current run shown so far. */
+  private int epochsDone;
 
   /** What the window shows of a trained dictionary, made on the training thread. */
   private record Trained(
@@ -138,19 +124,15 @@ public class DictionaryView extends JPanel {
     trainButton.setEnabled(false);
     stopButton.setEnabled(true);
     status.setText("Training on " + rows.numInstances() + " rows...");
-    Run[] started = new Run[1];
-    Thread thread = new Thread(() -> train(started[0], filter, rows), TRAINING_THREAD);
-    thread.setDaemon(true);
-    started[0] = new Run(thread, filter.getEpochs());
-    run = started[0];
-    thread.start();
+    epochsDone = 0;
+    run = TrainingRun.start(TRAINING_THREAD, filter.getEpochs(), mine -> train(mine, filter, rows));
   }
 
   /**
    * On the training thread. Every event goes to the event thread through invokeLater, so the events
    * arrive in the order they were posted, the end last.
    */
-  private void train(Run mine, SparseDictionary filter, Instances rows) {
+  private void train(TrainingRun mine, SparseDictionary filter, Instances rows) {
     try {
       filter.trainOn(rows, epoch -> SwingUtilities.invokeLater(() -> epochDone(mine, epoch)));
       Trained trained = shown(filter, rows);
@@ -185,32 +167,30 @@ public class DictionaryView extends JPanel {
     return new Trained(filter.toString(), a, histogram, image);
   }
 
-  private void epochDone(Run from, DictionaryTraining.Epoch epoch) {
-    if (from != run || from.finished || from.stopped) {
+  private void epochDone(TrainingRun from, DictionaryTraining.Epoch epoch) {
+    if (from != run || from.finished() || from.stopped()) {
       return; // an epoch of an earlier run, or one that ended after Stop
     }
-    from.epochsDone = epoch.epoch();
+    epochsDone = epoch.epoch();
     status.setText(
         String.format(
             Locale.ROOT,
             "Epoch %d of %d, unexplained variance %.3f, dead %d",
             epoch.epoch(),
-            from.epochs,
+            from.epochs(),
             epoch.fvu(),
             epoch.dead()));
   }
 
   /** On the event thread, once the training thread has posted its last event. */
-  private void finished(Run from, Trained trained, Throwable error) {
-    if (from != run || from.finished) {
+  private void finished(TrainingRun from, Trained trained, Throwable error) {
+    if (from != run || !from.finish()) {
       return;
     }
-    from.finished = true;
-    joinQuietly(from.thread);
     trainButton.setEnabled(true);
     stopButton.setEnabled(false);
-    if (error != null && from.stopped) {
-      status.setText("Stopped after " + from.epochsDone + " epoch(s).");
+    if (error != null && from.stopped()) {
+      status.setText("Stopped after " + epochsDone + " epoch(s).");
     } else if (error != null) {
       showFailure(error);
     } else {
@@ -232,24 +212,12 @@ public class DictionaryView extends JPanel {
     }
   }
 
-  /** The thread has posted its last event; waiting for its end makes "Stopped" true. */
-  private static void joinQuietly(Thread thread) {
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /**
    * Stops training before the next mini-batch: the status says "Stopped" once the training thread
    * has ended.
    */
   public void stop() {
-    Run current = run;
-    if (current != null && !current.finished && !current.stopped) {
-      current.stopped = true;
-      current.thread.interrupt();
+    if (run != null && run.stop()) {
       stopButton.setEnabled(false);
       status.setText("Stopping...");
     }
@@ -257,7 +225,7 @@ public class DictionaryView extends JPanel {
 
   /** Whether a training thread is running (or its end is not shown yet). */
   public boolean isRunning() {
-    return run != null && !run.finished;
+    return TrainingRun.running(run);
   }
 
   /** The status line's text. */
@@ -275,11 +243,7 @@ public class DictionaryView extends JPanel {
   }
 
   private void showFailure(Throwable e) {
-    Throwable cause = e;
-    while (cause.getMessage() == null && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    String message = TrainingRun.rootMessage(e);
     status.setText("Failed: " + message);
     if (isShowing()) {
       JOptionPane.showMessageDialog(this, message, "Sparse dictionary", JOptionPane.ERROR_MESSAGE);

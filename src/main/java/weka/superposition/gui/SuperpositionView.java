@@ -80,7 +80,7 @@ public class SuperpositionView extends JPanel {
   private final JLabel shown = new JLabel(" ");
 
   private final List<Analysis> epochs = new ArrayList<>();
-  private transient Run run;
+  private transient TrainingRun run;
   private transient AutoencoderTraining.Result result;
   private transient Supplier<String> startCheck = () -> null;
   private transient Logger log;
@@ -88,21 +88,6 @@ public class SuperpositionView extends JPanel {
 
   /** A classifier's hidden layer, as {@link HiddenWeightCharts#hiddenWeights} draws it. */
   private record HiddenLayer(float[] kernel, int inputs, int units, String title) {}
-
-  /** One training: its thread, and whether Stop was pressed (events after it are dropped). */
-  private static final class Run {
-    final Thread thread;
-    final int epochs;
-    volatile boolean stopped;
-
-    /** Set on the event thread once the run's end is shown. */
-    boolean finished;
-
-    Run(Thread thread, int epochs) {
-      this.thread = thread;
-      this.epochs = epochs;
-    }
-  }
 
   /**
    * @param data the features to study (all non-class attributes numeric), read at Start
@@ -277,12 +262,9 @@ public class SuperpositionView extends JPanel {
     stopButton.setEnabled(true);
     saveButton.setEnabled(false);
     setStatus("Training on " + features.numInstances() + " rows...");
-    Run[] started = new Run[1];
-    Thread thread = new Thread(() -> train(started[0], filter, features), TRAINING_THREAD);
-    thread.setDaemon(true);
-    started[0] = new Run(thread, filter.getEpochs());
-    run = started[0];
-    thread.start();
+    run =
+        TrainingRun.start(
+            TRAINING_THREAD, filter.getEpochs(), mine -> train(mine, filter, features));
   }
 
   /** The name of the training threads, by which a test sees that none is left after Stop. */
@@ -300,13 +282,13 @@ public class SuperpositionView extends JPanel {
   }
 
   /** On the training thread: every event goes to the event thread, tagged with its run. */
-  private void train(Run mine, SuperpositionAutoencoder filter, Instances features) {
+  private void train(TrainingRun mine, SuperpositionAutoencoder filter, Instances features) {
     try {
       AutoencoderTraining.Result trained =
           filter.trainOn(
               features,
               (record, analysis) -> {
-                if (mine.stopped) {
+                if (mine.stopped()) {
                   throw new InterruptedException("Training stopped");
                 }
                 if (analysis != null) {
@@ -319,21 +301,13 @@ public class SuperpositionView extends JPanel {
     }
   }
 
-  private void epochDone(Run from, Analysis analysis) {
-    if (from != run || from.stopped) {
+  private void epochDone(TrainingRun from, Analysis analysis) {
+    if (from != run || from.stopped()) {
       return; // an epoch that ended after Stop, or of an earlier run
     }
     boolean following = epochs.isEmpty() || epochSlider.getValue() == epochs.size();
     epochs.add(analysis);
-    setStatus(
-        String.format(
-            Locale.ROOT,
-            "Epoch %d of %d: MSE %.5f (feature means %.5f, PCA " + "%.5f)",
-            analysis.epoch(),
-            from.epochs,
-            analysis.summary().mse(),
-            analysis.summary().meanPredictorMse(),
-            analysis.summary().pcaMse()));
+    setStatus("Epoch " + analysis.epoch() + " of " + from.epochs() + ": " + errors(analysis));
     epochSlider.setMaximum(epochs.size());
     epochSlider.setEnabled(epochs.size() > 1);
     if (following) {
@@ -344,39 +318,22 @@ public class SuperpositionView extends JPanel {
   }
 
   /** On the event thread, once the training thread has nothing left to do. */
-  private void finished(Run from, AutoencoderTraining.Result trained, Throwable error) {
-    if (from != run) {
+  private void finished(TrainingRun from, AutoencoderTraining.Result trained, Throwable error) {
+    if (from != run || !from.finish()) {
       return;
     }
-    from.finished = true;
-    joinQuietly(from.thread);
     startButton.setEnabled(true);
     stopButton.setEnabled(false);
-    if (from.stopped) {
+    if (from.stopped()) {
       setStatus("Stopped after " + epochs.size() + " epoch(s).");
     } else if (error != null) {
       setStatus("Failed: " + rootMessage(error));
       showError(error);
     } else {
       result = trained;
-      setStatus(
-          String.format(
-              Locale.ROOT,
-              "Done: MSE %.5f (feature means %.5f, PCA %.5f)",
-              trained.analysis().summary().mse(),
-              trained.analysis().summary().meanPredictorMse(),
-              trained.analysis().summary().pcaMse()));
+      setStatus("Done: " + errors(trained.analysis()));
       // the filter itself writes the summary into the Explorer's log
       showSummary(AnalysisReport.summary(trained));
-    }
-  }
-
-  /** The thread has posted its last event; waiting for its end makes "Stopped" true. */
-  private static void joinQuietly(Thread thread) {
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -385,11 +342,8 @@ public class SuperpositionView extends JPanel {
    * "Stopped" once the training thread has ended and its TensorFlow session is closed.
    */
   public void stop() {
-    Run current = run;
     // also when the thread has ended but its last epochs still wait on the event queue
-    if (current != null && !current.finished && !current.stopped) {
-      current.stopped = true;
-      current.thread.interrupt();
+    if (run != null && run.stop()) {
       stopButton.setEnabled(false);
       setStatus("Stopping...");
     }
@@ -397,7 +351,7 @@ public class SuperpositionView extends JPanel {
 
   /** Whether a training thread is running. */
   public boolean isRunning() {
-    return run != null && !run.finished;
+    return TrainingRun.running(run);
   }
 
   /** The analyses received so far, one per epoch. */
@@ -424,19 +378,21 @@ public class SuperpositionView extends JPanel {
     weightPanel.revalidate();
     weightPanel.repaint();
     drawHiddenWeights(a);
-    String line =
-        String.format(
-            Locale.ROOT,
-            "Showing epoch %d of %d: MSE %.5f (feature means " + "%.5f, PCA %.5f)",
-            a.epoch(),
-            epochs.size(),
-            a.summary().mse(),
-            a.summary().meanPredictorMse(),
-            a.summary().pcaMse());
+    String line = "Showing epoch " + a.epoch() + " of " + epochs.size() + ": " + errors(a);
     shown.setText(line);
     if (result == null) {
       showSummary(line + System.lineSeparator());
     }
+  }
+
+  /** "MSE m (feature means f, PCA p)": the error of {@code a} and its two references. */
+  private static String errors(Analysis a) {
+    return String.format(
+        Locale.ROOT,
+        "MSE %.5f (feature means %.5f, PCA %.5f)",
+        a.summary().mse(),
+        a.summary().meanPredictorMse(),
+        a.summary().pcaMse());
   }
 
   /** The summary from its first line: a long text would otherwise open scrolled to its end. */
@@ -497,14 +453,11 @@ public class SuperpositionView extends JPanel {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getMessage() == null) {
-      cause = cause.getCause();
-    }
     if (e instanceof java.util.concurrent.ExecutionException && e.getCause() != null) {
-      cause = e.getCause();
+      Throwable cause = e.getCause();
+      return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
-    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    return TrainingRun.rootMessage(e);
   }
 
   /**

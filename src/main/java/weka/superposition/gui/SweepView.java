@@ -2,13 +2,10 @@ package weka.superposition.gui;
 
 import java.awt.BorderLayout;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -34,9 +31,8 @@ public class SweepView extends JPanel {
 
   private final JTextField sparsities = new JTextField(listed(SweepReport.DEFAULT_SPARSITIES), 24);
   private final JSpinner seeds = new JSpinner(new SpinnerNumberModel(3, 1, 20, 1));
-  private final JButton start = new JButton("Start");
-  private final JButton stop = new JButton("Stop");
-  private final JLabel status = new JLabel("5 features into 2 dimensions, importance 0.9^i.");
+  private final SweepControls controls =
+      new SweepControls("5 features into 2 dimensions, importance 0.9^i.", this::start, this::stop);
   private final JPanel rows = new JPanel(new GridLayout(0, 2));
   private final ChartPanel dimensions = new ChartPanel(null, false);
   private final List<Run> runs = new ArrayList<>();
@@ -44,13 +40,9 @@ public class SweepView extends JPanel {
 
   public SweepView() {
     super(new BorderLayout());
-    JPanel controls = new JPanel(new FlowLayout(FlowLayout.LEFT));
-    controls.add(new JLabel("Sparsities"));
-    controls.add(sparsities);
-    controls.add(new JLabel("Seeds"));
-    controls.add(seeds);
-    SweepStatus.addRunControls(controls, start, stop, status, this::start, this::stop);
-    add(controls, BorderLayout.NORTH);
+    add(
+        controls.row(new JLabel("Sparsities"), sparsities, new JLabel("Seeds"), seeds),
+        BorderLayout.NORTH);
     dimensions.setPreferredSize(new Dimension(420, 360));
     JPanel center = new JPanel(new BorderLayout());
     center.add(new JScrollPane(rows), BorderLayout.CENTER);
@@ -68,15 +60,14 @@ public class SweepView extends JPanel {
               .mapToDouble(Double::parseDouble)
               .toArray();
     } catch (NumberFormatException e) {
-      status.setText("Sparsities: numbers in [0, 1) separated by commas");
+      controls.status("Sparsities: numbers in [0, 1) separated by commas");
       return;
     }
     SparsitySweep.Settings settings =
         SparsitySweep.Settings.paper(values, (Integer) seeds.getValue());
     runs.clear();
     rows.removeAll();
-    start.setEnabled(false);
-    stop.setEnabled(true);
+    controls.started();
     worker =
         new SwingWorker<>() {
           @Override
@@ -95,18 +86,13 @@ public class SweepView extends JPanel {
               }
             }
             dimensions.setChart(SweepCharts.dimensionsPerFeature(runs));
-            status.setText(
-                String.format(
-                    Locale.ROOT,
-                    "%d of %d runs",
-                    runs.size(),
-                    settings.sparsities().length * settings.seeds()));
+            controls.progress(runs.size(), settings.sparsities().length * settings.seeds());
             rows.revalidate();
           }
 
           @Override
           protected void done() {
-            SweepStatus.finished(this, start, stop, status, runs.size());
+            controls.finished(this, runs.size());
           }
         };
     worker.execute();

@@ -1,11 +1,8 @@
 package weka.superposition.gui;
 
 import java.awt.BorderLayout;
-import java.awt.FlowLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -33,22 +30,17 @@ public class ToySweepView extends JPanel {
       new JComboBox<>(new String[] {PhaseDiagram.EXPERIMENT, FeatureDimensionality.EXPERIMENT});
   private final JSpinner size = new JSpinner(new SpinnerNumberModel(10, 2, 40, 1));
   private final JSpinner steps = new JSpinner(new SpinnerNumberModel(10_000, 100, 100_000, 1000));
-  private final JButton start = new JButton("Start");
-  private final JButton stop = new JButton("Stop");
-  private final JLabel status = new JLabel("Grid: cells a side (phase diagram) or density levels.");
+  private final SweepControls controls =
+      new SweepControls(
+          "Grid: cells a side (phase diagram) or density levels.", this::start, this::stop);
   private final ChartPanel chart = new ChartPanel(null, false);
   private transient SwingWorker<List<ToySweep.Run>, ToySweep.Run> worker;
 
   public ToySweepView() {
     super(new BorderLayout());
-    JPanel controls = new JPanel(new FlowLayout(FlowLayout.LEFT));
-    controls.add(experiment);
-    controls.add(new JLabel("Grid"));
-    controls.add(size);
-    controls.add(new JLabel("Steps"));
-    controls.add(steps);
-    SweepStatus.addRunControls(controls, start, stop, status, this::start, this::stop);
-    add(controls, BorderLayout.NORTH);
+    add(
+        controls.row(experiment, new JLabel("Grid"), size, new JLabel("Steps"), steps),
+        BorderLayout.NORTH);
     add(chart, BorderLayout.CENTER);
   }
 
@@ -71,8 +63,7 @@ public class ToySweepView extends JPanel {
   public void start() {
     ToySweep.Settings s = settings();
     List<ToySweep.Run> runs = new ArrayList<>();
-    start.setEnabled(false);
-    stop.setEnabled(true);
+    controls.started();
     worker =
         new SwingWorker<>() {
           @Override
@@ -85,12 +76,12 @@ public class ToySweepView extends JPanel {
           protected void process(List<ToySweep.Run> chunks) {
             runs.addAll(chunks);
             chart.setChart(figure(s, runs));
-            status.setText(String.format(Locale.ROOT, "%d of %d runs", runs.size(), s.jobs()));
+            controls.progress(runs.size(), s.jobs());
           }
 
           @Override
           protected void done() {
-            SweepStatus.finished(this, start, stop, status, runs.size());
+            controls.finished(this, runs.size());
           }
         };
     worker.execute();

@@ -227,6 +227,15 @@ class IDXLoaderTest {
 
   private static final int MAX_COUNT = Integer.MAX_VALUE;
 
+  /**
+   * {@code data} whose header promises {@link #MAX_COUNT} items, written to {@code name} in the
+   * test folder, gzipped when the name ends in .gz.
+   */
+  private Path promisingTooMany(String name, byte[] data) throws IOException {
+    byte[] lying = withHeaderInt(data, 1, MAX_COUNT);
+    return write(dir.resolve(name), name.endsWith(".gz") ? gzipped(lying) : lying);
+  }
+
   /** Loading {@code images} fails with an IOException whose message says all {@code words}. */
   private static void assertLoadFails(Path images, String... words) {
     assertMessage(assertThrows(IOException.class, () -> load(images)), words);
@@ -240,7 +249,7 @@ class IDXLoaderTest {
 
   @Test
   void aPlainHeaderPromisingMoreItemsThanTheFileHoldsIsRefusedByItsLength() throws IOException {
-    Path file = write(dir.resolve("t.idx3-ubyte"), withHeaderInt(images(20, 28, 28), 1, MAX_COUNT));
+    Path file = promisingTooMany("t.idx3-ubyte", images(20, 28, 28));
 
     assertLoadFails(
         file,
@@ -251,10 +260,7 @@ class IDXLoaderTest {
 
   @Test
   void aGzippedHeaderPromisingMoreItemsFailsWhereTheDataEnds() throws IOException {
-    Path file =
-        write(
-            dir.resolve("t.idx3-ubyte.gz"),
-            gzipped(withHeaderInt(images(20, 28, 28), 1, MAX_COUNT)));
+    Path file = promisingTooMany("t.idx3-ubyte.gz", images(20, 28, 28));
 
     assertLoadFails(
         file,
@@ -277,7 +283,7 @@ class IDXLoaderTest {
   @Test
   void aLabelHeaderPromisingMoreThanTheFileHoldsIsRefused() throws IOException {
     Path imagesFile = write(dir.resolve("train-images-idx3-ubyte"), images(5, 2, 2));
-    write(dir.resolve("train-labels-idx1-ubyte"), withHeaderInt(labels(5), 1, MAX_COUNT));
+    promisingTooMany("train-labels-idx1-ubyte", labels(5));
 
     assertLoadFails(
         imagesFile,
@@ -288,12 +294,8 @@ class IDXLoaderTest {
 
   @Test
   void gzippedLabelsPromisingAsManyAsTheGzippedImagesFailWhereTheirDataEnds() throws IOException {
-    Path imagesFile =
-        write(
-            dir.resolve("train-images-idx3-ubyte.gz"),
-            gzipped(withHeaderInt(images(5, 2, 2), 1, MAX_COUNT)));
-    write(
-        dir.resolve("train-labels-idx1-ubyte.gz"), gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
+    Path imagesFile = promisingTooMany("train-images-idx3-ubyte.gz", images(5, 2, 2));
+    promisingTooMany("train-labels-idx1-ubyte.gz", labels(5));
 
     assertLoadFails(
         imagesFile, "train-labels-idx1-ubyte.gz", "truncated IDX data", "within item 6");
@@ -302,8 +304,7 @@ class IDXLoaderTest {
   @Test
   void labelAndImageCountsAreComparedBeforeLabelsAreRead() throws IOException {
     Path imagesFile = write(dir.resolve("train-images-idx3-ubyte.gz"), gzipped(images(5, 2, 2)));
-    write(
-        dir.resolve("train-labels-idx1-ubyte.gz"), gzipped(withHeaderInt(labels(5), 1, MAX_COUNT)));
+    promisingTooMany("train-labels-idx1-ubyte.gz", labels(5));
 
     assertLoadFails(
         imagesFile,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import weka.superposition.testing.TestData;
 
 class PcaFrontierTest {
 
@@ -30,11 +31,8 @@ class PcaFrontierTest {
   void agreesWithReferenceErrors() {
     int rows = 200;
     int n = 6;
-    float[] data = new float[rows * n];
-    Random random = new Random(7);
-    for (int i = 0; i < data.length; i++) {
-      data[i] = random.nextFloat() * (1 + i % n);
-    }
+    float[] data =
+        TestData.randomFloats(rows * n, new Random(7), (r, i) -> r.nextFloat() * (1 + i % n));
     double[] fvu = PcaFrontier.fvu(data, rows, n);
     for (int j = 0; j <= n; j++) {
       ReferenceErrors errors = ReferenceErrors.of(data, rows, n, j);

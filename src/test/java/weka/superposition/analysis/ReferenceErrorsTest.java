@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import weka.superposition.testing.TestData;
 
 class ReferenceErrorsTest {
 
@@ -25,11 +26,9 @@ class ReferenceErrorsTest {
   void sameBitsAsBeforeTheSharedCovariance() {
     int rows = 300;
     int n = 7;
-    float[] data = new float[rows * n];
-    Random random = new Random(42);
-    for (int i = 0; i < data.length; i++) {
-      data[i] = random.nextFloat() < 0.4f ? 0f : random.nextFloat();
-    }
+    float[] data =
+        TestData.randomFloats(
+            rows * n, new Random(42), (r, i) -> r.nextFloat() < 0.4f ? 0f : r.nextFloat());
     double mean = 0x1.cdbe91bbc8205p-4;
     int[] ranks = {0, 1, 3, 7, 9};
     double[] pca = {mean, 0x1.802ef47ece909p-4, 0x1.e08fae94109c1p-5, 0, 0};

@@ -66,6 +66,12 @@ class DictionaryViewTest {
     return status;
   }
 
+  /** Presses Train and waits up to two minutes for the status to start with {@code prefix}. */
+  private static String trainUntil(DictionaryView view, String prefix) throws Exception {
+    SwingUtilities.invokeAndWait(view::train);
+    return waitForStatus(view, prefix, 120_000);
+  }
+
   private static DictionaryView view(Instances data, int epochs) throws Exception {
     return onEventThread(
         () -> {
@@ -82,14 +88,13 @@ class DictionaryViewTest {
   @Test
   void trainShowsTheSummaryTheDensitiesAndTheFeatures() throws Exception {
     DictionaryView view = view(twoClasses(400), 3);
-    SwingUtilities.invokeAndWait(view::train);
-    String status = waitForStatus(view, "Done", 120_000);
+    String status = trainUntil(view, "Done");
     assertTrue(status.startsWith("Done: unexplained variance "), status);
     SwingUtilities.invokeAndWait(
         () -> {
           JTabbedPane tabs = DriverSupport.find(view, JTabbedPane.class, t -> true);
           assertEquals(3, tabs.getTabCount());
-          assertEquals(List.of("Summary", "Densities", "Features"), titles(tabs));
+          assertEquals(List.of("Summary", "Densities", "Features"), DriverSupport.tabTitles(tabs));
           JTextArea summary = DriverSupport.find(view, JTextArea.class, t -> true);
           assertTrue(
               summary.getText().contains("Fraction of variance unexplained"), summary.getText());
@@ -102,20 +107,11 @@ class DictionaryViewTest {
         });
   }
 
-  private static List<String> titles(JTabbedPane tabs) {
-    List<String> titles = new ArrayList<>();
-    for (int i = 0; i < tabs.getTabCount(); i++) {
-      titles.add(tabs.getTitleAt(i));
-    }
-    return titles;
-  }
-
   @Test
   void stopEndsTheTrainingThreadAndNoLaterEpochOverwritesStopped() throws Exception {
     DictionaryView view = view(twoClasses(4000), 10_000);
-    SwingUtilities.invokeAndWait(view::train);
     // epochs of 4,000 rows take milliseconds: wait for any epoch's status, not one in particular
-    String epoch = waitForStatus(view, "Epoch ", 120_000);
+    String epoch = trainUntil(view, "Epoch ");
     assertTrue(epoch.matches("Epoch \\d+ of 10000, unexplained variance .*"), epoch);
     SwingUtilities.invokeAndWait(view::stop);
     String stopped = waitForStatus(view, "Stopped", 30_000);

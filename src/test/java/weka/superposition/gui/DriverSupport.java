@@ -2,21 +2,72 @@ package weka.superposition.gui;
 
 import java.awt.Component;
 import java.awt.Container;
+import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
+import javax.swing.JDialog;
 import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
+import weka.core.WekaPackageManager;
+import weka.gui.GenericPropertiesCreator;
 
 /**
- * What the GUI drivers share: checks that print what they found, finding components, screenshots.
+ * What the GUI drivers share: their main, checks that print what they found, the package's loading,
+ * finding components and windows, screenshots.
  */
 final class DriverSupport {
 
   private DriverSupport() {}
+
+  /** What a driver runs. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * A driver's main: runs {@code body} and exits 0, or prints the failure ("FAILED: ...") and exits
+   * 1.
+   */
+  static void runMain(Body body) {
+    try {
+      body.run();
+      System.exit(0);
+    } catch (Throwable e) {
+      e.printStackTrace(System.out);
+      System.out.println("FAILED: " + e);
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Loads the installed packages as Weka's GUIs do, then checks that {@code packageName} is loaded
+   * and that Weka's class discovery offers the package's classifier and filters.
+   */
+  static void checkPackageLoaded(String packageName) throws Exception {
+    WekaPackageManager.loadPackages(false);
+    check(
+        WekaPackageManager.getInstalledPackageInfo(packageName) != null,
+        "package installed and loaded");
+    var discovered = GenericPropertiesCreator.getGlobalOutputProperties();
+    check(
+        discovered.getProperty("weka.classifiers.Classifier").contains("TFMlpClassifier"),
+        "TFMlpClassifier offered among classifiers");
+    String filters = discovered.getProperty("weka.filters.Filter");
+    check(
+        filters.contains("TFMlpActivations")
+            && filters.contains("SuperpositionAutoencoder")
+            && filters.contains("SparseDictionary"),
+        "TFMlpActivations, SuperpositionAutoencoder and SparseDictionary offered among filters");
+  }
 
   /** Throws with {@code what} unless {@code condition}; prints "OK what" otherwise. */
   static void check(boolean condition, String what) {
@@ -27,8 +78,7 @@ final class DriverSupport {
   }
 
   /** The first component under {@code root} of {@code type} that passes {@code test}, or null. */
-  static <T extends Component> T find(
-      Container root, Class<T> type, java.util.function.Predicate<T> test) {
+  static <T extends Component> T find(Container root, Class<T> type, Predicate<T> test) {
     for (Component c : root.getComponents()) {
       if (type.isInstance(c) && test.test(type.cast(c))) {
         return type.cast(c);
@@ -37,6 +87,36 @@ final class DriverSupport {
         T found = find(container, type, test);
         if (found != null) {
           return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The text of the first label under {@code root} that starts with {@code prefix}, or "". */
+  static String labelText(Container root, String prefix) {
+    JLabel label =
+        find(root, JLabel.class, l -> l.getText() != null && l.getText().startsWith(prefix));
+    return label == null ? "" : label.getText();
+  }
+
+  /** The titles of the tabs of {@code tabs}, in order. */
+  static List<String> tabTitles(JTabbedPane tabs) {
+    List<String> titles = new ArrayList<>();
+    for (int i = 0; i < tabs.getTabCount(); i++) {
+      titles.add(tabs.getTitleAt(i));
+    }
+    return titles;
+  }
+
+  /** Waits up to {@code millis} for a showing dialog that passes {@code test}; null if none. */
+  static JDialog waitForDialog(Predicate<JDialog> test, long millis) throws InterruptedException {
+    for (long end = System.currentTimeMillis() + millis;
+        System.currentTimeMillis() < end;
+        Thread.sleep(200)) {
+      for (Window w : Window.getWindows()) {
+        if (w instanceof JDialog d && d.isShowing() && test.test(d)) {
+          return d;
         }
       }
     }

@@ -2,8 +2,11 @@ package weka.superposition.gui;
 
 import static weka.superposition.gui.DriverSupport.check;
 import static weka.superposition.gui.DriverSupport.find;
+import static weka.superposition.gui.DriverSupport.labelText;
 import static weka.superposition.gui.DriverSupport.screenshot;
 import static weka.superposition.gui.DriverSupport.showInFrame;
+import static weka.superposition.gui.DriverSupport.tabTitles;
+import static weka.superposition.gui.DriverSupport.waitForDialog;
 
 import java.awt.Container;
 import java.awt.Frame;
@@ -21,9 +24,7 @@ import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 import weka.core.PluginManager;
-import weka.core.WekaPackageManager;
 import weka.core.converters.ConverterUtils.DataSource;
-import weka.gui.GenericPropertiesCreator;
 import weka.gui.explorer.ClassifierPanel;
 import weka.gui.explorer.ClassifierPanelLaunchHandlerPlugin;
 import weka.gui.explorer.Explorer;
@@ -41,36 +42,19 @@ public final class ExplorerDriver {
 
   private ExplorerDriver() {}
 
-  public static void main(String[] args) throws Exception {
-    try {
-      run(
-          new File(args[0]),
-          new File(args[1]),
-          args[2],
-          args.length > 3 ? args[3] : "-epochs 3 -hidden-units 12");
-      System.exit(0);
-    } catch (Throwable e) {
-      e.printStackTrace(System.out);
-      System.out.println("FAILED: " + e);
-      System.exit(1);
-    }
+  public static void main(String[] args) {
+    DriverSupport.runMain(
+        () ->
+            run(
+                new File(args[0]),
+                new File(args[1]),
+                args[2],
+                args.length > 3 ? args[3] : "-epochs 3 -hidden-units 12"));
   }
 
   private static void run(File arff, File screenshots, String packageName, String classifierOptions)
       throws Exception {
-    WekaPackageManager.loadPackages(false);
-    check(
-        WekaPackageManager.getInstalledPackageInfo(packageName) != null,
-        "package installed and loaded");
-
-    var discovered = GenericPropertiesCreator.getGlobalOutputProperties();
-    check(
-        discovered.getProperty("weka.classifiers.Classifier").contains("TFMlpClassifier"),
-        "TFMlpClassifier offered among classifiers");
-    String filters = discovered.getProperty("weka.filters.Filter");
-    check(
-        filters.contains("TFMlpActivations") && filters.contains("SuperpositionAutoencoder"),
-        "TFMlpActivations and SuperpositionAutoencoder offered among filters");
+    DriverSupport.checkPackageLoaded(packageName);
     check(
         PluginManager.getPluginNamesOfTypeList(ClassifierPanelLaunchHandlerPlugin.class.getName())
             .contains("weka.gui.explorer.SuperpositionLauncher"),
@@ -79,24 +63,19 @@ public final class ExplorerDriver {
     Instances data = DataSource.read(arff.getPath());
     data.setClassIndex(data.numAttributes() - 1);
     AtomicReference<Explorer> explorerRef = new AtomicReference<>();
-    AtomicReference<JFrame> frameRef = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(
-        () -> {
-          Explorer explorer = new Explorer();
-          JFrame frame = new JFrame("Weka Explorer");
-          frame.getContentPane().add(explorer);
-          frame.setSize(1200, 850);
-          frame.setVisible(true);
-          explorer.getPreprocessPanel().setInstances(data);
-          explorerRef.set(explorer);
-          frameRef.set(frame);
-        });
+    JFrame explorerFrame =
+        showInFrame(
+            "Weka Explorer",
+            () -> {
+              explorerRef.set(new Explorer());
+              return explorerRef.get();
+            },
+            1200,
+            850);
     Explorer explorer = explorerRef.get();
+    SwingUtilities.invokeAndWait(() -> explorer.getPreprocessPanel().setInstances(data));
     JTabbedPane tabs = explorer.getTabbedPane();
-    List<String> titles = new ArrayList<>();
-    for (int i = 0; i < tabs.getTabCount(); i++) {
-      titles.add(tabs.getTitleAt(i));
-    }
+    List<String> titles = tabTitles(tabs);
     check(titles.contains("Superposition"), "Superposition tab in the Explorer " + titles);
     ClassifierPanel classify =
         (ClassifierPanel)
@@ -123,12 +102,8 @@ public final class ExplorerDriver {
     stoppedMeansStopped(window, 2, screenshots);
 
     // Start again, to the end
-    SwingUtilities.invokeAndWait(
-        () -> find(window, AbstractButton.class, b -> "Start".equals(b.getText())).doClick());
-    JLabel status = waitForLabel(window, "Done:", 120_000);
-    check(
-        status != null,
-        "autoencoder trained in the plugin window: " + (status == null ? "" : status.getText()));
+    click(window, "Start");
+    checkDone(window, 120_000, "autoencoder trained in the plugin window");
     screenshot(window, new File(screenshots, "plugin-feature-vectors.png"));
     SwingUtilities.invokeAndWait(
         () -> {
@@ -136,15 +111,10 @@ public final class ExplorerDriver {
           find(window, javax.swing.JSlider.class, t -> true).setValue(5);
         });
     Thread.sleep(500);
-    JLabel shown =
-        find(
-            window,
-            JLabel.class,
-            l -> l.getText() != null && l.getText().startsWith("Showing epoch"));
+    String shown = labelText(window, "Showing epoch");
     check(
-        shown != null && shown.getText().startsWith("Showing epoch 5 of "),
-        "the slider shows epoch 5 in the weight analysis: "
-            + (shown == null ? "" : shown.getText()));
+        shown.startsWith("Showing epoch 5 of "),
+        "the slider shows epoch 5 in the weight analysis: " + shown);
     screenshot(window, new File(screenshots, "plugin-weight-analysis.png"));
     SwingUtilities.invokeAndWait(
         () -> {
@@ -152,41 +122,31 @@ public final class ExplorerDriver {
           viewTabs.setSelectedIndex(viewTabs.indexOfTab("Weights"));
         });
     Thread.sleep(500);
-    JLabel ranked =
-        find(
-            window,
-            JLabel.class,
-            l -> l.getText() != null && l.getText().startsWith("Ranked by the importance"));
+    String ranked = labelText(window, "Ranked by the importance");
     check(
-        ranked != null && ranked.getText().contains("epoch 5"),
+        ranked.contains("epoch 5"),
         "the Weights tab ranks the hidden units by the shown epoch: "
-            + (ranked == null ? "no ranks" : ranked.getText()));
+            + (ranked.isEmpty() ? "no ranks" : ranked));
     screenshot(window, new File(screenshots, "plugin-hidden-weights.png"));
 
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(titles.indexOf("Superposition")));
     Thread.sleep(500);
-    screenshot(frameRef.get(), new File(screenshots, "explorer-superposition-tab.png"));
+    screenshot(explorerFrame, new File(screenshots, "explorer-superposition-tab.png"));
     SwingUtilities.invokeAndWait(() -> window.dispose());
-    tabWarnsOnRawPixels(frameRef.get(), screenshots);
+    tabWarnsOnRawPixels(explorerFrame, screenshots);
 
     // the tab's sparsity sweep of the toy model, shortened to two sparsities and one seed
-    AbstractButton sweepButton =
-        find(frameRef.get(), AbstractButton.class, b -> "Sparsity sweep...".equals(b.getText()));
-    check(sweepButton != null, "\"Sparsity sweep...\" button in the Superposition tab");
-    SwingUtilities.invokeAndWait(sweepButton::doClick);
-    Frame sweep = waitForFrame("Superposition: sparsity sweep", 30_000);
-    check(sweep != null, "sweep window opened");
+    Frame sweep = openFromTab(explorerFrame, "Sparsity sweep...", "sparsity sweep", "sweep");
     SwingUtilities.invokeAndWait(
         () -> {
           find(sweep, javax.swing.JTextField.class, f -> true).setText("0, 0.9");
           find(sweep, javax.swing.JSpinner.class, f -> true).setValue(1);
-          find(sweep, AbstractButton.class, b -> "Start".equals(b.getText())).doClick();
         });
-    JLabel sweepStatus = waitForLabel(sweep, "Done:", 120_000);
-    check(sweepStatus != null, "sparsity sweep ran in the Explorer");
+    click(sweep, "Start");
+    checkDone(sweep, 120_000, "sparsity sweep ran in the Explorer");
     screenshot(sweep, new File(screenshots, "explorer-sparsity-sweep.png"));
     SwingUtilities.invokeAndWait(() -> sweep.dispose());
-    dictionaryWindowTrains(frameRef.get(), screenshots);
+    dictionaryWindowTrains(explorerFrame, screenshots);
 
     continueIterating(classify, tabs, titles, data, screenshots);
     filterEditorShowsTheClassifier(screenshots);
@@ -221,30 +181,16 @@ public final class ExplorerDriver {
    * user types them, Train to the end, then the summary, the densities and the features.
    */
   private static void dictionaryWindowTrains(JFrame explorer, File screenshots) throws Exception {
-    AbstractButton open =
-        find(explorer, AbstractButton.class, b -> "Sparse dictionary...".equals(b.getText()));
-    check(open != null, "\"Sparse dictionary...\" button in the Superposition tab");
-    SwingUtilities.invokeAndWait(open::doClick);
-    Frame window = waitForFrame("Superposition: sparse dictionary", 30_000);
-    check(window != null, "sparse dictionary window opened");
+    Frame window =
+        openFromTab(explorer, "Sparse dictionary...", "sparse dictionary", "sparse dictionary");
 
     // the options dialog is modal: opened from a later event, then filled in and closed
     weka.gui.PropertyPanel options = find(window, weka.gui.PropertyPanel.class, p -> true);
     SwingUtilities.invokeLater(options::showPropertyDialog);
-    javax.swing.JDialog dialog = null;
-    for (long end = System.currentTimeMillis() + 30_000;
-        dialog == null && System.currentTimeMillis() < end;
-        Thread.sleep(200)) {
-      for (Window w : Window.getWindows()) {
-        if (w instanceof javax.swing.JDialog d
-            && d.isShowing()
-            && find(d, JLabel.class, l -> "epochs".equals(l.getText())) != null) {
-          dialog = d;
-        }
-      }
-    }
-    check(dialog != null, "the dictionary's options dialog opened");
-    javax.swing.JDialog editor = dialog;
+    javax.swing.JDialog editor =
+        waitForDialog(
+            d -> find(d, JLabel.class, l -> "epochs".equals(l.getText())) != null, 30_000);
+    check(editor != null, "the dictionary's options dialog opened");
     SwingUtilities.invokeAndWait(
         () -> {
           type(editor, "number of features", "32");
@@ -252,20 +198,12 @@ public final class ExplorerDriver {
         });
     Thread.sleep(300);
     screenshot(editor, new File(screenshots, "dictionary-options.png"));
-    SwingUtilities.invokeAndWait(
-        () -> find(editor, AbstractButton.class, b -> "OK".equals(b.getText())).doClick());
+    click(editor, "OK");
 
-    SwingUtilities.invokeAndWait(
-        () -> find(window, AbstractButton.class, b -> "Train".equals(b.getText())).doClick());
-    JLabel status = waitForLabel(window, "Done:", 300_000);
-    check(
-        status != null,
-        "sparse dictionary trained in the Explorer: " + (status == null ? "" : status.getText()));
+    click(window, "Train");
+    checkDone(window, 300_000, "sparse dictionary trained in the Explorer");
     JTabbedPane tabs = find(window, JTabbedPane.class, t -> true);
-    List<String> titles = new ArrayList<>();
-    for (int i = 0; i < tabs.getTabCount(); i++) {
-      titles.add(tabs.getTitleAt(i));
-    }
+    List<String> titles = tabTitles(tabs);
     check(
         titles.equals(List.of("Summary", "Densities", "Features")),
         "the dictionary window's tabs " + titles);
@@ -393,13 +331,7 @@ public final class ExplorerDriver {
     SwingUtilities.invokeAndWait(
         () -> {
           launch.doClick();
-          for (Window w : Window.getWindows()) {
-            if (w instanceof Frame f
-                && w.isShowing()
-                && f.getTitle().startsWith("Superposition: ")) {
-              opened.set(f);
-            }
-          }
+          opened.set(showingFrame("Superposition: "));
           javax.swing.JSlider slider = find(opened.get(), javax.swing.JSlider.class, t -> true);
           AbstractButton stop =
               find(opened.get(), AbstractButton.class, b -> "Stop".equals(b.getText()));
@@ -440,24 +372,12 @@ public final class ExplorerDriver {
     AbstractButton start =
         find(explorer, AbstractButton.class, b -> "Start".equals(b.getText()) && b.isShowing());
     SwingUtilities.invokeLater(start::doClick);
-    javax.swing.JDialog dialog = null;
-    for (long end = System.currentTimeMillis() + 30_000;
-        dialog == null && System.currentTimeMillis() < end;
-        Thread.sleep(200)) {
-      for (Window w : Window.getWindows()) {
-        if (w instanceof javax.swing.JDialog d
-            && d.isShowing()
-            && d.getTitle().contains("may not be features")) {
-          dialog = d;
-        }
-      }
-    }
-    check(dialog != null, "the tab warns before training on raw pixels");
+    javax.swing.JDialog shown =
+        waitForDialog(d -> d.getTitle().contains("may not be features"), 30_000);
+    check(shown != null, "the tab warns before training on raw pixels");
     Thread.sleep(300);
-    screenshot(dialog, new File(screenshots, "explorer-tab-warning.png"));
-    javax.swing.JDialog shown = dialog;
-    SwingUtilities.invokeAndWait(
-        () -> find(shown, AbstractButton.class, b -> "No".equals(b.getText())).doClick());
+    screenshot(shown, new File(screenshots, "explorer-tab-warning.png"));
+    click(shown, "No");
     Thread.sleep(300);
     check(
         find(explorer, JLabel.class, l -> l.getText() != null && l.getText().startsWith("Training"))
@@ -521,17 +441,56 @@ public final class ExplorerDriver {
     return -1;
   }
 
+  /** A showing frame whose title starts with {@code titlePrefix}, or null. */
+  private static Frame showingFrame(String titlePrefix) {
+    for (Window w : Window.getWindows()) {
+      if (w instanceof Frame f && w.isShowing() && f.getTitle().startsWith(titlePrefix)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
   private static Frame waitForFrame(String titlePrefix, long millis) throws InterruptedException {
     long end = System.currentTimeMillis() + millis;
     while (System.currentTimeMillis() < end) {
-      for (Window w : Window.getWindows()) {
-        if (w instanceof Frame f && w.isShowing() && f.getTitle().startsWith(titlePrefix)) {
-          return f;
-        }
+      Frame frame = showingFrame(titlePrefix);
+      if (frame != null) {
+        return frame;
       }
       Thread.sleep(200);
     }
     return null;
+  }
+
+  /**
+   * Presses the Superposition tab's button {@code button}; returns the window it opens, titled
+   * "Superposition: {@code title}", checked as the {@code what} window.
+   */
+  private static Frame openFromTab(JFrame explorer, String button, String title, String what)
+      throws Exception {
+    check(
+        find(explorer, AbstractButton.class, b -> button.equals(b.getText())) != null,
+        "\"" + button + "\" button in the Superposition tab");
+    click(explorer, button);
+    Frame window = waitForFrame("Superposition: " + title, 30_000);
+    check(window != null, what + " window opened");
+    return window;
+  }
+
+  /** Clicks, on the event thread, the button under {@code root} labelled {@code text}. */
+  private static void click(Container root, String text) throws Exception {
+    SwingUtilities.invokeAndWait(
+        () -> find(root, AbstractButton.class, b -> text.equals(b.getText())).doClick());
+  }
+
+  /**
+   * Waits up to {@code millis} for a "Done:" status in {@code window}; checks it as {@code what}.
+   */
+  private static void checkDone(Container window, long millis, String what)
+      throws InterruptedException {
+    JLabel status = waitForLabel(window, "Done:", millis);
+    check(status != null, what + ": " + (status == null ? "" : status.getText()));
   }
 
   private static JLabel waitForLabel(Container root, String prefix, long millis)

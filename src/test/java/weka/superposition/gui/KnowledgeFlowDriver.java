@@ -49,15 +49,8 @@ public final class KnowledgeFlowDriver {
 
   private KnowledgeFlowDriver() {}
 
-  public static void main(String[] args) throws Exception {
-    try {
-      run(new File(args[0]), new File(args[1]));
-      System.exit(0);
-    } catch (Throwable e) {
-      e.printStackTrace(System.out);
-      System.out.println("FAILED: " + e);
-      System.exit(1);
-    }
+  public static void main(String[] args) {
+    DriverSupport.runMain(() -> run(new File(args[0]), new File(args[1])));
   }
 
   private static void run(File arff, File screenshots) throws Exception {

@@ -7,8 +7,6 @@ import java.util.List;
 import weka.core.PluginManager;
 import weka.core.Version;
 import weka.core.WekaPackageClassLoaderManager;
-import weka.core.WekaPackageManager;
-import weka.gui.GenericPropertiesCreator;
 import weka.gui.explorer.ClassifierPanelLaunchHandlerPlugin;
 import weka.gui.explorer.Explorer.ExplorerPanel;
 import weka.gui.explorer.ExplorerDefaults;
@@ -43,33 +41,12 @@ public final class PluginLoadDriver {
   }
 
   public static void main(String[] args) {
-    try {
-      run(args[0]);
-      System.exit(0);
-    } catch (Throwable e) {
-      e.printStackTrace(System.out);
-      System.out.println("FAILED: " + e);
-      System.exit(1);
-    }
+    DriverSupport.runMain(() -> run(args[0]));
   }
 
   private static void run(String packageName) throws Exception {
     System.out.println("Weka " + Version.VERSION);
-    WekaPackageManager.loadPackages(false);
-    check(
-        WekaPackageManager.getInstalledPackageInfo(packageName) != null,
-        "package installed and loaded");
-
-    var discovered = GenericPropertiesCreator.getGlobalOutputProperties();
-    check(
-        discovered.getProperty("weka.classifiers.Classifier").contains("TFMlpClassifier"),
-        "TFMlpClassifier offered among classifiers");
-    String filters = discovered.getProperty("weka.filters.Filter");
-    check(
-        filters.contains("TFMlpActivations")
-            && filters.contains("SuperpositionAutoencoder")
-            && filters.contains("SparseDictionary"),
-        "TFMlpActivations, SuperpositionAutoencoder and SparseDictionary offered among filters");
+    DriverSupport.checkPackageLoaded(packageName);
 
     for (String name : List.of(LAUNCHER, PANEL, STEP)) {
       Class<?> type = WekaPackageClassLoaderManager.forName(name);

@@ -64,12 +64,7 @@ class SuperpositionViewWeightsTest {
   }
 
   private static List<String> tabTitles(SuperpositionView view) {
-    JTabbedPane tabs = find(view, JTabbedPane.class, t -> true);
-    List<String> titles = new ArrayList<>();
-    for (int i = 0; i < tabs.getTabCount(); i++) {
-      titles.add(tabs.getTitleAt(i));
-    }
-    return titles;
+    return DriverSupport.tabTitles(find(view, JTabbedPane.class, t -> true));
   }
 
   private static void onEventThread(Runnable task) throws Exception {

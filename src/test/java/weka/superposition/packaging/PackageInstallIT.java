@@ -11,7 +11,6 @@ import static weka.superposition.testing.IdxFixtures.writeGzipped;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -70,18 +69,8 @@ class PackageInstallIT {
 
   @Test
   void installsOfflineAndIsListed() throws Exception {
-    InstalledWeka weka = InstalledWeka.withPackage();
-    InstalledWeka.Run install = weka.installation();
-    assertEquals(0, install.exitCode(), install.describe());
+    InstalledWeka.Run install = InstalledWeka.withPackage().assertInstalledAndListed();
     System.out.printf("package install: %.2f s (JVM start included)%n", install.seconds());
-    assertTrue(Files.isRegularFile(weka.packageDir().resolve("tensorflowSuperposition.jar")));
-
-    InstalledWeka.Run list =
-        weka.java("weka.core.WekaPackageManager", "-list-packages", "installed");
-
-    assertEquals(0, list.exitCode(), list.describe());
-    assertTrue(
-        list.stdout().contains("\tYes\t" + InstalledWeka.packageName() + ": "), list.describe());
   }
 
   @Test

@@ -19,6 +19,7 @@ import weka.core.converters.ConverterUtils.DataSource;
 import weka.superposition.describe.DictionaryReport;
 import weka.superposition.gui.PluginLoadDriver;
 import weka.superposition.io.JsonFiles;
+import weka.superposition.testing.CommandLineChain;
 import weka.superposition.testing.InstalledWeka;
 import weka.superposition.testing.InstalledWeka.Release;
 import weka.superposition.testing.TestData;
@@ -66,18 +67,8 @@ class Weka39IT {
 
   @Test
   void installsOfflineWithWeka39sPackageManagerAndIsListed() throws Exception {
-    InstalledWeka weka = InstalledWeka.withPackage(Release.DEV);
-    InstalledWeka.Run install = weka.installation();
-    assertEquals(0, install.exitCode(), install.describe());
+    InstalledWeka.Run install = InstalledWeka.withPackage(Release.DEV).assertInstalledAndListed();
     assertFalse(install.stdout().contains("Can't install"), install.describe());
-    assertTrue(Files.isRegularFile(weka.packageDir().resolve("tensorflowSuperposition.jar")));
-
-    InstalledWeka.Run list =
-        weka.java("weka.core.WekaPackageManager", "-list-packages", "installed");
-
-    assertEquals(0, list.exitCode(), list.describe());
-    assertTrue(
-        list.stdout().contains("\tYes\t" + InstalledWeka.packageName() + ": "), list.describe());
     System.out.printf("Weka 3.9 package install: %.1f s%n", install.seconds());
   }
 
@@ -131,58 +122,17 @@ class Weka39IT {
     assertEquals(
         testSection(phase1On38.stdout()), testSection(phase1.stdout()), phase1On38.describe());
 
-    InstalledWeka.Run activations =
-        weka39.wekaRun(
-            "TFMlpActivations",
-            "-model",
-            model,
-            "-c",
-            "last",
-            "-b",
-            "-i",
-            train,
-            "-o",
-            path("h-train.arff"),
-            "-r",
-            test,
-            "-s",
-            path("h-test.arff"));
-    assertEquals(0, activations.exitCode(), activations.describe());
-    Instances hidden = DataSource.read(path("h-test.arff"));
-    assertEquals(50, hidden.numAttributes(), activations.describe());
-    assertEquals("h49", hidden.attribute(48).name());
-    assertEquals(100, hidden.numInstances());
-
+    InstalledWeka.Run activations = CommandLineChain.activations(weka39, dir, model, train, test);
     InstalledWeka.Run phase2 =
-        weka39.wekaRun(
-            "SuperpositionAutoencoder",
-            "-epochs",
-            "3",
-            "-learning-rate",
-            "0.001",
-            "-output-debug-info",
-            "-c",
-            "last",
-            "-b",
-            "-i",
-            path("h-train.arff"),
-            "-o",
-            path("z-train.arff"),
-            "-r",
-            path("h-test.arff"),
-            "-s",
-            path("z-test.arff"));
-    assertEquals(0, phase2.exitCode(), phase2.describe());
-    assertTrue(
-        phase2.stderr().contains("Reconstruction MSE on the training data"), phase2.describe());
-    Instances codes = DataSource.read(path("z-test.arff"));
-    assertEquals(3, codes.numAttributes(), phase2.describe());
-    assertEquals("z1", codes.attribute(0).name());
-    assertEquals(100, codes.numInstances());
+        CommandLineChain.autoencoder(weka39, dir, "-epochs", "3", "-learning-rate", "0.001");
 
     InstalledWeka.Run dictionary =
-        weka39.wekaRun(
+        weka39.batchFilter(
             "SparseDictionary",
+            path("h-train.arff"),
+            path("f-train.arff"),
+            path("h-test.arff"),
+            path("f-test.arff"),
             "-features",
             "98",
             "-k",
@@ -190,18 +140,7 @@ class Weka39IT {
             "-epochs",
             "3",
             "-report",
-            path("dictionary.json"),
-            "-c",
-            "last",
-            "-b",
-            "-i",
-            path("h-train.arff"),
-            "-o",
-            path("f-train.arff"),
-            "-r",
-            path("h-test.arff"),
-            "-s",
-            path("f-test.arff"));
+            path("dictionary.json"));
     assertEquals(0, dictionary.exitCode(), dictionary.describe());
     Instances features = DataSource.read(path("f-test.arff"));
     assertEquals(98 + 1, features.numAttributes(), dictionary.describe());

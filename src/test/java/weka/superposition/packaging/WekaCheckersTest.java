@@ -1,19 +1,28 @@
 package weka.superposition.packaging;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import weka.classifiers.functions.TFMlpClassifier;
+import weka.core.Check;
 import weka.core.CheckGOE;
 import weka.core.CheckOptionHandler;
+import weka.core.ClassDiscovery;
 import weka.core.OptionHandler;
 import weka.core.TechnicalInformationHandler;
 import weka.core.converters.IDXLoader;
+import weka.datagenerators.DataGenerator;
+import weka.datagenerators.classifiers.classification.FeatureGenerator;
 import weka.datagenerators.classifiers.classification.PlantedFeatures;
 import weka.datagenerators.classifiers.classification.SparseFeatures;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.FirstBatchFeatureFilter;
 import weka.filters.unsupervised.attribute.SparseDictionary;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.filters.unsupervised.attribute.TFMlpActivations;
@@ -37,13 +46,18 @@ class WekaCheckersTest {
             new String[] {"-features", "50", "-active", "4", "-directions", "directions.csv"}));
   }
 
+  /** {@code check}, set to report only through its results. */
+  private static <T extends Check> T silent(T check) {
+    check.setSilent(true);
+    return check;
+  }
+
   @ParameterizedTest
   @MethodSource("publicClasses")
   void passesCheckOptionHandler(OptionHandler handler, String[] userOptions) {
-    CheckOptionHandler check = new CheckOptionHandler();
+    CheckOptionHandler check = silent(new CheckOptionHandler());
     check.setOptionHandler(handler);
     check.setUserOptions(userOptions);
-    check.setSilent(true);
 
     assertTrue(check.checkListOptions(), "listOptions");
     assertTrue(check.checkSetOptions(), "setOptions");
@@ -56,9 +70,8 @@ class WekaCheckersTest {
   @ParameterizedTest
   @MethodSource("publicClasses")
   void passesCheckGoe(Object learner, String[] ignored) {
-    CheckGOE check = new CheckGOE();
+    CheckGOE check = silent(new CheckGOE());
     check.setObject(learner);
-    check.setSilent(true);
 
     assertTrue(check.checkGlobalInfo(), "globalInfo");
     assertTrue(check.checkToolTips(), "tool tips");
@@ -77,5 +90,19 @@ class WekaCheckersTest {
                 ? "Sharkey"
                 : learner instanceof SparseDictionary ? "Bricken" : "Elhage";
     assertTrue(bibtex.contains(expected), bibtex);
+  }
+
+  @Test
+  void classDiscoveryOffersTheFiltersAndGeneratorsButNotTheirAbstractBases() {
+    // how the Explorer's choosers find a package's filters and data generators
+    List<String> filters = ClassDiscovery.find(Filter.class, "weka.filters.unsupervised.attribute");
+    assertTrue(filters.contains(SparseDictionary.class.getName()), filters.toString());
+    assertTrue(filters.contains(SuperpositionAutoencoder.class.getName()), filters.toString());
+    assertFalse(filters.contains(FirstBatchFeatureFilter.class.getName()), filters.toString());
+    List<String> generators =
+        ClassDiscovery.find(DataGenerator.class, "weka.datagenerators.classifiers.classification");
+    assertTrue(generators.contains(SparseFeatures.class.getName()), generators.toString());
+    assertTrue(generators.contains(PlantedFeatures.class.getName()), generators.toString());
+    assertFalse(generators.contains(FeatureGenerator.class.getName()), generators.toString());
   }
 }

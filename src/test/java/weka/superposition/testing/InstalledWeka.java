@@ -1,5 +1,8 @@
 package weka.superposition.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -259,6 +262,35 @@ public final class InstalledWeka {
   /** Runs a class of Weka or of an installed package by its short name through weka.Run. */
   public Run wekaRun(String... args) throws IOException, InterruptedException {
     return java("weka.Run", args);
+  }
+
+  /**
+   * Runs the filter {@code filter} (a short name) through weka.Run in batch mode with {@code
+   * options}, the last attribute the class: it learns on {@code train} and writes it filtered to
+   * {@code trainOut}, then filters {@code test} the same way into {@code testOut}.
+   */
+  public Run batchFilter(
+      String filter, String train, String trainOut, String test, String testOut, String... options)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of(filter));
+    args.addAll(List.of(options));
+    args.addAll(
+        List.of("-c", "last", "-b", "-i", train, "-o", trainOut, "-r", test, "-s", testOut));
+    return wekaRun(args.toArray(String[]::new));
+  }
+
+  /**
+   * Asserts that the package was installed into this home and that Weka's package manager lists it
+   * as installed; returns the installation.
+   */
+  public Run assertInstalledAndListed() throws IOException, InterruptedException {
+    Run install = installation();
+    assertEquals(0, install.exitCode(), install.describe());
+    assertTrue(Files.isRegularFile(packageDir().resolve("tensorflowSuperposition.jar")));
+    Run list = java("weka.core.WekaPackageManager", "-list-packages", "installed");
+    assertEquals(0, list.exitCode(), list.describe());
+    assertTrue(list.stdout().contains("\tYes\t" + packageName() + ": "), list.describe());
+    return install;
   }
 
   private static String requiredProperty(String name) {

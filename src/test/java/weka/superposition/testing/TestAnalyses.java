@@ -18,10 +18,8 @@ public final class TestAnalyses {
   public static Analysis random(int n, long seed) {
     Random random = new Random(seed);
     int rows = 500;
-    float[] data = new float[rows * n];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = random.nextFloat() < 0.4 ? random.nextFloat() : 0;
-    }
+    float[] data =
+        TestData.randomFloats(rows * n, random, (r, i) -> r.nextFloat() < 0.4 ? r.nextFloat() : 0);
     float[] encoder = new float[n * 2];
     float[] decoder = new float[2 * n];
     float[] bias = new float[n];

@@ -28,6 +28,20 @@ public final class TestData {
     return saveArff(new Instances(mnist600(), first, count), file);
   }
 
+  /** The value at index {@code i} of a random matrix, drawn from {@code random}. */
+  public interface Draw {
+    float value(Random random, int i);
+  }
+
+  /** {@code length} values drawn from {@code random} by {@code draw}, in index order. */
+  public static float[] randomFloats(int length, Random random, Draw draw) {
+    float[] values = new float[length];
+    for (int i = 0; i < length; i++) {
+      values[i] = draw.value(random, i);
+    }
+    return values;
+  }
+
   public static File resource(String name) throws URISyntaxException {
     return new File(TestData.class.getResource(name).toURI());
   }

@@ -6,21 +6,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
-import java.util.Vector;
 import weka.core.Attribute;
-import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
-import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
-import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
-import weka.datagenerators.ClassificationGenerator;
 import weka.superposition.data.PlantedFeatures.Sample;
 import weka.superposition.data.PlantedFeatures.Settings;
 import weka.superposition.describe.Citations;
@@ -33,8 +27,7 @@ import weka.superposition.io.AtomicFiles;
  * looks for generators among the classification generators and those need a class; the option
  * {@code -directions} writes the true directions for comparison with a learned dictionary.
  */
-public class PlantedFeatures extends ClassificationGenerator
-    implements TechnicalInformationHandler {
+public class PlantedFeatures extends FeatureGenerator {
 
   private static final long serialVersionUID = 4181304729657405382L;
 
@@ -46,7 +39,6 @@ public class PlantedFeatures extends ClassificationGenerator
   private static final double DEFAULT_ACTIVE = 3;
 
   private int dimensions = DEFAULT_DIMENSIONS;
-  private int numFeatures = DEFAULT_FEATURES;
   private double expectedActive = DEFAULT_ACTIVE;
   private File directionsFile = new File("");
 
@@ -54,8 +46,7 @@ public class PlantedFeatures extends ClassificationGenerator
   private transient weka.superposition.data.PlantedFeatures planted;
 
   public PlantedFeatures() {
-    super();
-    setNumExamples(defaultNumExamples());
+    super(DEFAULT_FEATURES);
   }
 
   public String globalInfo() {
@@ -72,68 +63,48 @@ public class PlantedFeatures extends ClassificationGenerator
   }
 
   @Override
-  protected int defaultNumExamples() {
-    return 10000;
-  }
-
-  @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> result = enumToVector(super.listOptions());
-    result.add(
-        new Option(
-            "\tThe number of dimensions n (default " + DEFAULT_DIMENSIONS + ").",
+    return listOptionsWith(
+        option(
             "dimensions",
-            1,
-            "-dimensions <num>"));
-    result.add(
-        new Option(
-            "\tThe number of features m, each a direction (default " + DEFAULT_FEATURES + ").",
+            "num",
+            "The number of dimensions n (default " + DEFAULT_DIMENSIONS + ")."),
+        option(
             "features",
-            1,
-            "-features <num>"));
-    result.add(
-        new Option(
-            "\tThe expected number of active features per row, at most m (default 3).",
+            "num",
+            "The number of features m, each a direction (default " + DEFAULT_FEATURES + ")."),
+        option(
             "active",
-            1,
-            "-active <num>"));
-    result.add(
-        new Option(
-            "\tAlso writes the true directions to this CSV file (default: none).",
+            "num",
+            "The expected number of active features per row, at most m (default 3)."),
+        option(
             "directions",
-            1,
-            "-directions <file>"));
-    return result.elements();
+            "file",
+            "Also writes the true directions to this CSV file (default: none)."));
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
     super.setOptions(options);
-    String value = Utils.getOption("dimensions", options);
-    setDimensions(value.isEmpty() ? DEFAULT_DIMENSIONS : Integer.parseInt(value));
-    value = Utils.getOption("features", options);
-    setNumFeatures(value.isEmpty() ? DEFAULT_FEATURES : Integer.parseInt(value));
-    value = Utils.getOption("active", options);
-    setExpectedActive(value.isEmpty() ? DEFAULT_ACTIVE : Double.parseDouble(value));
+    setDimensions(intOption("dimensions", options, DEFAULT_DIMENSIONS));
+    setNumFeatures(intOption("features", options, DEFAULT_FEATURES));
+    setExpectedActive(doubleOption("active", options, DEFAULT_ACTIVE));
     setDirectionsFile(new File(Utils.getOption("directions", options)));
     Utils.checkForRemainingOptions(options);
   }
 
   @Override
   public String[] getOptions() {
-    Vector<String> result = new Vector<>();
-    Collections.addAll(result, super.getOptions());
-    result.add("-dimensions");
-    result.add("" + getDimensions());
-    result.add("-features");
-    result.add("" + getNumFeatures());
-    result.add("-active");
-    result.add("" + getExpectedActive());
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-dimensions", "" + getDimensions(),
+                "-features", "" + getNumFeatures(),
+                "-active", "" + getExpectedActive()));
     if (!directionsFile.getPath().isEmpty() && !m_CreatingRelationName) {
-      result.add("-directions");
-      result.add(directionsFile.getPath());
+      options.addAll(List.of("-directions", directionsFile.getPath()));
     }
-    return result.toArray(new String[0]);
+    return getOptionsWith(options);
   }
 
   /** Weka's name for the data, without the directions file's path. */
@@ -152,27 +123,11 @@ public class PlantedFeatures extends ClassificationGenerator
   }
 
   public void setDimensions(int dimensions) {
-    if (dimensions < 1) {
-      throw new IllegalArgumentException(
-          "The number of dimensions must be at least 1, not " + dimensions);
-    }
-    this.dimensions = dimensions;
+    this.dimensions = atLeastOne("dimensions", dimensions);
   }
 
   public String dimensionsTipText() {
     return "The number of dimensions n, the attributes x1 to xn";
-  }
-
-  public int getNumFeatures() {
-    return numFeatures;
-  }
-
-  public void setNumFeatures(int numFeatures) {
-    if (numFeatures < 1) {
-      throw new IllegalArgumentException(
-          "The number of features must be at least 1, not " + numFeatures);
-    }
-    this.numFeatures = numFeatures;
   }
 
   public String numFeaturesTipText() {
@@ -210,11 +165,6 @@ public class PlantedFeatures extends ClassificationGenerator
     return "If set, the CSV file the true directions are written to, one row per feature";
   }
 
-  @Override
-  public boolean getSingleModeFlag() {
-    return true;
-  }
-
   /**
    * The header: x1 to xn and the class {@code strongest}; makes the directions from the seed and,
    * when {@code -directions} is set, writes them.
@@ -223,14 +173,11 @@ public class PlantedFeatures extends ClassificationGenerator
   public Instances defineDataFormat() throws Exception {
     planted =
         new weka.superposition.data.PlantedFeatures(
-            new Settings(dimensions, numFeatures, expectedActive, getSeed()));
+            new Settings(dimensions, getNumFeatures(), expectedActive, getSeed()));
     setNumExamplesAct(getNumExamples());
-    ArrayList<Attribute> attributes = new ArrayList<>();
-    for (int i = 1; i <= dimensions; i++) {
-      attributes.add(new Attribute("x" + i));
-    }
+    ArrayList<Attribute> attributes = numericAttributes(dimensions);
     List<String> classes = new ArrayList<>();
-    for (int j = 1; j <= numFeatures; j++) {
+    for (int j = 1; j <= getNumFeatures(); j++) {
       classes.add("f" + j);
     }
     classes.add(NONE);
@@ -275,50 +222,14 @@ public class PlantedFeatures extends ClassificationGenerator
       throw new IllegalStateException("defineDataFormat() must be called before generating");
     }
     Random random = getRandom();
-    Sample row = planted.sample(1, random);
-    double[] values = new double[dimensions + 1];
-    for (int d = 0; d < dimensions; d++) {
-      values[d] = row.data()[d];
-    }
-    int strongest = row.strongest(0);
-    values[dimensions] = strongest < 0 ? numFeatures : strongest;
-    Instance instance = new DenseInstance(1, values);
-    instance.setDataset(m_DatasetFormat);
-    return instance;
-  }
-
-  @Override
-  public Instances generateExamples() throws Exception {
-    Instances data = new Instances(m_DatasetFormat, getNumExamplesAct());
-    for (int i = 0; i < getNumExamplesAct(); i++) {
-      data.add(generateExample());
-    }
-    return data;
-  }
-
-  @Override
-  public String generateStart() {
-    return "";
-  }
-
-  @Override
-  public String generateFinished() {
-    return "";
-  }
-
-  /** Weka's own generators lack this tip, so that CheckGOE fails them; ours passes. */
-  public String datasetFormatTipText() {
-    return "The structure of the generated data, which the generator sets itself";
+    Sample sample = planted.sample(1, random);
+    int strongest = sample.strongest(0);
+    return row(sample.data(), dimensions, strongest < 0 ? getNumFeatures() : strongest);
   }
 
   @Override
   public TechnicalInformation getTechnicalInformation() {
     return Citations.sparseAutoencoders();
-  }
-
-  @Override
-  public String getRevision() {
-    return RevisionUtils.extract("$Revision: 1 $");
   }
 
   public static void main(String[] args) {

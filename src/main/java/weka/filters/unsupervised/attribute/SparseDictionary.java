@@ -8,26 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import weka.core.Attribute;
-import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
-import weka.core.DenseInstance;
-import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
-import weka.core.Randomizable;
-import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.TechnicalInformation;
-import weka.core.TechnicalInformationHandler;
-import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
-import weka.filters.SimpleBatchFilter;
 import weka.superposition.analysis.DictionaryAnalysis;
 import weka.superposition.analysis.DictionaryWeights;
-import weka.superposition.data.Headers;
 import weka.superposition.data.Rows;
-import weka.superposition.data.TagOptions;
 import weka.superposition.describe.Citations;
 import weka.superposition.describe.DictionaryReport;
 import weka.superposition.dictionary.DictionaryTraining;
@@ -44,8 +33,7 @@ import weka.superposition.io.ModelFiles;
  * by the reconstruction. The filter is the Weka face only: training is in {@link
  * DictionaryTraining}, the analysis in {@link DictionaryAnalysis}.
  */
-public class SparseDictionary extends SimpleBatchFilter
-    implements Randomizable, WeightedInstancesHandler, TechnicalInformationHandler {
+public class SparseDictionary extends FirstBatchFeatureFilter {
 
   private static final long serialVersionUID = -3419086270412630585L;
 
@@ -367,30 +355,13 @@ public class SparseDictionary extends SimpleBatchFilter
   }
 
   @Override
-  public void setOptions(String[] options) throws Exception {
-    // an option left out means its default, also for the files
+  protected void clearFileOptions() {
     setReportFile(new File(""));
     setSaveModelFile(new File(""));
     setLoadModelFile(new File(""));
-    String name = getClass().getSimpleName();
-    TagOptions.requireKnown(name, options, "mode", TAGS_MODE);
-    TagOptions.requireKnown(name, options, "bias-start", TAGS_BIAS_START);
-    TagOptions.requireKnown(name, options, "output", TAGS_OUTPUT);
-    super.setOptions(options);
   }
 
   // ---------------------------------------------------------------- filtering
-
-  @Override
-  public Capabilities getCapabilities() {
-    Capabilities result = super.getCapabilities();
-    result.disableAll();
-    result.enable(Capability.NUMERIC_ATTRIBUTES);
-    result.enableAllClasses();
-    result.enable(Capability.MISSING_CLASS_VALUES);
-    result.enable(Capability.NO_CLASS);
-    return result;
-  }
 
   /** The training settings; throws naming a bad option. */
   public DictionaryTraining.Settings settings(int inputs) throws WekaException {
@@ -411,7 +382,7 @@ public class SparseDictionary extends SimpleBatchFilter
     try {
       settings.check(inputs);
     } catch (IllegalArgumentException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw error(e);
     }
     return settings;
   }
@@ -420,8 +391,7 @@ public class SparseDictionary extends SimpleBatchFilter
   protected Instances determineOutputFormat(Instances input) throws Exception {
     List<Integer> inputs = Rows.featureIndices(input);
     if (inputs.isEmpty()) {
-      throw new WekaException(
-          getClass().getSimpleName() + ": the data have no numeric attribute besides the class");
+      throw error("the data have no numeric attribute besides the class");
     }
     int features;
     if (loadModelFile.getPath().isEmpty()) {
@@ -436,35 +406,27 @@ public class SparseDictionary extends SimpleBatchFilter
         attributes.add(new Attribute("f" + f));
       }
     } else {
-      for (int i : inputs) {
-        attributes.add(new Attribute(input.attribute(i).name()));
+      for (String name : names(input, inputs)) {
+        attributes.add(new Attribute(name));
       }
     }
-    if (input.classIndex() >= 0) {
-      attributes.add((Attribute) input.classAttribute().copy());
-    }
-    Instances format = new Instances(input.relationName() + "-dictionary", attributes, 0);
-    format.setClassIndex(input.classIndex() >= 0 ? attributes.size() - 1 : -1);
-    return format;
+    return outputFormat(input, attributes, "dictionary");
   }
 
   private void loadModel(Instances input, List<Integer> inputs) throws Exception {
     Object model = ModelFiles.readModel(loadModelFile);
     if (!(model instanceof DictionaryTraining.Result loaded)) {
-      throw new WekaException(
-          getClass().getSimpleName()
-              + ": "
-              + loadModelFile.getName()
+      throw error(
+          loadModelFile.getName()
               + " holds a "
               + model.getClass().getSimpleName()
               + ", not a dictionary saved by "
-              + getClass().getSimpleName());
+              + name());
     }
-    List<String> names = inputs.stream().map(i -> input.attribute(i).name()).toList();
+    List<String> names = names(input, inputs);
     if (!names.equals(loaded.inputs())) {
-      throw new WekaException(
-          getClass().getSimpleName()
-              + ": the dictionary in "
+      throw error(
+          "the dictionary in "
               + loadModelFile.getName()
               + " was trained on "
               + loaded.inputs().size()
@@ -480,40 +442,10 @@ public class SparseDictionary extends SimpleBatchFilter
   }
 
   @Override
-  public boolean batchFinished() throws Exception {
-    if (getInputFormat() != null && !isFirstBatchDone() && getInputFormat().isEmpty()) {
-      throw new WekaException(getClass().getSimpleName() + ": the data have no rows to train on");
-    }
-    return super.batchFinished();
-  }
-
-  @Override
-  public boolean input(Instance instance) throws Exception {
-    Headers.requireSame(getClass().getSimpleName(), getInputFormat(), instance);
-    return super.input(instance);
-  }
-
-  @Override
-  public boolean input(Instances instances) throws Exception {
-    Headers.requireSame(getClass().getSimpleName(), getInputFormat(), instances);
-    return super.input(instances);
-  }
-
-  @Override
-  protected Instances process(Instances instances) throws Exception {
-    List<Integer> inputs = Rows.featureIndices(instances);
-    float[] data = featureMatrix(instances, inputs);
-    if (!isFirstBatchDone() && loadModelFile.getPath().isEmpty()) {
+  protected void firstBatch(Instances instances, List<Integer> inputs, float[] data)
+      throws Exception {
+    if (loadModelFile.getPath().isEmpty()) {
       train(instances, inputs, data, epoch -> {});
-    }
-    return transform(instances, inputs.size(), data);
-  }
-
-  private float[] featureMatrix(Instances instances, List<Integer> inputs) throws WekaException {
-    try {
-      return Rows.featureMatrix(instances, inputs);
-    } catch (IllegalArgumentException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -524,9 +456,7 @@ public class SparseDictionary extends SimpleBatchFilter
    */
   public DictionaryTraining.Result trainOn(Instances data, DictionaryTraining.Progress progress)
       throws Exception {
-    setInputFormat(data);
-    List<Integer> inputs = Rows.featureIndices(data);
-    determineOutputFormat(data);
+    List<Integer> inputs = startFirstBatch(data);
     train(data, inputs, featureMatrix(data, inputs), progress);
     return result;
   }
@@ -535,9 +465,9 @@ public class SparseDictionary extends SimpleBatchFilter
       Instances instances, List<Integer> inputs, float[] data, DictionaryTraining.Progress progress)
       throws Exception {
     if (instances.isEmpty()) {
-      throw new WekaException(getClass().getSimpleName() + ": the data have no rows to train on");
+      throw error("the data have no rows to train on");
     }
-    List<String> names = inputs.stream().map(i -> instances.attribute(i).name()).toList();
+    List<String> names = names(instances, inputs);
     DictionaryTraining.Settings settings = settings(names.size());
     try {
       result =
@@ -551,7 +481,7 @@ public class SparseDictionary extends SimpleBatchFilter
                     String.format(
                         Locale.ROOT,
                         "%s: epoch %d of %d, loss %.5f, unexplained variance %.4f, dead %d",
-                        getClass().getSimpleName(),
+                        name(),
                         epoch.epoch(),
                         settings.epochs(),
                         epoch.loss(),
@@ -564,7 +494,7 @@ public class SparseDictionary extends SimpleBatchFilter
                 progress.epochDone(epoch);
               });
     } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw error(e);
     }
     analysis =
         DictionaryAnalysis.of(
@@ -574,11 +504,7 @@ public class SparseDictionary extends SimpleBatchFilter
             DictionaryReport.classLabels(instances),
             DictionaryReport.numClasses(instances),
             null);
-    String summary = DictionaryReport.summary(result, analysis);
-    if (getDebug()) {
-      System.err.println(summary);
-    }
-    ExplorerLog.log(getClass().getSimpleName() + ":\n" + summary);
+    report(DictionaryReport.summary(result, analysis));
     if (!reportFile.getPath().isEmpty()) {
       DictionaryReport.write(result, analysis, reportFile.toPath());
     }
@@ -594,8 +520,10 @@ public class SparseDictionary extends SimpleBatchFilter
     }
   }
 
-  private Instances transform(Instances instances, int n, float[] data) {
+  @Override
+  protected Instances transform(Instances instances, List<Integer> inputs, float[] data) {
     DictionaryWeights weights = result.weights();
+    int n = inputs.size();
     Instances out = new Instances(getOutputFormat(), instances.numInstances());
     float[] f = new float[weights.features()];
     float[] reconstruction = new float[n];
@@ -613,11 +541,7 @@ public class SparseDictionary extends SimpleBatchFilter
           values[at++] = v;
         }
       }
-      Instance row = instances.instance(r);
-      if (instances.classIndex() >= 0) {
-        values[at] = row.classValue();
-      }
-      out.add(new DenseInstance(row.weight(), values));
+      addRow(out, instances.instance(r), values);
     }
     return out;
   }
@@ -637,7 +561,7 @@ public class SparseDictionary extends SimpleBatchFilter
   @Override
   public String toString() {
     if (result == null) {
-      return getClass().getSimpleName() + ": not trained yet (no first batch).";
+      return notTrainedYet();
     }
     return analysis == null
         ? DictionaryReport.describe(result)
@@ -647,11 +571,6 @@ public class SparseDictionary extends SimpleBatchFilter
   @Override
   public TechnicalInformation getTechnicalInformation() {
     return Citations.towardsMonosemanticity();
-  }
-
-  @Override
-  public String getRevision() {
-    return RevisionUtils.extract("$Revision: 1 $");
   }
 
   public static void main(String[] args) {

@@ -5,29 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import weka.core.Attribute;
-import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
-import weka.core.DenseInstance;
-import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
-import weka.core.Randomizable;
-import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.TechnicalInformation;
-import weka.core.TechnicalInformationHandler;
-import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
-import weka.filters.SimpleBatchFilter;
 import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ModelType;
 import weka.superposition.charts.ChartImages;
-import weka.superposition.data.Headers;
 import weka.superposition.data.Rows;
-import weka.superposition.data.TagOptions;
 import weka.superposition.describe.AnalysisReport;
 import weka.superposition.describe.Citations;
 import weka.superposition.io.ExplorerLog;
@@ -40,8 +29,7 @@ import weka.tensorflow.AdamTrainer;
  * is the Weka face only: training is in {@link AutoencoderTraining}, the analysis in {@link
  * weka.superposition.analysis.AutoencoderAnalysis}.
  */
-public class SuperpositionAutoencoder extends SimpleBatchFilter
-    implements Randomizable, WeightedInstancesHandler, TechnicalInformationHandler {
+public class SuperpositionAutoencoder extends FirstBatchFeatureFilter {
 
   private static final long serialVersionUID = 6360960366853532163L;
 
@@ -313,38 +301,19 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
   }
 
   @Override
-  public void setOptions(String[] options) throws Exception {
-    // an option left out means its default, also for the files
+  protected void clearFileOptions() {
     setReportFile(new File(""));
     setPngFolder(new File(""));
-    TagOptions.requireKnown(getClass().getSimpleName(), options, "model-type", TAGS_MODEL_TYPE);
-    TagOptions.requireKnown(getClass().getSimpleName(), options, "output", TAGS_OUTPUT);
-    super.setOptions(options);
   }
 
   // ---------------------------------------------------------------- filtering
 
   @Override
-  public Capabilities getCapabilities() {
-    Capabilities result = super.getCapabilities();
-    result.disableAll();
-    result.enable(Capability.NUMERIC_ATTRIBUTES);
-    result.enableAllClasses();
-    result.enable(Capability.MISSING_CLASS_VALUES);
-    result.enable(Capability.NO_CLASS);
-    return result;
-  }
-
-  @Override
   protected Instances determineOutputFormat(Instances input) throws Exception {
     List<Integer> features = Rows.featureIndices(input);
     if (features.size() < bottleneck) {
-      throw new WekaException(
-          getClass().getSimpleName()
-              + ": "
-              + features.size()
-              + " feature(s) cannot be compressed into a bottleneck of "
-              + bottleneck);
+      throw error(
+          features.size() + " feature(s) cannot be compressed into a bottleneck of " + bottleneck);
     }
     settings();
     ArrayList<Attribute> attributes = new ArrayList<>();
@@ -354,18 +323,11 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
       }
     }
     if (output != OUTPUT_CODES) {
-      for (int i : features) {
-        attributes.add(
-            new Attribute(
-                input.attribute(i).name() + (output == OUTPUT_BOTH ? "_reconstructed" : "")));
+      for (String name : names(input, features)) {
+        attributes.add(new Attribute(name + (output == OUTPUT_BOTH ? "_reconstructed" : "")));
       }
     }
-    if (input.classIndex() >= 0) {
-      attributes.add((Attribute) input.classAttribute().copy());
-    }
-    Instances format = new Instances(input.relationName() + "-autoencoder", attributes, 0);
-    format.setClassIndex(input.classIndex() >= 0 ? attributes.size() - 1 : -1);
-    return format;
+    return outputFormat(input, attributes, "autoencoder");
   }
 
   /** The training settings, 0 taking the model type's default; throws naming a bad option. */
@@ -391,50 +353,14 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
       AdamTrainer.checkSettings(
           settings.epochs(), settings.miniBatchSize(), settings.learningRate(), settings.threads());
     } catch (IllegalArgumentException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw error(e);
     }
     return settings;
   }
 
   @Override
-  public boolean batchFinished() throws Exception {
-    if (getInputFormat() != null && !isFirstBatchDone() && getInputFormat().isEmpty()) {
-      throw new WekaException(getClass().getSimpleName() + ": the data have no rows to train on");
-    }
-    return super.batchFinished();
-  }
-
-  @Override
-  public boolean input(Instance instance) throws Exception {
-    Headers.requireSame(getClass().getSimpleName(), getInputFormat(), instance);
-    return super.input(instance);
-  }
-
-  @Override
-  public boolean input(Instances instances) throws Exception {
-    Headers.requireSame(getClass().getSimpleName(), getInputFormat(), instances);
-    return super.input(instances);
-  }
-
-  @Override
-  protected Instances process(Instances instances) throws Exception {
-    List<Integer> features = Rows.featureIndices(instances);
-    float[] data = featureMatrix(instances, features);
-    if (!isFirstBatchDone()) {
-      train(instances, features, data);
-    }
-    return transform(instances, features, data);
-  }
-
-  private float[] featureMatrix(Instances instances, List<Integer> features) throws WekaException {
-    try {
-      return Rows.featureMatrix(instances, features);
-    } catch (IllegalArgumentException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void train(Instances instances, List<Integer> features, float[] data) throws Exception {
+  protected void firstBatch(Instances instances, List<Integer> features, float[] data)
+      throws Exception {
     train(instances, features, data, (record, analysis) -> {});
   }
 
@@ -445,9 +371,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
    */
   public AutoencoderTraining.Result trainOn(Instances data, AutoencoderTraining.Progress progress)
       throws Exception {
-    setInputFormat(data);
-    List<Integer> features = Rows.featureIndices(data);
-    determineOutputFormat(data);
+    List<Integer> features = startFirstBatch(data);
     train(data, features, featureMatrix(data, features), progress);
     return result;
   }
@@ -459,9 +383,9 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
       AutoencoderTraining.Progress progress)
       throws Exception {
     if (instances.isEmpty()) {
-      throw new WekaException(getClass().getSimpleName() + ": no rows to train on");
+      throw error("no rows to train on");
     }
-    List<String> names = features.stream().map(i -> instances.attribute(i).name()).toList();
+    List<String> names = names(instances, features);
     AutoencoderTraining.Settings settings = settings();
     try {
       result =
@@ -474,29 +398,22 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
                 if (getDebug()) {
                   System.err.printf(
                       "%s: epoch %d/%d, loss %.5f, %.2f s%n",
-                      getClass().getSimpleName(),
-                      record.epoch(),
-                      epochs,
-                      record.loss(),
-                      record.seconds());
+                      name(), record.epoch(), epochs, record.loss(), record.seconds());
                 }
                 ExplorerLog.status(
                     String.format(
                         Locale.ROOT,
                         "%s: epoch %d of %d, loss %.5f",
-                        getClass().getSimpleName(),
+                        name(),
                         record.epoch(),
                         epochs,
                         record.loss()));
                 progress.epochDone(record, analysis);
               });
     } catch (IllegalStateException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw error(e);
     }
-    if (getDebug()) {
-      System.err.println(AnalysisReport.summary(result));
-    }
-    ExplorerLog.log(getClass().getSimpleName() + ":\n" + AnalysisReport.summary(result));
+    report(AnalysisReport.summary(result));
     if (reportFile.getPath().length() > 0) {
       AnalysisReport.write(result, reportFile.toPath());
     }
@@ -505,7 +422,8 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
     }
   }
 
-  private Instances transform(Instances instances, List<Integer> features, float[] data) {
+  @Override
+  protected Instances transform(Instances instances, List<Integer> features, float[] data) {
     AutoencoderWeights weights = result.weights();
     int n = features.size();
     Instances out = new Instances(getOutputFormat(), instances.numInstances());
@@ -526,11 +444,7 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
           values[at++] = x;
         }
       }
-      Instance row = instances.instance(r);
-      if (instances.classIndex() >= 0) {
-        values[at] = row.classValue();
-      }
-      out.add(new DenseInstance(row.weight(), values));
+      addRow(out, instances.instance(r), values);
     }
     return out;
   }
@@ -549,19 +463,12 @@ public class SuperpositionAutoencoder extends SimpleBatchFilter
 
   @Override
   public String toString() {
-    return result == null
-        ? getClass().getSimpleName() + ": not trained yet (no first batch)."
-        : AnalysisReport.summary(result);
+    return result == null ? notTrainedYet() : AnalysisReport.summary(result);
   }
 
   @Override
   public TechnicalInformation getTechnicalInformation() {
     return Citations.toyModelsOfSuperposition();
-  }
-
-  @Override
-  public String getRevision() {
-    return RevisionUtils.extract("$Revision: 1 $");
   }
 
   public static void main(String[] args) {

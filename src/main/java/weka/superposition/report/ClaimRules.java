@@ -189,17 +189,30 @@ public final class ClaimRules {
         versus("the independent-features control", moreThanIndependent, trained, independent));
     boolean moreThanUntrained = more(trained, untrained);
     reasons.add(versus("the untrained-network control", moreThanUntrained, trained, untrained));
-    Boolean holds = code ? beyond && moreThanIndependent && moreThanUntrained : null;
+    return verdict(
+        code ? beyond && moreThanIndependent && moreThanUntrained : null,
+        seeds,
+        reasons,
+        "no verdict (the autoencoder learned no code)",
+        "more superposition than the controls",
+        "not more superposition than the controls");
+  }
+
+  /**
+   * The verdict {@code holds} over {@code seeds} seeds; from fewer than {@link #MIN_SEEDS}, none,
+   * with a first reason that says what the seeds indicate (in the words given for each outcome) and
+   * how to run more.
+   */
+  private static Verdict verdict(
+      Boolean holds,
+      int seeds,
+      List<String> reasons,
+      String undecided,
+      String indicatesYes,
+      String indicatesNo) {
     if (!enoughSeeds(seeds)) {
       reasons.add(
-          0,
-          tooFewSeeds(
-              seeds,
-              holds == null
-                  ? "no verdict (the autoencoder learned no code)"
-                  : holds
-                      ? "more superposition than the controls"
-                      : "not more superposition than the controls"));
+          0, tooFewSeeds(seeds, holds == null ? undecided : holds ? indicatesYes : indicatesNo));
       holds = null;
     }
     return new Verdict(holds, List.copyOf(reasons));
@@ -286,20 +299,13 @@ public final class ClaimRules {
     boolean beyondUntrained = moreBy(trainedGain, untrainedGain, PURITY_GAIN_MARGIN);
     reasons.add(
         gainVersus("the untrained-network control", beyondUntrained, trainedGain, untrainedGain));
-    Boolean holds = faithful ? more && beyondIndependent && beyondUntrained : null;
-    if (!enoughSeeds(seeds)) {
-      reasons.add(
-          0,
-          tooFewSeeds(
-              seeds,
-              holds == null
-                  ? "no verdict (the dictionary is not faithful)"
-                  : holds
-                      ? "features in superposition, beyond the controls"
-                      : "no more superposition than the controls"));
-      holds = null;
-    }
-    return new Verdict(holds, List.copyOf(reasons));
+    return verdict(
+        faithful ? more && beyondIndependent && beyondUntrained : null,
+        seeds,
+        reasons,
+        "no verdict (the dictionary is not faithful)",
+        "features in superposition, beyond the controls",
+        "no more superposition than the controls");
   }
 
   private static String gainVersus(String control, boolean more, Spread trained, Spread other) {

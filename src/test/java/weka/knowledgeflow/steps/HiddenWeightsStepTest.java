@@ -18,7 +18,6 @@ import weka.classifiers.rules.ZeroR;
 import weka.core.Instances;
 import weka.core.converters.ArffLoader;
 import weka.knowledgeflow.Flow;
-import weka.knowledgeflow.FlowRunner;
 import weka.knowledgeflow.StepManager;
 import weka.knowledgeflow.StepManagerImpl;
 import weka.superposition.testing.TestData;
@@ -70,20 +69,7 @@ class HiddenWeightsStepTest {
   /** Runs {@code flow} to its end; its log's lines. */
   private static List<String> run(Flow flow) throws Exception {
     List<String> log = Collections.synchronizedList(new ArrayList<>());
-    FlowRunner runner = new FlowRunner();
-    runner.setLogger(
-        new weka.gui.Logger() {
-          @Override
-          public void logMessage(String message) {
-            log.add(message);
-          }
-
-          @Override
-          public void statusMessage(String message) {}
-        });
-    runner.setFlow(flow);
-    runner.run();
-    runner.waitUntilFinished();
+    SuperpositionAnalysisStepTest.run(flow, log);
     return log;
   }
 

@@ -58,7 +58,7 @@ class SuperpositionAnalysisStepTest {
   }
 
   /** Runs {@code flow} to its end, its log's lines into {@code log}. */
-  private static void run(Flow flow, List<String> log) throws Exception {
+  static void run(Flow flow, List<String> log) throws Exception {
     FlowRunner runner = new FlowRunner();
     runner.setLogger(
         new weka.gui.Logger() {

@@ -94,7 +94,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
   private final Map<String, Placeholder<TFloat32>> restoreValues = new LinkedHashMap<>();
   private final List<Op> restores = new ArrayList<>();
-  private final Map<Placeholder<?>, Tensor> dataFeeds = new LinkedHashMap<>();
+  private final FedData dataFeeds = new FedData();
   private final Placeholder<TInt32> batchRows;
   private final Placeholder<TFloat32> deadMask;
   private final Operand<TFloat32> batchLoss;
@@ -134,13 +134,12 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
         parameterShapes.add(initial.get(name));
         variable(tf, name, initial.get(name).shape());
       }
-      Operand<TFloat32> inputs = fed(tf, data.inputs(), new long[] {data.rows(), n});
-      Operand<TFloat32> weights = fed(tf, data.weights(), new long[] {data.rows()});
+      Operand<TFloat32> weights = dataFeeds.fed(tf, data.weights(), data.rows());
       batchRows = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       deadMask = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(features)));
       Operand<TInt32> axis0 = tf.constant(0);
       Operand<TInt32> axis1 = tf.constant(1);
-      Operand<TFloat32> x = tf.gather(inputs, batchRows, axis0);
+      Operand<TFloat32> x = dataFeeds.inputs(tf, data, batchRows);
       Operand<TFloat32> w = tf.gather(weights, batchRows, axis0);
 
       Operand<TFloat32> pre =
@@ -171,7 +170,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
       step = adamStep(tf, settings.learningRate());
       session = TFRuntime.openSession(graph, settings.threads());
     } catch (RuntimeException e) {
-      dataFeeds.values().forEach(Tensor::close);
+      dataFeeds.close();
       graph.close();
       throw e;
     }
@@ -235,13 +234,6 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
     restoreValues.put(name, value);
     variables.put(name, variable);
     return variable;
-  }
-
-  private Placeholder<TFloat32> fed(Ops tf, float[] values, long[] shape) {
-    Placeholder<TFloat32> placeholder =
-        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
-    dataFeeds.put(placeholder, TFRuntime.tensor(values, shape));
-    return placeholder;
   }
 
   /**
@@ -324,8 +316,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   public Step step(int[] rows, float[] dead) {
     try (TInt32 indices = TInt32.vectorOf(rows);
         TFloat32 deadFeatures = TFRuntime.tensor(dead, features)) {
-      Session.Runner runner = session.runner();
-      dataFeeds.forEach(runner::feed);
+      Session.Runner runner = dataFeeds.feedTo(session.runner());
       try (Result result =
           runner
               .feed(batchRows, indices)
@@ -346,8 +337,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   /** ||x - x_hat||^2 of each of the given rows, with the current parameters; no update. */
   public float[] squaredErrors(int[] rows) {
     try (TInt32 indices = TInt32.vectorOf(rows)) {
-      Session.Runner runner = session.runner();
-      dataFeeds.forEach(runner::feed);
+      Session.Runner runner = dataFeeds.feedTo(session.runner());
       try (Result result = runner.feed(batchRows, indices).fetch(rowSquaredError).run()) {
         return TFRuntime.values((TFloat32) result.get(0));
       }
@@ -404,7 +394,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   @Override
   public void close() {
     session.close();
-    dataFeeds.values().forEach(Tensor::close);
+    dataFeeds.close();
     graph.close();
   }
 }

@@ -458,9 +458,27 @@ public class TFMlpClassifier extends AbstractClassifier
     return counts;
   }
 
+  /**
+   * The rows to train on. Inputs that are integers from 0 to 255 (MNIST's pixels) go to the graph
+   * as byte codes with the table of their floats: 47 MB for MNIST's training set instead of 188 MB
+   * of floats, on the heap and again in TensorFlow's tensor, and the very same floats reach the
+   * network. Codes are tried where they save memory: a code and its table take less than a float
+   * from 342 rows on.
+   */
   private TrainingData trainingData(Instances train) throws WekaException {
-    return new TrainingData(
-        encode(train, 0, train.numInstances()),
+    int rows = train.numInstances();
+    boolean saves = (long) rows * (Float.BYTES - 1) > (long) Float.BYTES * TrainingData.CODES;
+    byte[] codes = saves ? encoder.encodeCodes(train, 0, rows) : null;
+    if (codes == null) {
+      return new TrainingData(
+          encode(train, 0, rows),
+          encoder.numColumns(),
+          oneHotClasses(train),
+          train.numClasses(),
+          Rows.weights(train));
+    }
+    return TrainingData.coded(
+        new TrainingData.CodedInputs(codes, encoder.codeValues()),
         encoder.numColumns(),
         oneHotClasses(train),
         train.numClasses(),

@@ -1,6 +1,7 @@
 package weka.tensorflow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -334,14 +335,34 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
     }
   }
 
-  /** ||x - x_hat||^2 of each of the given rows, with the current parameters; no update. */
+  /**
+   * ||x - x_hat||^2 of each of the given rows, with the current parameters; no update. The rows go
+   * through the graph {@value #ROWS_PER_RUN} at a time: all of MNIST's 60,000 hidden activations in
+   * one run held about 100 MB of intermediates (pre-activations, masks, codes: a few {@code [rows,
+   * features]} floats) at once, two dictionaries training side by side twice that. Each row's error
+   * depends on that row alone, so the chunks give the same figures, bit for bit.
+   */
   public float[] squaredErrors(int[] rows) {
-    try (TInt32 indices = TInt32.vectorOf(rows)) {
-      Session.Runner runner = dataFeeds.feedTo(session.runner());
-      try (Result result = runner.feed(batchRows, indices).fetch(rowSquaredError).run()) {
-        return TFRuntime.values((TFloat32) result.get(0));
+    return squaredErrors(rows, ROWS_PER_RUN);
+  }
+
+  /** Rows per session run of {@link #squaredErrors(int[])}: bounds the memory of one run. */
+  static final int ROWS_PER_RUN = 4096;
+
+  /** {@link #squaredErrors(int[])} with {@code rowsPerRun} rows per session run. */
+  float[] squaredErrors(int[] rows, int rowsPerRun) {
+    float[] errors = new float[rows.length];
+    for (int from = 0; from < rows.length; from += rowsPerRun) {
+      int to = Math.min(rows.length, from + rowsPerRun);
+      try (TInt32 indices = TInt32.vectorOf(Arrays.copyOfRange(rows, from, to))) {
+        Session.Runner runner = dataFeeds.feedTo(session.runner());
+        try (Result result = runner.feed(batchRows, indices).fetch(rowSquaredError).run()) {
+          float[] chunk = TFRuntime.values((TFloat32) result.get(0));
+          System.arraycopy(chunk, 0, errors, from, chunk.length);
+        }
       }
     }
+    return errors;
   }
 
   public int features() {

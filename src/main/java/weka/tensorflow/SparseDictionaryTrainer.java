@@ -1,6 +1,7 @@
 package weka.tensorflow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
   private final Map<String, Placeholder<TFloat32>> restoreValues = new LinkedHashMap<>();
   private final List<Op> restores = new ArrayList<>();
-  private final Map<Placeholder<?>, Tensor> dataFeeds = new LinkedHashMap<>();
+  private final FedData dataFeeds = new FedData();
   private final Placeholder<TInt32> batchRows;
   private final Placeholder<TFloat32> deadMask;
   private final Operand<TFloat32> batchLoss;
@@ -142,13 +143,12 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
         parameterShapes.add(initial.get(name));
         variable(tf, name, initial.get(name).shape());
       }
-      Operand<TFloat32> inputs = fed(tf, data.inputs(), new long[] {data.rows(), n});
-      Operand<TFloat32> weights = fed(tf, data.weights(), new long[] {data.rows()});
+      Operand<TFloat32> weights = dataFeeds.fed(tf, data.weights(), data.rows());
       batchRows = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       deadMask = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(features)));
       Operand<TInt32> axis0 = tf.constant(0);
       Operand<TInt32> axis1 = tf.constant(1);
-      Operand<TFloat32> x = tf.gather(inputs, batchRows, axis0);
+      Operand<TFloat32> x = dataFeeds.inputs(tf, data, batchRows);
       Operand<TFloat32> w = tf.gather(weights, batchRows, axis0);
 
       Operand<TFloat32> pre =
@@ -186,7 +186,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
       }
       session = TFRuntime.openSession(graph, settings.threads());
     } catch (RuntimeException e) {
-      dataFeeds.values().forEach(Tensor::close);
+      dataFeeds.close();
       graph.close();
       throw e;
     }
@@ -250,13 +250,6 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
     restoreValues.put(name, value);
     variables.put(name, variable);
     return variable;
-  }
-
-  private Placeholder<TFloat32> fed(Ops tf, float[] values, long[] shape) {
-    Placeholder<TFloat32> placeholder =
-        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
-    dataFeeds.put(placeholder, TFRuntime.tensor(values, shape));
-    return placeholder;
   }
 
   /** The weighted mean over the batch's rows. */
@@ -356,8 +349,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
     boolean withAux = stepWithAux != null && anyDead(dead);
     try (TInt32 indices = TInt32.vectorOf(rows);
         TFloat32 deadFeatures = TFRuntime.tensor(dead, features)) {
-      Session.Runner runner = session.runner();
-      dataFeeds.forEach(runner::feed);
+      Session.Runner runner = dataFeeds.feedTo(session.runner());
       try (Result result =
           runner
               .feed(batchRows, indices)
@@ -384,15 +376,34 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
     return false;
   }
 
-  /** ||x - x_hat||^2 of each of the given rows, with the current parameters; no update. */
+  /**
+   * ||x - x_hat||^2 of each of the given rows, with the current parameters; no update. The rows go
+   * through the graph {@value #ROWS_PER_RUN} at a time: all of MNIST's 60,000 hidden activations in
+   * one run held about 100 MB of intermediates (pre-activations, masks, codes: a few {@code [rows,
+   * features]} floats) at once, two dictionaries training side by side twice that. Each row's error
+   * depends on that row alone, so the chunks give the same figures, bit for bit.
+   */
   public float[] squaredErrors(int[] rows) {
-    try (TInt32 indices = TInt32.vectorOf(rows)) {
-      Session.Runner runner = session.runner();
-      dataFeeds.forEach(runner::feed);
-      try (Result result = runner.feed(batchRows, indices).fetch(rowSquaredError).run()) {
-        return TFRuntime.values((TFloat32) result.get(0));
+    return squaredErrors(rows, ROWS_PER_RUN);
+  }
+
+  /** Rows per session run of {@link #squaredErrors(int[])}: bounds the memory of one run. */
+  static final int ROWS_PER_RUN = 4096;
+
+  /** {@link #squaredErrors(int[])} with {@code rowsPerRun} rows per session run. */
+  float[] squaredErrors(int[] rows, int rowsPerRun) {
+    float[] errors = new float[rows.length];
+    for (int from = 0; from < rows.length; from += rowsPerRun) {
+      int to = Math.min(rows.length, from + rowsPerRun);
+      try (TInt32 indices = TInt32.vectorOf(Arrays.copyOfRange(rows, from, to))) {
+        Session.Runner runner = dataFeeds.feedTo(session.runner());
+        try (Result result = runner.feed(batchRows, indices).fetch(rowSquaredError).run()) {
+          float[] chunk = TFRuntime.values((TFloat32) result.get(0));
+          System.arraycopy(chunk, 0, errors, from, chunk.length);
+        }
       }
     }
+    return errors;
   }
 
   public int features() {
@@ -445,7 +456,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   @Override
   public void close() {
     session.close();
-    dataFeeds.values().forEach(Tensor::close);
+    dataFeeds.close();
     graph.close();
   }
 }

@@ -1,17 +1,55 @@
 package weka.tensorflow;
 
 /**
- * Rows to train on, as row-major float arrays: inputs {@code [rows, inputs]}, targets {@code [rows,
+ * Rows to train on, as row-major arrays: inputs {@code [rows, inputs]}, targets {@code [rows,
  * targets]} (null when the network reconstructs its input) and one weight per row.
+ *
+ * <p>The inputs are floats, or {@link CodedInputs}: one byte per value and a table of the float
+ * each code stands for in each column, which holds data of few distinct values per column (MNIST's
+ * pixels, 0 to 255) in a quarter of the memory and gives the network the very same floats.
  */
 public record TrainingData(
-    float[] inputs, int numInputs, float[] targets, int numTargets, float[] weights) {
+    float[] inputs,
+    CodedInputs codedInputs,
+    int numInputs,
+    float[] targets,
+    int numTargets,
+    float[] weights) {
+
+  /** Codes per column: at most this many (a byte's values). */
+  public static final int CODES = 256;
+
+  /**
+   * Inputs as codes: the value of row r in column c is {@code values[c * CODES + (codes[r * columns
+   * + c] & 0xff)]}.
+   */
+  public record CodedInputs(byte[] codes, float[] values) {}
+
+  /** Float inputs. */
+  public TrainingData(
+      float[] inputs, int numInputs, float[] targets, int numTargets, float[] weights) {
+    this(inputs, null, numInputs, targets, numTargets, weights);
+  }
+
+  /** Coded inputs (see {@link CodedInputs}). */
+  public static TrainingData coded(
+      CodedInputs inputs, int numInputs, float[] targets, int numTargets, float[] weights) {
+    return new TrainingData(null, inputs, numInputs, targets, numTargets, weights);
+  }
 
   public TrainingData {
     int rows = weights.length;
-    if (inputs.length != (long) rows * numInputs) {
+    if ((inputs == null) == (codedInputs == null)) {
+      throw new IllegalArgumentException("inputs: give either floats or codes");
+    }
+    long values = inputs != null ? inputs.length : codedInputs.codes().length;
+    if (values != (long) rows * numInputs) {
       throw new IllegalArgumentException(
           "inputs: expected " + rows + " x " + numInputs + " values");
+    }
+    if (codedInputs != null && codedInputs.values().length != (long) numInputs * CODES) {
+      throw new IllegalArgumentException(
+          "coded inputs: expected " + numInputs + " x " + CODES + " code values");
     }
     if (targets != null && targets.length != (long) rows * numTargets) {
       throw new IllegalArgumentException(

@@ -157,4 +157,56 @@ class AdamTrainerTest {
       }
     }
   }
+
+  /**
+   * Inputs given as byte codes with their table reach the network as the very floats of the table:
+   * an epoch on coded inputs leaves the weights an epoch on the decoded floats leaves, bit for bit
+   * (the classifier's MNIST pixels take this path).
+   */
+  @Test
+  void codedInputsTrainAsTheirFloatsDo() throws InterruptedException {
+    int n = 6;
+    int rows = 200;
+    int classes = 3;
+    Random random = new Random(7);
+    byte[] codes = new byte[rows * n];
+    random.nextBytes(codes);
+    float[] table = new float[n * TrainingData.CODES];
+    for (int i = 0; i < table.length; i++) {
+      table[i] = (i % TrainingData.CODES) / 255f + (i / TrainingData.CODES) * 0.01f;
+    }
+    float[] x = new float[rows * n];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = table[(i % n) * TrainingData.CODES + (codes[i] & 0xff)];
+    }
+    float[] targets = new float[rows * classes];
+    for (int r = 0; r < rows; r++) {
+      targets[r * classes + random.nextInt(classes)] = 1;
+    }
+    float[] ones = new float[rows];
+    java.util.Arrays.fill(ones, 1);
+    Parameters initial = MlpNetwork.initialParameters(n, 5, classes, new Random(1));
+    TrainingData floats = new TrainingData(x, n, targets, classes, ones);
+    TrainingData coded =
+        TrainingData.coded(new TrainingData.CodedInputs(codes, table), n, targets, classes, ones);
+    try (AdamTrainer a = new AdamTrainer(new MlpNetwork(), initial, floats, 0.01f, 0, 1);
+        AdamTrainer b = new AdamTrainer(new MlpNetwork(), initial, coded, 0.01f, 0, 1)) {
+      assertEquals(a.epoch(16, new Random(3)), b.epoch(16, new Random(3)), 0);
+      for (Parameter p : a.parameters().list()) {
+        assertArrayEquals(p.values(), b.parameters().get(p.name()).values(), p.name());
+      }
+    }
+  }
+
+  @Test
+  void codedInputsNeedATableOf256ValuesPerColumn() {
+    float[] ones = {1, 1};
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TrainingData.coded(
+                new TrainingData.CodedInputs(new byte[4], new float[255 * 2]), 2, null, 0, ones));
+    assertThrows(
+        IllegalArgumentException.class, () -> new TrainingData(null, null, 2, null, 0, ones));
+  }
 }

@@ -66,12 +66,16 @@ if [[ "$data" == "$repo/examples/data" ]]; then
   examples/fetch-mnist.sh
 fi
 
-# one process; its heap: the IDX files give sparse rows (about 130 MB for both sets), the ARFF
-# files dense ones (about 450 MB), and training holds the inputs once more as floats (190 MB).
-# Measured on MNIST from the IDX files (seed 1, no study, /usr/bin/time): -Xmx400m peaks at
-# 0.93-0.96 GiB RSS, -Xmx500m at 1.01-1.05 GiB, -Xmx700m at 1.3 GB, all in the same 16-17 s
+# one process; its heap: the IDX files give sparse rows (about 136 MB for both sets), the ARFF
+# files dense ones (about 450 MB); phase 1 holds the training inputs once more as byte codes
+# (47 MB), and the study and the dictionaries keep up to about 215 MB live in all. On the IDX
+# files the heap is all but the whole Java side of the peak RSS, so it is kept small: the serial
+# collector (no concurrent collector's tables, 40-50 MB), a 288 MB heap of which 32 MB young (the
+# old generation holds the live data, so that full collections stay rare: about 1.9 s of pauses
+# in all, as with 400 MB). Measured (seed 1, /usr/bin/time, README "Memory"): 0.69 GB peak RSS,
+# where -Xmx400m and G1 peaked at 1.17 GB before the byte codes
 if [[ -f "$data/train-images-idx3-ubyte" || -f "$data/train-images-idx3-ubyte.gz" ]]; then
-  export JAVA_OPTS="${JAVA_OPTS:--Xmx400m}"
+  export JAVA_OPTS="${JAVA_OPTS:--Xmx288m -Xmn32m -XX:+UseSerialGC}"
 else
   export JAVA_OPTS="${JAVA_OPTS:--Xmx1400m}"
 fi

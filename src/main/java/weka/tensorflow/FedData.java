@@ -6,12 +6,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TUint8;
 
 /**
  * A trainer's data in tensors that are fed by reference to every step rather than copied into
@@ -31,28 +29,14 @@ final class FedData implements AutoCloseable {
   }
 
   /**
-   * The inputs of the rows {@code rows} of {@code data}, {@code [rows, inputs]}: gathered from the
-   * float matrix, or, for coded inputs, gathered from the codes (a quarter of the memory) and
-   * looked up in their columns' tables, which gives the same floats.
+   * The float inputs of the rows {@code rows} of {@code data}, {@code [rows, inputs]}, gathered
+   * from the fed matrix.
    */
   Operand<TFloat32> inputs(Ops tf, TrainingData data, Operand<TInt32> rows) {
-    Operand<TInt32> axis0 = tf.constant(0);
-    int columns = data.numInputs();
-    if (data.codedInputs() == null) {
-      return tf.gather(fed(tf, data.inputs(), data.rows(), columns), rows, axis0);
+    if (data.inputs() == null) {
+      throw new IllegalArgumentException("coded inputs are fed batch by batch, not loaded");
     }
-    Shape shape = Shape.of(data.rows(), columns);
-    Placeholder<TUint8> codes = tf.placeholder(TUint8.class, Placeholder.shape(shape));
-    add(codes, TUint8.tensorOf(shape, DataBuffers.of(data.codedInputs().codes(), true, false)));
-    Operand<TFloat32> table = fed(tf, data.codedInputs().values(), columns * TrainingData.CODES);
-    int[] firstEntry = new int[columns];
-    for (int c = 0; c < columns; c++) {
-      firstEntry[c] = c * TrainingData.CODES;
-    }
-    Operand<TInt32> entries =
-        tf.math.add(
-            tf.dtypes.cast(tf.gather(codes, rows, axis0), TInt32.class), tf.constant(firstEntry));
-    return tf.gather(table, entries, axis0);
+    return tf.gather(fed(tf, data.inputs(), data.rows(), data.numInputs()), rows, tf.constant(0));
   }
 
   private void add(Placeholder<?> placeholder, Tensor tensor) {

@@ -6,7 +6,9 @@ package weka.tensorflow;
  *
  * <p>The inputs are floats, or {@link CodedInputs}: one byte per value and a table of the float
  * each code stands for in each column, which holds data of few distinct values per column (MNIST's
- * pixels, 0 to 255) in a quarter of the memory and gives the network the very same floats.
+ * pixels, 0 to 255) in a quarter of the memory and gives the network the very same floats. Float
+ * inputs are loaded into the graph once; coded ones stay in Java, and each mini-batch's rows are
+ * decoded and fed.
  */
 public record TrainingData(
     float[] inputs,
@@ -20,10 +22,24 @@ public record TrainingData(
   public static final int CODES = 256;
 
   /**
-   * Inputs as codes: the value of row r in column c is {@code values[c * CODES + (codes[r * columns
-   * + c] & 0xff)]}.
+   * Inputs as codes: the value of row r in column c is {@code values[(codes[r * columns + c] &
+   * 0xff) * columns + c]} (code-major: the columns' values of one code lie side by side).
    */
-  public record CodedInputs(byte[] codes, float[] values) {}
+  public record CodedInputs(byte[] codes, float[] values) {
+
+    /** The inputs of the given rows, {@code columns} each, row-major: the table's very floats. */
+    public float[] decode(int[] rows, int columns) {
+      float[] inputs = new float[rows.length * columns];
+      for (int i = 0; i < rows.length; i++) {
+        int from = rows[i] * columns;
+        int to = i * columns;
+        for (int c = 0; c < columns; c++) {
+          inputs[to + c] = values[(codes[from + c] & 0xff) * columns + c];
+        }
+      }
+      return inputs;
+    }
+  }
 
   /** Float inputs. */
   public TrainingData(

@@ -173,11 +173,11 @@ class AdamTrainerTest {
     random.nextBytes(codes);
     float[] table = new float[n * TrainingData.CODES];
     for (int i = 0; i < table.length; i++) {
-      table[i] = (i % TrainingData.CODES) / 255f + (i / TrainingData.CODES) * 0.01f;
+      table[i] = (i / n) / 255f + (i % n) * 0.01f;
     }
     float[] x = new float[rows * n];
     for (int i = 0; i < x.length; i++) {
-      x[i] = table[(i % n) * TrainingData.CODES + (codes[i] & 0xff)];
+      x[i] = table[(codes[i] & 0xff) * n + i % n];
     }
     float[] targets = new float[rows * classes];
     for (int r = 0; r < rows; r++) {

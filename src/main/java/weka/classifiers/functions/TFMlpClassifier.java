@@ -464,11 +464,11 @@ public class TFMlpClassifier extends AbstractClassifier
   }
 
   /**
-   * The rows to train on. Inputs that are integers from 0 to 255 (MNIST's pixels) go to the graph
-   * as byte codes with the table of their floats: 47 MB for MNIST's training set instead of 188 MB
-   * of floats, on the heap and again in TensorFlow's tensor, and the very same floats reach the
-   * network. Codes are tried where they save memory: a code and its table take less than a float
-   * from 342 rows on.
+   * The rows to train on. Inputs that are integers from 0 to 255 (MNIST's pixels) are kept as byte
+   * codes with the table of their floats, and each mini-batch is decoded as it is fed: 47 MB for
+   * MNIST's training set, where floats took 188 MB on the heap and 188 MB more in TensorFlow; the
+   * very same floats reach the network. Codes are tried where they save memory: a code and its
+   * table take less than a float from 342 rows on.
    */
   private TrainingData trainingData(Instances train) throws WekaException {
     int rows = train.numInstances();

@@ -278,7 +278,7 @@ public final class InputEncoder implements Serializable {
         if (code < 0
             || code >= CODES
             || Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(code)
-            || !Float.isFinite(values[column * CODES + code])) {
+            || !Float.isFinite(values[code * numColumns + column])) {
           return null;
         }
         codes[rowStart + column] = (byte) code;
@@ -288,9 +288,9 @@ public final class InputEncoder implements Serializable {
   }
 
   /**
-   * What {@link #encodeCodes} codes stand for: at {@code column * 256 + code}, the float that
-   * {@link #encode} gives the encoded column {@code column} for a value of that code, computed by
-   * the same arithmetic.
+   * What {@link #encodeCodes} codes stand for: at {@code code * numColumns() + column}, the float
+   * that {@link #encode} gives the encoded column {@code column} for a value of that code, computed
+   * by the same arithmetic.
    */
   public float[] codeValues() {
     float[] values = new float[numColumns * CODES];
@@ -301,12 +301,12 @@ public final class InputEncoder implements Serializable {
       }
       if (numValues[a] > 2) {
         for (int v = 0; v < numValues[a]; v++) {
-          values[(column + v) * CODES + 1] = 1;
+          values[numColumns + column + v] = 1;
         }
         continue;
       }
       for (int code = 0; code < CODES; code++) {
-        values[column * CODES + code] = numValues[a] == 0 ? scaled(a, code) : (float) code;
+        values[code * numColumns + column] = numValues[a] == 0 ? scaled(a, code) : (float) code;
       }
     }
     return values;

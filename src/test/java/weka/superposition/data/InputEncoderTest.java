@@ -13,7 +13,6 @@ import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.SparseInstance;
 import weka.superposition.data.InputEncoder.Normalization;
-import weka.tensorflow.TrainingData;
 
 /** The encoder's byte codes stand for exactly the floats of its float encoding. */
 class InputEncoderTest {
@@ -47,7 +46,7 @@ class InputEncoderTest {
   private static float[] decoded(byte[] codes, float[] table, int columns) {
     float[] values = new float[codes.length];
     for (int i = 0; i < codes.length; i++) {
-      values[i] = table[(i % columns) * TrainingData.CODES + (codes[i] & 0xff)];
+      values[i] = table[(codes[i] & 0xff) * columns + i % columns];
     }
     return values;
   }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs the whole experiment (seed 1, the seed's epochs) into work/benchmark and prints one figure
 # a line: ARFF load time, phase-1 seconds per epoch, phase-2 seconds per epoch without and with the
-# analysis, the total time, and each step's seconds and peak RSS (the step "dictionary" is what the
-# sparse dictionaries add); then the sparse dictionary's seconds per epoch at the filter's defaults
-# on the 60,000 hidden activations, beside its floor (the matrix products alone).
+# analysis, the total time, each step's seconds and peak RSS (the step "dictionary" is what the
+# sparse dictionaries add) and the main job's peak RSS against its 0.75 GB target; then the sparse
+# dictionary's seconds per epoch at the filter's defaults on the 60,000 hidden activations, beside
+# its floor (the matrix products alone); then the full-MNIST Explorer scenario's peak RSS against
+# its 1.5 GB target (dev/explorer-memory.sh; skipped, and says so, without a display or Xvfb).
 #
 #   dev/benchmark.sh [run-experiment options]
 #   dev/benchmark.sh --versus-pytorch
@@ -66,3 +68,11 @@ examples/run-experiment.sh --out work/benchmark-dictionary --no-study --write-in
   > /dev/null 2> work/benchmark.log || { cat work/benchmark.log >&2; exit 1; }
 examples/weka.sh --package-class weka.superposition.commands.DictionaryBenchmark \
   work/benchmark-dictionary/seed-1/hidden-train.arff
+# the Explorer on full MNIST (the data folder given with --data, if any): a line per stage, then
+# its peak RSS against the target
+explorer_args=()
+for ((i = 1; i < $#; i++)); do
+  [[ "${!i}" == --data ]] && { j=$((i + 1)); explorer_args=(--data "${!j}"); }
+done
+dev/explorer-memory.sh "${explorer_args[@]}" 2> work/benchmark.log \
+  || { cat work/benchmark.log >&2; exit 1; }

@@ -67,6 +67,9 @@ public final class AdamTrainer implements AutoCloseable {
   /** Coded inputs, decoded and fed for each mini-batch; null for float inputs. */
   private final TrainingData.CodedInputs codedInputs;
 
+  /** The last mini-batch's decoded inputs, reused by the next (188 MB an epoch on MNIST). */
+  private float[] decoded = new float[0];
+
   private final int numInputs;
   private final Operand<TFloat32> batchLoss;
   private final Op step;
@@ -321,10 +324,7 @@ public final class AdamTrainer implements AutoCloseable {
   public float step(int[] batch) {
     requireLoaded(true);
     try (TInt32 indices = TInt32.vectorOf(batch);
-        TFloat32 inputs =
-            codedInputs == null
-                ? null
-                : TFRuntime.tensor(codedInputs.decode(batch, numInputs), batch.length, numInputs)) {
+        TFloat32 inputs = codedInputs == null ? null : decodedInputs(batch)) {
       Session.Runner runner = dataFeeds.feedTo(session.runner()).feed(batchRows, indices);
       if (inputs != null) {
         runner.feed(batchInputs, inputs);
@@ -333,6 +333,15 @@ public final class AdamTrainer implements AutoCloseable {
         return ((TFloat32) result.get(0)).getFloat();
       }
     }
+  }
+
+  /** The coded inputs of {@code batch} as a tensor. */
+  private TFloat32 decodedInputs(int[] batch) {
+    int values = batch.length * numInputs;
+    if (decoded.length != values) {
+      decoded = new float[values];
+    }
+    return TFRuntime.tensor(codedInputs.decode(batch, numInputs, decoded), batch.length, numInputs);
   }
 
   /**

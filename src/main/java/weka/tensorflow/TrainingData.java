@@ -27,9 +27,11 @@ public record TrainingData(
    */
   public record CodedInputs(byte[] codes, float[] values) {
 
-    /** The inputs of the given rows, {@code columns} each, row-major: the table's very floats. */
-    public float[] decode(int[] rows, int columns) {
-      float[] inputs = new float[rows.length * columns];
+    /**
+     * The inputs of the given rows, {@code columns} each, row-major, written into {@code inputs}
+     * (at least that long): the table's very floats.
+     */
+    public float[] decode(int[] rows, int columns, float[] inputs) {
       for (int i = 0; i < rows.length; i++) {
         int from = rows[i] * columns;
         int to = i * columns;

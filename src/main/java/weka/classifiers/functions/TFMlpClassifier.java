@@ -795,9 +795,14 @@ public class TFMlpClassifier extends AbstractClassifier
     checkHeader(data);
     float[][] rows = new float[data.numInstances()][];
     NetworkRunner network = runner();
+    // one array for every chunk's inputs (the last may be shorter)
+    float[] inputs = new float[Math.min(rows.length, ROWS_PER_RUN) * encoder.numColumns()];
     for (int from = 0; from < rows.length; from += ROWS_PER_RUN) {
       int to = Math.min(rows.length, from + ROWS_PER_RUN);
-      float[] values = network.run(encode(data, from, to), to - from, output).get(output);
+      if ((to - from) * encoder.numColumns() != inputs.length) {
+        inputs = new float[(to - from) * encoder.numColumns()];
+      }
+      float[] values = network.run(encode(data, from, to, inputs), to - from, output).get(output);
       int width = values.length / (to - from);
       for (int r = from; r < to; r++) {
         rows[r] = Arrays.copyOfRange(values, (r - from) * width, (r - from + 1) * width);
@@ -822,8 +827,13 @@ public class TFMlpClassifier extends AbstractClassifier
 
   /** Rows {@code from..to-1} of {@code data} as network inputs, or an error naming a bad value. */
   private float[] encode(Instances data, int from, int to) throws WekaException {
+    return encode(data, from, to, new float[(to - from) * encoder.numColumns()]);
+  }
+
+  /** As {@link #encode(Instances, int, int)}, into {@code inputs}. */
+  private float[] encode(Instances data, int from, int to, float[] inputs) throws WekaException {
     try {
-      return encoder.encode(data, from, to);
+      return encoder.encode(data, from, to, inputs);
     } catch (IllegalArgumentException e) {
       throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
     }

@@ -12,7 +12,8 @@ import weka.tensorflow.EpochRecord;
 /**
  * Prints the benchmark of a finished {@code examples/run-experiment.sh} run, one figure a line:
  * ARFF load time, phase-1 seconds per epoch, phase-2 seconds per epoch without and with the
- * analysis, the experiment's total time, and the peak RSS of each Java process.
+ * analysis, the experiment's total time, the peak RSS after each step, and the main job's peak RSS
+ * against its target.
  *
  * <p>Usage: {@code ExperimentBenchmark <experiment folder> <train.arff>}
  */
@@ -50,10 +51,12 @@ public final class ExperimentBenchmark {
         Locale.ROOT,
         "phase-2 seconds per epoch with analysis: %.3f%n",
         perEpoch + analysisSeconds / analyses);
+    String peakKib = "n/a";
     for (String line : Files.readAllLines(out.resolve("timings.tsv"))) {
       String[] f = line.split("\t");
       if (f[0].equals("total")) {
         System.out.printf(Locale.ROOT, "experiment total seconds (data prepared): %s%n", f[1]);
+        peakKib = f[2];
       } else if (!f[0].equals("step")) {
         System.out.printf(
             Locale.ROOT,
@@ -63,5 +66,24 @@ public final class ExperimentBenchmark {
             f[2].equals("n/a") ? "n/a" : Long.toString(Long.parseLong(f[2]) / 1024));
       }
     }
+    System.out.println(peakLine(peakKib));
+  }
+
+  /** The main job's target peak RSS (README "Memory"), in GB of 10^9 bytes. */
+  static final double PEAK_RSS_TARGET_GB = 0.75;
+
+  /** The main job's peak RSS (the process's, in KiB, or "n/a") against the target, one line. */
+  static String peakLine(String peakKib) {
+    if (peakKib.equals("n/a")) {
+      return "main job peak RSS: n/a (no /proc on this system)";
+    }
+    double gb = Long.parseLong(peakKib) * 1024 / 1e9;
+    return String.format(
+        Locale.ROOT,
+        "main job peak RSS: %.2f GB (%s KiB), target %.2f GB: %s",
+        gb,
+        peakKib,
+        PEAK_RSS_TARGET_GB,
+        gb <= PEAK_RSS_TARGET_GB ? "met" : "over");
   }
 }

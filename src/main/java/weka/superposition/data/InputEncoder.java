@@ -112,8 +112,9 @@ public final class InputEncoder implements Serializable {
    * is infinite: one such value makes the fitted means and scales, and so every encoded value, NaN.
    */
   public static void requireNoInfiniteValue(Instances data) {
+    double[] values = new double[data.numAttributes()];
     for (int r = 0; r < data.numInstances(); r++) {
-      double[] values = data.instance(r).toDoubleArray();
+      Rows.values(data.instance(r), values);
       for (int a = 0; a < data.numAttributes(); a++) {
         double value = values[a];
         if (a != data.classIndex() && Double.isInfinite(value)) {
@@ -169,8 +170,9 @@ public final class InputEncoder implements Serializable {
     double[] maxAbs = new double[n];
     Arrays.fill(min, Double.POSITIVE_INFINITY);
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    double[] values = new double[n];
     for (Instance row : data) {
-      double[] values = row.toDoubleArray();
+      Rows.values(row, values);
       double w = row.weight();
       for (int a = 0; a < n; a++) {
         double v = values[a];
@@ -234,9 +236,18 @@ public final class InputEncoder implements Serializable {
    *     the network's loss and outputs NaN
    */
   public float[] encode(Instances data, int from, int to) {
-    float[] matrix = new float[(to - from) * numColumns];
+    return encode(data, from, to, new float[(to - from) * numColumns]);
+  }
+
+  /**
+   * {@link #encode(Instances, int, int)} written into {@code matrix} (at least as long; what it
+   * held is overwritten), so that chunk after chunk of rows can reuse one array.
+   */
+  public float[] encode(Instances data, int from, int to, float[] matrix) {
+    Arrays.fill(matrix, 0, (to - from) * numColumns, 0);
+    double[] values = new double[firstColumn.length];
     for (int r = from; r < to; r++) {
-      encodeRow(data.instance(r), matrix, (r - from) * numColumns, r + 1);
+      encodeRow(Rows.values(data.instance(r), values), matrix, (r - from) * numColumns, r + 1);
     }
     return matrix;
   }
@@ -259,10 +270,11 @@ public final class InputEncoder implements Serializable {
   public byte[] encodeCodes(Instances data, int from, int to) {
     float[] values = codeValues();
     byte[] codes = new byte[(to - from) * numColumns];
+    double[] row = new double[firstColumn.length];
     for (int r = from; r < to; r++) {
       int rowStart = (r - from) * numColumns;
       // all values at once: a sparse row would otherwise search its values for every attribute
-      double[] row = data.instance(r).toDoubleArray();
+      Rows.values(data.instance(r), row);
       for (int a = 0; a < firstColumn.length; a++) {
         int column = firstColumn[a];
         if (column < 0) {
@@ -317,9 +329,11 @@ public final class InputEncoder implements Serializable {
     return (float) ((value - offset[a]) / scale[a]);
   }
 
-  private void encodeRow(Instance row, float[] matrix, int rowStart, int rowNumber) {
-    // all values at once: a sparse row would otherwise search its values for every attribute
-    double[] values = row.toDoubleArray();
+  /**
+   * One row's {@code values} (all values at once: a sparse row would otherwise be searched for
+   * every attribute).
+   */
+  private void encodeRow(double[] values, float[] matrix, int rowStart, int rowNumber) {
     for (int a = 0; a < firstColumn.length; a++) {
       int column = firstColumn[a];
       if (column < 0) {

@@ -1,9 +1,12 @@
 package weka.superposition.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SparseInstance;
 
 /** Per-row values of Instances, as the networks take them. */
 public final class Rows {
@@ -17,6 +20,29 @@ public final class Rows {
       weights[r] = (float) data.instance(r).weight();
     }
     return weights;
+  }
+
+  /**
+   * The values of {@code row}, as {@link Instance#toDoubleArray()} gives them, written into {@code
+   * into} (as long as the row's attributes): a pass over many rows reuses one array instead of
+   * making one per row (for MNIST's 60,000 sparse rows, 376 MB of garbage a pass, which grew the
+   * Explorer's heap by as much).
+   */
+  public static double[] values(Instance row, double[] into) {
+    if (row instanceof SparseInstance) {
+      // as SparseInstance.toDoubleArray: the stored values, 0 elsewhere
+      Arrays.fill(into, 0);
+      for (int i = 0; i < row.numValues(); i++) {
+        into[row.index(i)] = row.valueSparse(i);
+      }
+    } else if (row instanceof DenseInstance) {
+      for (int a = 0; a < into.length; a++) {
+        into[a] = row.value(a);
+      }
+    } else {
+      System.arraycopy(row.toDoubleArray(), 0, into, 0, into.length);
+    }
+    return into;
   }
 
   /** The indices of every attribute but the class: the features an autoencoder reconstructs. */

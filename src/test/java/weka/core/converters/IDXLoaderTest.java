@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SparseInstance;
 import weka.core.converters.ConverterUtils.DataSource;
 
 class IDXLoaderTest {
@@ -93,6 +94,53 @@ class IDXLoaderTest {
     loader.setFile(imagesFile.toFile());
 
     assertFixtureData(loader.getDataSet(), 5, 6);
+  }
+
+  /**
+   * -sparse gives the rows {@code new SparseInstance(1.0, values)} gives (the non-zero values and
+   * their indices; a missing class is stored), in batch and in incremental mode alike.
+   */
+  @Test
+  void sparseRowsHoldTheNonZeroValuesOfTheDenseOnes() throws IOException {
+    // images whose pixels are 0 about half the time, plus one without labels (missing class)
+    byte[] content = images(40, 3, 3);
+    for (int i = 16; i < content.length; i += 2) {
+      content[i] = 0;
+    }
+    Path labelled = write(dir.resolve("train-images-idx3-ubyte"), content);
+    write(dir.resolve("train-labels-idx1-ubyte"), labels(40));
+    Path unlabelled = write(dir.resolve("unlabelled.idx"), content);
+    for (Path images : new Path[] {labelled, unlabelled}) {
+      Instances dense = load(images);
+      IDXLoader loader = new IDXLoader();
+      loader.setSparse(true);
+      loader.setFile(images.toFile());
+      Instances batch = loader.getDataSet();
+      loader.setFile(images.toFile());
+      Instances structure = loader.getStructure();
+      Instances incremental = new Instances(structure, 0);
+      Instance next;
+      while ((next = loader.getNextInstance(structure)) != null) {
+        incremental.add(next);
+      }
+      for (Instances sparse : new Instances[] {batch, incremental}) {
+        assertEquals(dense.numInstances(), sparse.numInstances());
+        for (int r = 0; r < dense.numInstances(); r++) {
+          SparseInstance expected = new SparseInstance(1.0, dense.instance(r).toDoubleArray());
+          SparseInstance actual = (SparseInstance) sparse.instance(r);
+          assertEquals(expected.numValues(), actual.numValues(), "row " + r);
+          for (int i = 0; i < expected.numValues(); i++) {
+            assertEquals(expected.index(i), actual.index(i), "row " + r);
+            assertEquals(
+                Double.doubleToLongBits(expected.valueSparse(i)),
+                Double.doubleToLongBits(actual.valueSparse(i)),
+                "row " + r);
+          }
+          assertEquals(expected.numAttributes(), actual.numAttributes());
+          assertEquals(1.0, actual.weight());
+        }
+      }
+    }
   }
 
   @Test

@@ -75,6 +75,13 @@ class InputEncoderTest {
         assertNotNull(codes, normalization + ", sparse " + sparse);
         assertBitIdentical(
             encoder.encode(data), decoded(codes, encoder.codeValues(), encoder.numColumns()));
+        // into a reused array that held something else
+        float[] reused = new float[12 * encoder.numColumns()];
+        java.util.Arrays.fill(reused, 9);
+        encoder.encode(data, 10, 20, reused);
+        assertBitIdentical(
+            encoder.encode(data, 10, 20),
+            java.util.Arrays.copyOf(reused, 10 * encoder.numColumns()));
         // a slice of the rows as well
         assertBitIdentical(
             encoder.encode(data, 10, 20),

@@ -11,16 +11,16 @@ public final class Citations {
 
   /** Elhage et al. 2022, the paper whose analysis the package replicates and extends. */
   public static TechnicalInformation toyModelsOfSuperposition() {
-    TechnicalInformation paper = new TechnicalInformation(Type.ARTICLE);
-    paper.setValue(
-        Field.AUTHOR,
-        "Nelson Elhage and Tristan Hume and Catherine Olsson and "
-            + "Nicholas Schiefer and Tom Henighan and Shauna Kravec and Zac Hatfield-Dodds and "
-            + "Robert Lasenby and Dawn Drain and Carol Chen and Roger Grosse and Sam McCandlish and "
-            + "Jared Kaplan and Dario Amodei and Martin Wattenberg and Christopher Olah");
-    paper.setValue(Field.TITLE, "Toy Models of Superposition");
-    paper.setValue(Field.JOURNAL, "Transformer Circuits Thread");
-    paper.setValue(Field.YEAR, "2022");
+    TechnicalInformation paper =
+        article(
+            null,
+            "Nelson Elhage and Tristan Hume and Catherine Olsson and "
+                + "Nicholas Schiefer and Tom Henighan and Shauna Kravec and Zac Hatfield-Dodds and "
+                + "Robert Lasenby and Dawn Drain and Carol Chen and Roger Grosse and Sam McCandlish "
+                + "and Jared Kaplan and Dario Amodei and Martin Wattenberg and Christopher Olah",
+            "Toy Models of Superposition",
+            "Transformer Circuits Thread",
+            "2022");
     paper.setValue(Field.URL, "https://transformer-circuits.pub/2022/toy_model/index.html");
     return paper;
   }
@@ -50,41 +50,51 @@ public final class Citations {
    * mode as an addition.
    */
   public static TechnicalInformation towardsMonosemanticity() {
-    TechnicalInformation paper = new TechnicalInformation(Type.ARTICLE);
-    paper.setValue(
-        Field.AUTHOR,
-        "Trenton Bricken and Adly Templeton and Joshua Batson and Brian Chen and Adam Jermyn and"
-            + " Tom Conerly and Nick Turner and Cem Anil and Carson Denison and Amanda Askell and"
-            + " others and Chris Olah");
-    paper.setValue(
-        Field.TITLE,
-        "Towards Monosemanticity: Decomposing Language Models With Dictionary Learning");
-    paper.setValue(Field.JOURNAL, "Transformer Circuits Thread");
-    paper.setValue(Field.YEAR, "2023");
+    TechnicalInformation paper =
+        article(
+            null,
+            "Trenton Bricken and Adly Templeton and Joshua Batson and Brian Chen and Adam Jermyn and"
+                + " Tom Conerly and Nick Turner and Cem Anil and Carson Denison and Amanda Askell"
+                + " and others and Chris Olah",
+            "Towards Monosemanticity: Decomposing Language Models With Dictionary Learning",
+            "Transformer Circuits Thread",
+            "2023");
     paper.setValue(
         Field.URL, "https://transformer-circuits.pub/2023/monosemantic-features/index.html");
-    TechnicalInformation topK = paper.add(Type.ARTICLE);
-    topK.setValue(
-        Field.AUTHOR,
+    article(
+        paper,
         "Leo Gao and Tom Dupre la Tour and Henk Tillman and Gabriel Goh and Rajan Troll and Alec"
-            + " Radford and Ilya Sutskever and Jan Leike and Jeffrey Wu");
-    topK.setValue(Field.TITLE, "Scaling and evaluating sparse autoencoders");
-    topK.setValue(Field.JOURNAL, "arXiv:2406.04093");
-    topK.setValue(Field.YEAR, "2024");
+            + " Radford and Ilya Sutskever and Jan Leike and Jeffrey Wu",
+        "Scaling and evaluating sparse autoencoders",
+        "arXiv:2406.04093",
+        "2024");
     return paper;
   }
 
   /** LeCun et al. 1998, where MNIST comes from. */
   public static TechnicalInformation mnist() {
-    TechnicalInformation paper = new TechnicalInformation(Type.ARTICLE);
-    paper.setValue(
-        Field.AUTHOR, "Yann LeCun and L{\\'e}on Bottou and Yoshua Bengio and Patrick " + "Haffner");
-    paper.setValue(Field.TITLE, "Gradient-based learning applied to document recognition");
-    paper.setValue(Field.JOURNAL, "Proceedings of the IEEE");
+    TechnicalInformation paper =
+        article(
+            null,
+            "Yann LeCun and L{\\'e}on Bottou and Yoshua Bengio and Patrick Haffner",
+            "Gradient-based learning applied to document recognition",
+            "Proceedings of the IEEE",
+            "1998");
     paper.setValue(Field.VOLUME, "86");
     paper.setValue(Field.NUMBER, "11");
     paper.setValue(Field.PAGES, "2278-2324");
-    paper.setValue(Field.YEAR, "1998");
     return paper;
+  }
+
+  /** A journal article, on its own ({@code citedWith} null) or added to {@code citedWith}. */
+  private static TechnicalInformation article(
+      TechnicalInformation citedWith, String authors, String title, String journal, String year) {
+    TechnicalInformation article =
+        citedWith == null ? new TechnicalInformation(Type.ARTICLE) : citedWith.add(Type.ARTICLE);
+    article.setValue(Field.AUTHOR, authors);
+    article.setValue(Field.TITLE, title);
+    article.setValue(Field.JOURNAL, journal);
+    article.setValue(Field.YEAR, year);
+    return article;
   }
 }

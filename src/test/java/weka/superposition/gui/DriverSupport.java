@@ -2,9 +2,13 @@ package weka.superposition.gui;
 
 import java.awt.Component;
 import java.awt.Container;
+import java.awt.Frame;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +23,8 @@ import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
 import weka.core.WekaPackageManager;
 import weka.gui.GenericPropertiesCreator;
+import weka.gui.explorer.ClassifierPanel;
+import weka.gui.explorer.Explorer;
 
 /**
  * What the GUI drivers share: their main, checks that print what they found, the package's loading,
@@ -155,5 +161,70 @@ final class DriverSupport {
     file.getParentFile().mkdirs();
     ImageIO.write(image, "png", file);
     System.out.println("OK screenshot " + file);
+  }
+
+  /** A showing frame whose title starts with {@code titlePrefix}, or null. */
+  static Frame showingFrame(String titlePrefix) {
+    for (Window w : Window.getWindows()) {
+      if (w instanceof Frame f && w.isShowing() && f.getTitle().startsWith(titlePrefix)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** Waits up to {@code millis} for a showing frame whose title starts with the prefix; or null. */
+  static Frame waitForFrame(String titlePrefix, long millis) throws InterruptedException {
+    long end = System.currentTimeMillis() + millis;
+    while (System.currentTimeMillis() < end) {
+      Frame frame = showingFrame(titlePrefix);
+      if (frame != null) {
+        return frame;
+      }
+      Thread.sleep(200);
+    }
+    return null;
+  }
+
+  /**
+   * Waits up to {@code millis} for a label under {@code root} that starts with {@code prefix} (or
+   * with "Failed", a training's end too); the label, or null on "Failed" or the time out.
+   */
+  static JLabel waitForLabel(Container root, String prefix, long millis)
+      throws InterruptedException {
+    long end = System.currentTimeMillis() + millis;
+    while (System.currentTimeMillis() < end) {
+      JLabel label =
+          find(
+              root,
+              JLabel.class,
+              l ->
+                  l.getText() != null
+                      && (l.getText().startsWith(prefix) || l.getText().startsWith("Failed")));
+      if (label != null) {
+        return label.getText().startsWith(prefix) ? label : null;
+      }
+      Thread.sleep(300);
+    }
+    return null;
+  }
+
+  /** A figure of this JVM's /proc/self/status in KiB (VmRSS, VmHWM), or -1 without it. */
+  static long procStatusKib(String key) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith(key + ":")) {
+        return Long.parseLong(line.replaceAll("\\D", ""));
+      }
+    }
+    return -1;
+  }
+
+  /** The Explorer's Classify tab. */
+  static ClassifierPanel classifyTab(Explorer explorer) {
+    return (ClassifierPanel)
+        explorer.getPanels().stream()
+            .filter(p -> p instanceof ClassifierPanel)
+            .findFirst()
+            .orElseThrow();
   }
 }

@@ -1,16 +1,20 @@
 package weka.superposition.gui;
 
 import static weka.superposition.gui.DriverSupport.check;
+import static weka.superposition.gui.DriverSupport.classifyTab;
 import static weka.superposition.gui.DriverSupport.find;
 import static weka.superposition.gui.DriverSupport.labelText;
+import static weka.superposition.gui.DriverSupport.procStatusKib;
 import static weka.superposition.gui.DriverSupport.screenshot;
 import static weka.superposition.gui.DriverSupport.showInFrame;
+import static weka.superposition.gui.DriverSupport.showingFrame;
 import static weka.superposition.gui.DriverSupport.tabTitles;
 import static weka.superposition.gui.DriverSupport.waitForDialog;
+import static weka.superposition.gui.DriverSupport.waitForFrame;
+import static weka.superposition.gui.DriverSupport.waitForLabel;
 
 import java.awt.Container;
 import java.awt.Frame;
-import java.awt.Window;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,12 +81,7 @@ public final class ExplorerDriver {
     JTabbedPane tabs = explorer.getTabbedPane();
     List<String> titles = tabTitles(tabs);
     check(titles.contains("Superposition"), "Superposition tab in the Explorer " + titles);
-    ClassifierPanel classify =
-        (ClassifierPanel)
-            explorer.getPanels().stream()
-                .filter(p -> p instanceof ClassifierPanel)
-                .findFirst()
-                .orElseThrow();
+    ClassifierPanel classify = classifyTab(explorer);
     check(
         find(classify, AbstractButton.class, b -> "Superposition...".equals(b.getText())) != null,
         "\"Superposition...\" button in the Classify tab");
@@ -154,7 +153,7 @@ public final class ExplorerDriver {
     System.out.println("OK screenshots in " + screenshots);
     System.out.println(
         "BENCHMARK explorer peak RSS: "
-            + peakRssMegabytes()
+            + procStatusKib("VmHWM") / 1024
             + " MB ("
             + data.numInstances()
             + " rows of "
@@ -430,39 +429,6 @@ public final class ExplorerDriver {
     SwingUtilities.invokeAndWait(frame::dispose);
   }
 
-  /** This JVM's peak resident memory (VmHWM), in MB. */
-  private static long peakRssMegabytes() throws java.io.IOException {
-    for (String line :
-        java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-      }
-    }
-    return -1;
-  }
-
-  /** A showing frame whose title starts with {@code titlePrefix}, or null. */
-  private static Frame showingFrame(String titlePrefix) {
-    for (Window w : Window.getWindows()) {
-      if (w instanceof Frame f && w.isShowing() && f.getTitle().startsWith(titlePrefix)) {
-        return f;
-      }
-    }
-    return null;
-  }
-
-  private static Frame waitForFrame(String titlePrefix, long millis) throws InterruptedException {
-    long end = System.currentTimeMillis() + millis;
-    while (System.currentTimeMillis() < end) {
-      Frame frame = showingFrame(titlePrefix);
-      if (frame != null) {
-        return frame;
-      }
-      Thread.sleep(200);
-    }
-    return null;
-  }
-
   /**
    * Presses the Superposition tab's button {@code button}; returns the window it opens, titled
    * "Superposition: {@code title}", checked as the {@code what} window.
@@ -491,24 +457,5 @@ public final class ExplorerDriver {
       throws InterruptedException {
     JLabel status = waitForLabel(window, "Done:", millis);
     check(status != null, what + ": " + (status == null ? "" : status.getText()));
-  }
-
-  private static JLabel waitForLabel(Container root, String prefix, long millis)
-      throws InterruptedException {
-    long end = System.currentTimeMillis() + millis;
-    while (System.currentTimeMillis() < end) {
-      JLabel label =
-          find(
-              root,
-              JLabel.class,
-              l ->
-                  l.getText() != null
-                      && (l.getText().startsWith(prefix) || l.getText().startsWith("Failed")));
-      if (label != null) {
-        return label.getText().startsWith(prefix) ? label : null;
-      }
-      Thread.sleep(300);
-    }
-    return null;
   }
 }

@@ -1,14 +1,16 @@
 package weka.superposition.gui;
 
 import static weka.superposition.gui.DriverSupport.check;
+import static weka.superposition.gui.DriverSupport.classifyTab;
 import static weka.superposition.gui.DriverSupport.find;
+import static weka.superposition.gui.DriverSupport.procStatusKib;
 import static weka.superposition.gui.DriverSupport.screenshot;
+import static weka.superposition.gui.DriverSupport.waitForFrame;
+import static weka.superposition.gui.DriverSupport.waitForLabel;
 
 import java.awt.Frame;
 import java.awt.Window;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.AbstractButton;
@@ -108,12 +110,7 @@ public final class ExplorerMemoryDriver {
     stage("loaded " + data.numInstances() + " rows (IDXLoader -sparse)");
 
     // 2. Classify: TFMlpClassifier at its defaults on the training set, Start
-    ClassifierPanel classify =
-        (ClassifierPanel)
-            explorer.getPanels().stream()
-                .filter(p -> p instanceof ClassifierPanel)
-                .findFirst()
-                .orElseThrow();
+    ClassifierPanel classify = classifyTab(explorer);
     JTabbedPane tabs = explorer.getTabbedPane();
     SwingUtilities.invokeAndWait(() -> tabs.setSelectedIndex(tabIndex(tabs, "Classify")));
     Object classifier =
@@ -189,7 +186,7 @@ public final class ExplorerMemoryDriver {
     stage("Superposition tab used (Start on the pixels: warned, \"No\")");
     screenshot(frame, new File(screenshots, "memory-explorer.png"));
 
-    long peak = status("VmHWM");
+    long peak = procStatusKib("VmHWM");
     // what stays reachable at the end, after a full collection (the peak is read before it)
     System.gc();
     Runtime runtime = Runtime.getRuntime();
@@ -232,51 +229,9 @@ public final class ExplorerMemoryDriver {
         Locale.ROOT,
         "STAGE %s: RSS %d MB, peak %d MB, heap used %d MB of %d MB committed%n",
         name,
-        status("VmRSS") * 1024 / 1_000_000,
-        status("VmHWM") * 1024 / 1_000_000,
+        procStatusKib("VmRSS") * 1024 / 1_000_000,
+        procStatusKib("VmHWM") * 1024 / 1_000_000,
         (runtime.totalMemory() - runtime.freeMemory()) / 1_000_000,
         runtime.totalMemory() / 1_000_000);
-  }
-
-  /** A figure of /proc/self/status in KiB. */
-  private static long status(String key) throws java.io.IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith(key + ":")) {
-        return Long.parseLong(line.replaceAll("\\D", ""));
-      }
-    }
-    return -1;
-  }
-
-  private static Frame waitForFrame(String titlePrefix, long millis) throws InterruptedException {
-    long end = System.currentTimeMillis() + millis;
-    while (System.currentTimeMillis() < end) {
-      for (Window w : Window.getWindows()) {
-        if (w instanceof Frame f && w.isShowing() && f.getTitle().startsWith(titlePrefix)) {
-          return f;
-        }
-      }
-      Thread.sleep(200);
-    }
-    return null;
-  }
-
-  private static JLabel waitForLabel(java.awt.Container root, String prefix, long millis)
-      throws InterruptedException {
-    long end = System.currentTimeMillis() + millis;
-    while (System.currentTimeMillis() < end) {
-      JLabel label =
-          find(
-              root,
-              JLabel.class,
-              l ->
-                  l.getText() != null
-                      && (l.getText().startsWith(prefix) || l.getText().startsWith("Failed")));
-      if (label != null) {
-        return label.getText().startsWith(prefix) ? label : null;
-      }
-      Thread.sleep(500);
-    }
-    return null;
   }
 }

@@ -61,12 +61,14 @@ fi
 
 examples/run-experiment.sh --out work/benchmark "$@" > /dev/null 2> work/benchmark.log \
   || { cat work/benchmark.log >&2; exit 1; }
-JAVA_OPTS=-Xmx1400m examples/weka.sh --package-class weka.superposition.commands.ExperimentBenchmark \
+# the benchmark classes are the dev source set's (src/dev/java), not the package's: they run from
+# this checkout's build (dev/java-dev.sh)
+JAVA_OPTS=-Xmx1400m dev/java-dev.sh weka.superposition.commands.ExperimentBenchmark \
   work/benchmark examples/data/mnist_train.arff
 # the sparse dictionary at the filter's defaults on the 60,000 hidden activations, and its floor
 examples/run-experiment.sh --out work/benchmark-dictionary --no-study --write-intermediates \
   > /dev/null 2> work/benchmark.log || { cat work/benchmark.log >&2; exit 1; }
-examples/weka.sh --package-class weka.superposition.commands.DictionaryBenchmark \
+dev/java-dev.sh weka.superposition.commands.DictionaryBenchmark \
   work/benchmark-dictionary/seed-1/hidden-train.arff
 # the Explorer on full MNIST (the data folder given with --data, if any): a line per stage, then
 # its peak RSS against the target

@@ -14,6 +14,8 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,17 @@ class PackageInstallIT {
       assertTrue(
           names.stream().anyMatch(n -> n.startsWith("lib/jfreechart-1.5")), names.toString());
       assertTrue(names.contains("src/main/java/weka/core/converters/IDXLoader.java"));
+      // the dev source set (src/dev/java: the benchmarks) does not ship, as source or class
+      List<String> dev = DevSourceSetTest.devClasses();
+      assertFalse(dev.isEmpty());
+      assertFalse(names.stream().anyMatch(n -> n.startsWith("src/dev/")), names.toString());
+      try (JarInputStream jar =
+          new JarInputStream(zip.getInputStream(zip.getEntry("tensorflowSuperposition.jar")))) {
+        for (JarEntry entry; (entry = jar.getNextJarEntry()) != null; ) {
+          String name = entry.getName().replaceAll("(\\$.*)?\\.(class|java)$", "");
+          assertFalse(dev.contains(name), entry.getName() + " is a dev class");
+        }
+      }
       assertFalse(names.stream().anyMatch(n -> n.contains("weka-stable")), "Weka is provided");
       long natives =
           names.stream().filter(n -> n.matches("lib/tensorflow-core-native-.*-.*\\.jar")).count();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every command README.md gives a reader still runs as written: the scripts it names exist and can
  * be run, the options it gives the main job are options the script knows, and the classes it names
- * on Weka's command line exist.
+ * on Weka's command line exist (a {@code --package-class} in the package itself, not in the dev
+ * source set, src/dev/java, which does not ship; a class for {@code dev/java-dev.sh} in either).
  */
 class ReadmeCommandsTest {
 
@@ -98,6 +99,13 @@ class ReadmeCommandsTest {
       for (int i = 0; i + 1 < words.length; i++) {
         String next = words[i + 1];
         if (words[i].equals("--package-class")) {
+          // the installed package's or Weka's, never the dev source set's, which does not ship
+          assertTrue(exists(next), next + " (in: " + command + ")");
+          assertFalse(
+              Files.exists(devSource(next)),
+              next + " is in src/dev/java, not in the package (in: " + command + ")");
+        } else if (words[i].endsWith("dev/java-dev.sh")) {
+          // this checkout's build: the package's classes and the dev source set's
           assertTrue(exists(next), next + " (in: " + command + ")");
         } else if (words[i].endsWith("examples/weka.sh")
             && !next.startsWith("-")
@@ -108,6 +116,11 @@ class ReadmeCommandsTest {
       }
     }
     assertFalse(simpleNames.isEmpty());
+  }
+
+  /** Where a class of the dev source set, which the package does not ship, has its source. */
+  private static Path devSource(String className) {
+    return ROOT.resolve("src/dev/java/" + className.replace('.', '/') + ".java");
   }
 
   private static boolean exists(String className) {

@@ -172,8 +172,8 @@ class ToyModelTest {
 
     assertEquals(2, codes.numAttributes());
     assertEquals(ModelType.TOY, filter.getResult().settings().type());
-    assertEquals(1024, filter.getResult().settings().miniBatchSize(), "the paper's batch");
-    assertEquals(0.001, filter.getResult().settings().learningRate(), 0, "the paper's rate");
+    assertEquals(1024, filter.getResult().settings().adam().miniBatchSize(), "the paper's batch");
+    assertEquals(0.001, filter.getResult().settings().adam().learningRate(), 0, "the paper's rate");
     // h = W x: the code of a row is its features times the feature vectors
     double[] row = data.instance(0).toDoubleArray();
     double expected = 0;

@@ -49,17 +49,17 @@ public final class DictionaryBenchmark {
                 .skip(1)
                 .mapToDouble(DictionaryTraining.Epoch::seconds)
                 .toArray());
-    int batch = settings.miniBatchSize();
+    int batch = settings.adam().miniBatchSize();
     int steps = (rows + batch - 1) / batch;
     double floor =
         steps
             * (Statistics.median(
                     TrainingFloor.time(
-                            batch, n, settings.features(), settings.threads(), FLOOR_STEPS)
+                            batch, n, settings.features(), settings.adam().threads(), FLOOR_STEPS)
                         .products())
                 + Statistics.median(
                     TrainingFloor.time(
-                            batch, settings.features(), n, settings.threads(), FLOOR_STEPS)
+                            batch, settings.features(), n, settings.adam().threads(), FLOOR_STEPS)
                         .products()));
     System.out.printf(
         Locale.ROOT,
@@ -69,11 +69,11 @@ public final class DictionaryBenchmark {
         settings.features(),
         settings.k(),
         batch,
-        settings.epochs());
+        settings.adam().epochs());
     System.out.printf(
         Locale.ROOT,
         "dictionary seconds per epoch (median of 2..%d): %.3f%n",
-        settings.epochs(),
+        settings.adam().epochs(),
         perEpoch);
     System.out.printf(
         Locale.ROOT,
@@ -88,7 +88,7 @@ public final class DictionaryBenchmark {
     System.out.printf(
         Locale.ROOT,
         "final FVU (epoch %d, before each batch's step): %.4f%n",
-        settings.epochs(),
+        settings.adam().epochs(),
         result.history().get(result.history().size() - 1).fvu());
   }
 }

@@ -1,5 +1,6 @@
 package weka.superposition.autoencoder;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import weka.superposition.analysis.Analysis;
 import weka.superposition.analysis.AutoencoderAnalysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.ReferenceErrors;
+import weka.tensorflow.AdamRun;
 import weka.tensorflow.AdamTrainer;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.Parameters;
@@ -22,15 +24,16 @@ public final class AutoencoderTraining {
 
   private AutoencoderTraining() {}
 
-  /** How to train. The defaults of the filter reproduce the seed's phase 2. */
+  /**
+   * How to train. The defaults of the filter reproduce the seed's phase 2.
+   *
+   * @param adam its values stand flat among the others in the JSON report, as before it was a
+   *     record of its own
+   */
   public record Settings(
       ModelType type,
       int bottleneck,
-      int epochs,
-      int miniBatchSize,
-      double learningRate,
-      int seed,
-      int threads,
+      @JsonUnwrapped AdamRun adam,
       boolean analyseEveryEpoch,
       double importanceDecay)
       implements Serializable {
@@ -41,11 +44,7 @@ public final class AutoencoderTraining {
       return new Settings(
           type,
           2,
-          epochs,
-          type.defaultMiniBatchSize(),
-          type.defaultLearningRate(),
-          seed,
-          1,
+          new AdamRun(epochs, type.defaultMiniBatchSize(), type.defaultLearningRate(), seed, 1),
           analyseEveryEpoch,
           0);
     }
@@ -111,7 +110,8 @@ public final class AutoencoderTraining {
     int n = features.size();
     int m = settings.bottleneck();
     ReferenceErrors references = ReferenceErrors.of(data, rows, n, m);
-    Random random = new Random(settings.seed());
+    AdamRun adam = settings.adam();
+    Random random = new Random(adam.seed());
     Parameters initial = settings.type().initialParameters(n, m, random);
     List<Analysis> epochAnalyses = new ArrayList<>();
     double[] analysisSeconds = {0};
@@ -132,14 +132,14 @@ public final class AutoencoderTraining {
             settings.type().network(n, settings.importanceDecay()),
             initial,
             new TrainingData(data, n, null, 0, weights),
-            (float) settings.learningRate(),
+            (float) adam.learningRate(),
             // AdamW for the toy model, as the paper trains it; Adam for the notebook's
             (float) settings.type().defaultWeightDecay(),
-            settings.threads())) {
+            adam.threads())) {
       history =
           trainer.train(
-              settings.epochs(),
-              settings.miniBatchSize(),
+              adam.epochs(),
+              adam.miniBatchSize(),
               random,
               (record, current) -> {
                 if (!settings.analyseEveryEpoch()) {
@@ -176,7 +176,7 @@ public final class AutoencoderTraining {
     Analysis last;
     if (epochAnalyses.isEmpty()) {
       long start = System.nanoTime();
-      last = analyse(settings.epochs(), features, settings, trained, data, rows, references);
+      last = analyse(adam.epochs(), features, settings, trained, data, rows, references);
       analysisSeconds[0] += (System.nanoTime() - start) / 1e9;
     } else {
       last = epochAnalyses.get(epochAnalyses.size() - 1);

@@ -1,5 +1,9 @@
 package weka.superposition.autoencoder;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +14,7 @@ import weka.superposition.analysis.AutoencoderAnalysis;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.ReferenceErrors;
 import weka.superposition.data.Seeds;
+import weka.tensorflow.AdamRun;
 import weka.tensorflow.AdamTrainer;
 import weka.tensorflow.Network;
 import weka.tensorflow.Parameters;
@@ -29,31 +34,87 @@ public final class ConvergedTraining {
   private ConvergedTraining() {}
 
   /**
-   * How to train.
+   * How to train. Its JSON form (study.json) is flat, in the order it had before {@code adam} was a
+   * record of its own, with the most epochs as {@code maxEpochs}, so that studies written then
+   * still read and new ones match them byte for byte.
    *
+   * @param adam its epochs are the most the run may take
    * @param heldOutShare the share of rows held out for the stopping rule (rounded, at least 1 row)
    * @param minImprovement the relative decrease of the held-out loss that counts as an improvement
    */
+  @JsonPropertyOrder({
+    "type",
+    "bottleneck",
+    "learningRate",
+    "miniBatchSize",
+    "maxEpochs",
+    "patience",
+    "minImprovement",
+    "heldOutShare",
+    "seed",
+    "threads"
+  })
   public record Settings(
       ModelType type,
       int bottleneck,
-      double learningRate,
-      int miniBatchSize,
-      int maxEpochs,
+      @JsonIgnore AdamRun adam,
       int patience,
       double minImprovement,
-      double heldOutShare,
-      int seed,
-      int threads)
+      double heldOutShare)
       implements Serializable {
 
     public Settings {
-      AdamTrainer.checkSettings(maxEpochs, miniBatchSize, learningRate, threads);
       if (patience < 1 || !(heldOutShare > 0 && heldOutShare < 1) || !(minImprovement >= 0)) {
         throw new IllegalArgumentException(
             "patience must be at least 1, the held-out share in (0, 1) and the minimum "
                 + "improvement not negative");
       }
+    }
+
+    @JsonCreator
+    static Settings fromJson(
+        @JsonProperty("type") ModelType type,
+        @JsonProperty("bottleneck") int bottleneck,
+        @JsonProperty("learningRate") double learningRate,
+        @JsonProperty("miniBatchSize") int miniBatchSize,
+        @JsonProperty("maxEpochs") int maxEpochs,
+        @JsonProperty("patience") int patience,
+        @JsonProperty("minImprovement") double minImprovement,
+        @JsonProperty("heldOutShare") double heldOutShare,
+        @JsonProperty("seed") int seed,
+        @JsonProperty("threads") int threads) {
+      return new Settings(
+          type,
+          bottleneck,
+          new AdamRun(maxEpochs, miniBatchSize, learningRate, seed, threads),
+          patience,
+          minImprovement,
+          heldOutShare);
+    }
+
+    @JsonProperty
+    private double learningRate() {
+      return adam.learningRate();
+    }
+
+    @JsonProperty
+    private int miniBatchSize() {
+      return adam.miniBatchSize();
+    }
+
+    @JsonProperty
+    private int maxEpochs() {
+      return adam.epochs();
+    }
+
+    @JsonProperty
+    private int seed() {
+      return adam.seed();
+    }
+
+    @JsonProperty
+    private int threads() {
+      return adam.threads();
     }
   }
 
@@ -103,14 +164,15 @@ public final class ConvergedTraining {
     float[] importance = importances(settings.type(), n, lossWeights);
     // the split has its own random numbers, so that the initial weights and the shuffling are
     // those of a fixed-epoch run of the same seed
-    int[] order = AdamTrainer.permutation(rows, new Random(Seeds.heldOutSplit(settings.seed())));
+    AdamRun adam = settings.adam();
+    int[] order = AdamTrainer.permutation(rows, new Random(Seeds.heldOutSplit(adam.seed())));
     int heldOut = Math.max(1, Math.min(rows - 1, (int) Math.round(rows * settings.heldOutShare())));
     float[] validation = gather(data, n, order, 0, heldOut);
     float[] training = gather(data, n, order, heldOut, rows);
     float[] ones = new float[rows - heldOut];
     Arrays.fill(ones, 1f);
 
-    Random random = new Random(settings.seed());
+    Random random = new Random(adam.seed());
     Parameters initial = settings.type().initialParameters(n, m, random);
     Network network =
         settings.type() == ModelType.TOY
@@ -127,13 +189,13 @@ public final class ConvergedTraining {
             network,
             initial,
             new TrainingData(training, n, null, 0, ones),
-            (float) settings.learningRate(),
+            (float) adam.learningRate(),
             // as AutoencoderTraining: AdamW for the toy model, Adam for the notebook's
             (float) settings.type().defaultWeightDecay(),
-            settings.threads())) {
-      for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
+            adam.threads())) {
+      for (int epoch = 1; epoch <= adam.epochs(); epoch++) {
         long epochStart = System.nanoTime();
-        double loss = trainer.epoch(settings.miniBatchSize(), random);
+        double loss = trainer.epoch(adam.miniBatchSize(), random);
         Parameters current = trainer.parameters();
         double held = heldOutLoss(settings.type().weights(current, n, m), validation, importance);
         history.add(new Epoch(epoch, loss, held, (System.nanoTime() - epochStart) / 1e9));
@@ -142,7 +204,7 @@ public final class ConvergedTraining {
           best = current;
           bestEpoch = epoch;
         } else if (epoch - bestEpoch >= settings.patience()) {
-          stoppedEarly = epoch < settings.maxEpochs();
+          stoppedEarly = epoch < adam.epochs();
           break;
         }
       }

@@ -1,6 +1,5 @@
 package weka.superposition.autoencoder;
 
-import java.io.Serializable;
 import java.util.Random;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.tensorflow.AdamTrainer;
@@ -22,14 +21,6 @@ public final class FreshBatchTraining {
   }
 
   /**
-   * What to train and how.
-   *
-   * @param importance the toy model's importance I_i of each feature
-   */
-  public record Settings(ModelType type, int bottleneck, float[] importance, ToyTraining training)
-      implements Serializable {}
-
-  /**
    * A trained model.
    *
    * @param finalLoss the mean loss of the last 1 % of the steps (at least one), before each step
@@ -37,22 +28,25 @@ public final class FreshBatchTraining {
   public record Result(AutoencoderWeights weights, double finalLoss) {}
 
   /**
-   * Trains from initial weights drawn from {@code random}, on batches from {@code batches}.
+   * Trains the toy model of {@code bottleneck} dimensions from initial weights drawn from {@code
+   * random}, on batches from {@code batches}.
    *
+   * @param importance the toy model's importance I_i of each feature
    * @throws InterruptedException if the thread is interrupted (checked before every step)
    * @throws IllegalStateException if the loss becomes NaN or infinite
    */
-  public static Result train(Settings s, Random random, Batches batches)
+  public static Result train(
+      int bottleneck, float[] importance, ToyTraining training, Random random, Batches batches)
       throws InterruptedException {
-    int n = s.importance().length;
-    ToyTraining training = s.training();
-    Parameters initial = s.type().initialParameters(n, s.bottleneck(), random);
+    int n = importance.length;
+    ModelType type = ModelType.TOY;
+    Parameters initial = type.initialParameters(n, bottleneck, random);
     int last = Math.max(1, training.steps() / 100);
     double lossSum = 0;
     Parameters trained;
     try (AdamTrainer trainer =
         AdamTrainer.forFedBatches(
-            s.type().network(s.importance(), true),
+            type.network(importance, true),
             initial,
             n,
             (float) training.learningRate(),
@@ -70,7 +64,7 @@ public final class FreshBatchTraining {
       trained = trainer.parameters();
     }
     return new Result(
-        s.type().weights(trained, n, s.bottleneck()),
+        type.weights(trained, n, bottleneck),
         training.steps() == 0 ? Double.NaN : lossSum / Math.min(last, training.steps()));
   }
 }

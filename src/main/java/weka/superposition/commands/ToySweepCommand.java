@@ -135,14 +135,13 @@ public final class ToySweepCommand {
             list.isEmpty()
                 ? SweepReport.DEFAULT_SPARSITIES
                 : Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
-        yield new SparsitySweep.Settings(
-                Integer.parseInt(option(args, "features", "5")),
-                Integer.parseInt(option(args, "bottleneck", "2")),
-                sparsities,
-                seeds,
-                training,
-                Double.parseDouble(option(args, "importance-decay", "0.9")))
-            .toySweep();
+        yield SparsitySweep.settings(
+            Integer.parseInt(option(args, "features", "5")),
+            Integer.parseInt(option(args, "bottleneck", "2")),
+            sparsities,
+            seeds,
+            training,
+            Double.parseDouble(option(args, "importance-decay", "0.9")));
       }
       default ->
           throw new IllegalArgumentException(

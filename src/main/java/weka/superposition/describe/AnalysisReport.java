@@ -13,6 +13,7 @@ import weka.superposition.analysis.ReferenceErrors;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.io.AtomicFiles;
 import weka.superposition.io.JsonFiles;
+import weka.tensorflow.AdamRun;
 import weka.tensorflow.EpochRecord;
 
 /**
@@ -89,6 +90,7 @@ public final class AnalysisReport {
     Analysis a = result.analysis();
     Analysis.Summary s = a.summary();
     AutoencoderTraining.Settings settings = result.settings();
+    AdamRun adam = settings.adam();
     int n = a.numFeatures();
     StringBuilder text = new StringBuilder();
     text.append(
@@ -100,10 +102,10 @@ public final class AnalysisReport {
             a.bottleneck(),
             n,
             settings.type().name().toLowerCase(Locale.ROOT),
-            settings.learningRate(),
-            settings.miniBatchSize(),
-            settings.epochs(),
-            settings.seed()));
+            adam.learningRate(),
+            adam.miniBatchSize(),
+            adam.epochs(),
+            adam.seed()));
     text.append(
         String.format(Locale.ROOT, "%nReconstruction MSE on the training data: %.5f%n", s.mse()));
     text.append(

@@ -38,10 +38,10 @@ public final class DictionaryReport {
         s.features(),
         result.inputs().size(),
         s.mode() == DictionaryTraining.Mode.TOPK ? "top-" + s.k() : "L1 lambda " + s.l1(),
-        s.epochs(),
-        s.miniBatchSize(),
-        s.learningRate(),
-        s.seed());
+        s.adam().epochs(),
+        s.adam().miniBatchSize(),
+        s.adam().learningRate(),
+        s.adam().seed());
   }
 
   /** The description and the analysis's headline figures. */

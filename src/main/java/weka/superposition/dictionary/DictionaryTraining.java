@@ -1,11 +1,13 @@
 package weka.superposition.dictionary;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import weka.superposition.analysis.DictionaryWeights;
+import weka.tensorflow.AdamRun;
 import weka.tensorflow.AdamTrainer;
 import weka.tensorflow.Parameter;
 import weka.tensorflow.Parameters;
@@ -46,17 +48,15 @@ public final class DictionaryTraining {
    * @param k features kept per row (top-k mode)
    * @param deadSteps a feature is dead when it has not fired for this many steps
    * @param resample resample dead features, at the end of each epoch in the first half of training
+   * @param adam its values stand flat among the others in the JSON files, as before it was a record
+   *     of its own
    */
   public record Settings(
       int features,
       Mode mode,
       double l1,
       int k,
-      int epochs,
-      int miniBatchSize,
-      double learningRate,
-      int seed,
-      int threads,
+      @JsonUnwrapped AdamRun adam,
       BiasStart biasStart,
       int deadSteps,
       boolean resample)
@@ -65,9 +65,11 @@ public final class DictionaryTraining {
     /** Gao et al.'s weight of the auxiliary loss. */
     public static final float AUX_COEFFICIENT = 1 / 32f;
 
-    /** Throws, naming the first problem in words a user can act on, unless the settings work. */
+    /**
+     * Throws, naming the first problem in words a user can act on, unless the settings work on
+     * {@code inputs} inputs (the Adam run's values were checked when it was made).
+     */
     public void check(int inputs) {
-      AdamTrainer.checkSettings(epochs, miniBatchSize, learningRate, threads);
       String problem =
           features < 1
               ? "the number of features must be at least 1"
@@ -82,6 +84,11 @@ public final class DictionaryTraining {
       if (problem != null) {
         throw new IllegalArgumentException(problem);
       }
+    }
+
+    /** These settings with {@code k} features kept per row. */
+    public Settings withK(int k) {
+      return new Settings(features, mode, l1, k, adam, biasStart, deadSteps, resample);
     }
 
     /** Dead features of each row that reconstruct the residual: half the inputs, as Gao et al. */
@@ -132,7 +139,8 @@ public final class DictionaryTraining {
     if (rows == 0) {
       throw new IllegalArgumentException("there are no rows to train on");
     }
-    Random random = new Random(settings.seed());
+    AdamRun adam = settings.adam();
+    Random random = new Random(adam.seed());
     float[] bias = decoderBiasStart(data, weights, n, settings.biasStart());
     Parameters initial = initialParameters(n, settings.features(), bias, random);
     double totalVariance = totalVariance(data, rows, n);
@@ -144,17 +152,17 @@ public final class DictionaryTraining {
             (float) settings.l1(),
             settings.auxK(n),
             Settings.AUX_COEFFICIENT,
-            (float) settings.learningRate(),
-            settings.threads());
+            (float) adam.learningRate(),
+            adam.threads());
     try (SparseDictionaryTrainer trainer =
         new SparseDictionaryTrainer(
             initial, new TrainingData(data, n, null, 0, weights), graphSettings)) {
       DeadFeatures dead = new DeadFeatures(settings.features(), settings.deadSteps());
-      for (int e = 1; e <= settings.epochs(); e++) {
+      for (int e = 1; e <= adam.epochs(); e++) {
         long epochStart = System.nanoTime();
         double[] sums = epoch(trainer, weights, settings, random, dead, e);
         int resampled = 0;
-        if (settings.resample() && e <= settings.epochs() / 2 && dead.count() > 0) {
+        if (settings.resample() && e <= adam.epochs() / 2 && dead.count() > 0) {
           resampled = Resampling.resample(trainer, dead.indices(), data, rows, n, random);
           dead.revive(dead.indices());
         }
@@ -192,12 +200,12 @@ public final class DictionaryTraining {
     double lossSum = 0;
     double squaredError = 0;
     int rowsTrained = 0;
-    for (int start = 0, batch = 1; start < rows; start += settings.miniBatchSize(), batch++) {
+    int miniBatchSize = settings.adam().miniBatchSize();
+    for (int start = 0, batch = 1; start < rows; start += miniBatchSize, batch++) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("Training stopped");
       }
-      int[] indices =
-          Arrays.copyOfRange(order, start, Math.min(rows, start + settings.miniBatchSize()));
+      int[] indices = Arrays.copyOfRange(order, start, Math.min(rows, start + miniBatchSize));
       if (!hasWeight(indices, weights)) {
         continue;
       }
@@ -207,7 +215,7 @@ public final class DictionaryTraining {
             String.format(
                 "The training loss became %s in epoch %d, mini-batch %d, at learning rate %s: "
                     + "lower the learning rate (or check the data for extreme values)",
-                step.loss(), epochNumber, batch, settings.learningRate()));
+                step.loss(), epochNumber, batch, settings.adam().learningRate()));
       }
       dead.record(step.activeRows());
       lossSum += (double) step.loss() * indices.length;

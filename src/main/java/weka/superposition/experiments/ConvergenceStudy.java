@@ -14,6 +14,7 @@ import weka.superposition.autoencoder.ModelType;
 import weka.superposition.data.FeatureColumns;
 import weka.superposition.data.Seeds;
 import weka.superposition.data.SparseSampling;
+import weka.tensorflow.AdamRun;
 
 /**
  * Does the seed's picture survive a trained autoencoder, and is there more structure in the
@@ -72,9 +73,9 @@ public final class ConvergenceStudy {
       return new Settings(
           AutoencoderTraining.Settings.notebook(seed, notebookEpochs, false),
           new ConvergedTraining.Settings(
-              ModelType.NOTEBOOK, 2, 0.001, 64, 150, 10, 0.0001, 0.1, seed, 1),
+              ModelType.NOTEBOOK, 2, new AdamRun(150, 64, 0.001, seed, 1), 10, 0.0001, 0.1),
           new ConvergedTraining.Settings(
-              ModelType.TOY, 2, 0.001, 1024, 300, 10, 0.0001, 0.1, seed, 1));
+              ModelType.TOY, 2, new AdamRun(300, 1024, 0.001, seed, 1), 10, 0.0001, 0.1));
     }
   }
 
@@ -305,7 +306,8 @@ public final class ConvergenceStudy {
   }
 
   private static Variant notebookVariant(
-      AutoencoderTraining.Result result, AutoencoderTraining.Settings s) {
+      AutoencoderTraining.Result result, AutoencoderTraining.Settings settings) {
+    AdamRun s = settings.adam();
     List<ConvergedTraining.Epoch> history = new ArrayList<>();
     for (var e : result.history()) {
       history.add(new ConvergedTraining.Epoch(e.epoch(), e.loss(), Double.NaN, e.seconds()));
@@ -313,7 +315,7 @@ public final class ConvergenceStudy {
     return new Variant(
         NOTEBOOK,
         "the seed's setting: learning rate " + s.learningRate() + ", " + s.epochs() + " epochs",
-        s.type(),
+        settings.type(),
         s.learningRate(),
         s.miniBatchSize(),
         s.epochs(),
@@ -331,8 +333,8 @@ public final class ConvergenceStudy {
         name,
         description,
         s.type(),
-        s.learningRate(),
-        s.miniBatchSize(),
+        s.adam().learningRate(),
+        s.adam().miniBatchSize(),
         r.history().size(),
         r.bestEpoch(),
         r.stoppedEarly(),

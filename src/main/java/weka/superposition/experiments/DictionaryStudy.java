@@ -17,6 +17,7 @@ import weka.superposition.analysis.PcaFrontier;
 import weka.superposition.data.FeatureColumns;
 import weka.superposition.data.Seeds;
 import weka.superposition.dictionary.DictionaryTraining;
+import weka.tensorflow.AdamRun;
 
 /**
  * What the hidden units hold, by sparse dictionaries: for one seed's classifier, dictionaries of
@@ -80,11 +81,7 @@ public final class DictionaryStudy {
               DictionaryTraining.Mode.TOPK,
               0,
               8,
-              6,
-              256,
-              0.003,
-              seed,
-              1,
+              new AdamRun(6, 256, 0.003, seed, 1),
               DictionaryTraining.BiasStart.GEOMETRIC_MEDIAN,
               250,
               true),
@@ -209,7 +206,7 @@ public final class DictionaryStudy {
       List<Future<DictionaryTraining.Result>> runs = new ArrayList<>();
       for (float[] matrix : matrices) {
         for (int k : settings.ks()) {
-          DictionaryTraining.Settings s = withK(settings.dictionary(), k);
+          DictionaryTraining.Settings s = settings.dictionary().withK(k);
           runs.add(
               pool.submit(
                   () -> DictionaryTraining.train(matrix, weights, data.inputs(), s, e -> {})));
@@ -290,22 +287,6 @@ public final class DictionaryStudy {
         a.meanFeaturePurity(),
         a.meanNeuronPurity(),
         s);
-  }
-
-  static DictionaryTraining.Settings withK(DictionaryTraining.Settings s, int k) {
-    return new DictionaryTraining.Settings(
-        s.features(),
-        s.mode(),
-        s.l1(),
-        k,
-        s.epochs(),
-        s.miniBatchSize(),
-        s.learningRate(),
-        s.seed(),
-        s.threads(),
-        s.biasStart(),
-        s.deadSteps(),
-        s.resample());
   }
 
   private static float[] columnMeans(float[] data, int rows, int n) {

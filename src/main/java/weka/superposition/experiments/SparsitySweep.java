@@ -1,6 +1,5 @@
 package weka.superposition.experiments;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,42 +18,36 @@ public final class SparsitySweep {
   private SparsitySweep() {}
 
   /**
-   * What to sweep.
-   *
-   * @param training how every run is trained; flat in sweep.json, as in the sweeps' JSON files
+   * The paper's introductory setting: 5 features, 2 dimensions, importance 0.9^i, trained as the
+   * paper's code trains them.
    */
-  public record Settings(
+  public static ToySweep.Settings paper(double[] sparsities, int seeds) {
+    return settings(5, 2, sparsities, seeds, ToyTraining.PAPER, 0.9);
+  }
+
+  /** The sweep: one cell per sparsity, each of importance decay {@code importanceDecay}. */
+  public static ToySweep.Settings settings(
       int features,
       int bottleneck,
       double[] sparsities,
       int seeds,
-      @JsonUnwrapped ToyTraining training,
-      double importanceDecay)
-      implements Serializable {
-
-    /**
-     * The paper's introductory setting: 5 features, 2 dimensions, importance 0.9^i, trained as the
-     * paper's code trains them.
-     */
-    public static Settings paper(double[] sparsities, int seeds) {
-      return new Settings(5, 2, sparsities, seeds, ToyTraining.PAPER, 0.9);
+      ToyTraining training,
+      double importanceDecay) {
+    List<ToySweep.Cell> cells = new ArrayList<>();
+    for (double s : sparsities) {
+      cells.add(new ToySweep.Cell(s, importanceDecay));
     }
+    return new ToySweep.Settings(EXPERIMENT, features, bottleneck, cells, seeds, training);
+  }
 
-    /** The sweep as a {@link ToySweep}: one cell per sparsity. */
-    public ToySweep.Settings toySweep() {
-      List<ToySweep.Cell> cells = new ArrayList<>();
-      for (double s : sparsities) {
-        cells.add(new ToySweep.Cell(s, importanceDecay));
-      }
-      return new ToySweep.Settings(EXPERIMENT, features, bottleneck, cells, seeds, training);
-    }
+  /** The sparsities of a sweep made by {@link #settings}, in its order. */
+  public static double[] sparsities(ToySweep.Settings s) {
+    return s.cells().stream().mapToDouble(ToySweep.Cell::sparsity).toArray();
+  }
 
-    /** The sweep whose {@link #toySweep} is {@code s}. */
-    public static Settings of(ToySweep.Settings s) {
-      double[] sparsities = s.cells().stream().mapToDouble(ToySweep.Cell::sparsity).toArray();
-      double decay = s.cells().isEmpty() ? 0.9 : s.cells().get(0).importanceDecay();
-      return new Settings(s.features(), s.bottleneck(), sparsities, s.seeds(), s.training(), decay);
-    }
+  /** The importance decay of a sweep made by {@link #settings} (the paper's 0.9 without cells). */
+  public static double importanceDecay(ToySweep.Settings s) {
+    return s.cells().isEmpty() ? 0.9 : s.cells().get(0).importanceDecay();
   }
 
   /**
@@ -103,18 +96,18 @@ public final class SparsitySweep {
   }
 
   /** Trains every (sparsity, seed) pair on all local cores; the runs in (sparsity, seed) order. */
-  public static List<Run> run(Settings s, Progress progress) throws Exception {
+  public static List<Run> run(ToySweep.Settings s, Progress progress) throws Exception {
     return runs(
         s,
         ToySweep.run(
-            s.toySweep(),
+            s,
             ToySweep.Shard.ALL,
             ToySweep.defaultThreads(),
             (run, done, total) -> progress.runDone(Run.of(run, s.bottleneck()), done, total)));
   }
 
   /** The sweep's view of the runs of its {@link ToySweep}. */
-  public static List<Run> runs(Settings s, List<ToySweep.Run> runs) {
+  public static List<Run> runs(ToySweep.Settings s, List<ToySweep.Run> runs) {
     return runs.stream().map(run -> Run.of(run, s.bottleneck())).toList();
   }
 }

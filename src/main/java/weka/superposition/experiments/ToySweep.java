@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.ToyImportances;
 import weka.superposition.autoencoder.FreshBatchTraining;
-import weka.superposition.autoencoder.ModelType;
 import weka.superposition.autoencoder.ToyTraining;
 import weka.superposition.data.Seeds;
 import weka.superposition.data.SparseSampling;
@@ -72,12 +71,6 @@ public final class ToySweep {
 
     public int jobs() {
       return cells.size() * seeds;
-    }
-
-    /** The settings of a run of {@code cell}. */
-    FreshBatchTraining.Settings runSettings(Cell cell) {
-      return new FreshBatchTraining.Settings(
-          ModelType.TOY, bottleneck, ToyImportances.of(features, cell.importanceDecay()), training);
     }
   }
 
@@ -221,7 +214,9 @@ public final class ToySweep {
     long start = System.nanoTime();
     FreshBatchTraining.Result result =
         FreshBatchTraining.train(
-            s.runSettings(cell),
+            s.bottleneck(),
+            ToyImportances.of(s.features(), cell.importanceDecay()),
+            s.training(),
             random,
             rows -> SparseSampling.sample(rows, s.features(), cell.sparsity(), random));
     double seconds = (System.nanoTime() - start) / 1e9;

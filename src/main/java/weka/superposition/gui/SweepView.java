@@ -17,6 +17,7 @@ import org.jfree.chart.ChartPanel;
 import weka.superposition.charts.SweepCharts;
 import weka.superposition.experiments.SparsitySweep;
 import weka.superposition.experiments.SparsitySweep.Run;
+import weka.superposition.experiments.ToySweep;
 import weka.superposition.report.SweepReport;
 
 /**
@@ -63,8 +64,7 @@ public class SweepView extends JPanel {
       controls.status("Sparsities: numbers in [0, 1) separated by commas");
       return;
     }
-    SparsitySweep.Settings settings =
-        SparsitySweep.Settings.paper(values, (Integer) seeds.getValue());
+    ToySweep.Settings settings = SparsitySweep.paper(values, (Integer) seeds.getValue());
     runs.clear();
     rows.removeAll();
     controls.started();
@@ -81,12 +81,14 @@ public class SweepView extends JPanel {
               runs.add(run);
               if (run.seed() == 1) {
                 rows.add(
-                    panel(new ChartPanel(SweepCharts.vectors(run, settings.importanceDecay()))));
+                    panel(
+                        new ChartPanel(
+                            SweepCharts.vectors(run, SparsitySweep.importanceDecay(settings)))));
                 rows.add(panel(new ChartPanel(SweepCharts.norms(run))));
               }
             }
             dimensions.setChart(SweepCharts.dimensionsPerFeature(runs));
-            controls.progress(runs.size(), settings.sparsities().length * settings.seeds());
+            controls.progress(runs.size(), settings.jobs());
             rows.revalidate();
           }
 

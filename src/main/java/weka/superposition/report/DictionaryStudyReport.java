@@ -153,9 +153,9 @@ public final class DictionaryStudyReport {
             n,
             s.dictionary().features(),
             Arrays.toString(s.ks()),
-            s.dictionary().epochs(),
-            s.dictionary().miniBatchSize(),
-            s.dictionary().learningRate(),
+            s.dictionary().adam().epochs(),
+            s.dictionary().adam().miniBatchSize(),
+            s.dictionary().adam().learningRate(),
             s.dictionary().deadSteps(),
             s.chosenK()));
     for (int i = 0; i < studies.size(); i++) {

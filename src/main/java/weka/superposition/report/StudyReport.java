@@ -127,9 +127,9 @@ public final class StudyReport {
             Locale.ROOT,
             "- **notebook**: phase 2's model itself, the seed's setting (learning rate %s,"
                 + " mini-batch %d, %d epochs).%n",
-            first.settings().notebook().learningRate(),
-            first.settings().notebook().miniBatchSize(),
-            first.settings().notebook().epochs()));
+            first.settings().notebook().adam().learningRate(),
+            first.settings().notebook().adam().miniBatchSize(),
+            first.settings().notebook().adam().epochs()));
     md.append(
         String.format(
             Locale.ROOT,
@@ -137,13 +137,13 @@ public final class StudyReport {
                 + "%.0f %% of the rows until the MSE on the held-out %.0f %% has not improved by "
                 + "%.2f %% for %d epochs (at most %d epochs); the best epoch's model is analysed on "
                 + "all rows.%n",
-            c.learningRate(),
-            c.miniBatchSize(),
+            c.adam().learningRate(),
+            c.adam().miniBatchSize(),
             100 * (1 - c.heldOutShare()),
             100 * c.heldOutShare(),
             100 * c.minImprovement(),
             c.patience(),
-            c.maxEpochs()));
+            c.adam().epochs()));
     md.append(
         "- **independent** (control): the same training on the hidden activations with each "
             + "column permuted on its own: every feature keeps its distribution, the features "
@@ -160,10 +160,10 @@ public final class StudyReport {
                 + "unit i is (%s zeros on average), else uniform on [0, 1], with loss weights I_i "
                 + "= the converged autoencoder's importance share of unit i, the largest scaled "
                 + "to 1.%n%n",
-            t.learningRate(),
-            t.miniBatchSize(),
+            t.adam().learningRate(),
+            t.adam().miniBatchSize(),
             t.patience(),
-            t.maxEpochs(),
+            t.adam().epochs(),
             percent(
                 studies.stream()
                     .mapToDouble(

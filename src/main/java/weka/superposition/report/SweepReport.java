@@ -1,5 +1,6 @@
 package weka.superposition.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import weka.superposition.autoencoder.ToyTraining;
 import weka.superposition.charts.ChartImages;
 import weka.superposition.charts.SweepCharts;
 import weka.superposition.experiments.SparsitySweep;
 import weka.superposition.experiments.SparsitySweep.Run;
+import weka.superposition.experiments.ToySweep;
 import weka.superposition.io.AtomicFiles;
 import weka.superposition.io.JsonFiles;
 
@@ -21,14 +24,37 @@ import weka.superposition.io.JsonFiles;
 public final class SweepReport {
 
   /** What sweep.json holds. */
-  public record SavedSweep(SparsitySweep.Settings settings, long steps, List<Run> runs) {}
+  private record SavedSweep(SavedSettings settings, long steps, List<Run> runs) {}
+
+  /**
+   * The sweep's settings as sweep.json has always stated them: its sparsities and their one
+   * importance decay in place of the cells, the training flat among them.
+   */
+  private record SavedSettings(
+      int features,
+      int bottleneck,
+      double[] sparsities,
+      int seeds,
+      @JsonUnwrapped ToyTraining training,
+      double importanceDecay) {
+
+    static SavedSettings of(ToySweep.Settings s) {
+      return new SavedSettings(
+          s.features(),
+          s.bottleneck(),
+          SparsitySweep.sparsities(s),
+          s.seeds(),
+          s.training(),
+          SparsitySweep.importanceDecay(s));
+    }
+  }
 
   public static final double[] DEFAULT_SPARSITIES = {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99};
 
   private SweepReport() {}
 
   /** Adam steps per run. */
-  public static long steps(SparsitySweep.Settings s) {
+  public static long steps(ToySweep.Settings s) {
     return s.training().steps();
   }
 
@@ -67,8 +93,7 @@ public final class SweepReport {
   }
 
   /** Writes the JSON, the CSV and the PNGs; returns the files. */
-  public static List<Path> write(SparsitySweep.Settings s, List<Run> runs, Path out)
-      throws Exception {
+  public static List<Path> write(ToySweep.Settings s, List<Run> runs, Path out) throws Exception {
     List<Path> files = new ArrayList<>();
     StringBuilder csv =
         new StringBuilder(
@@ -93,7 +118,7 @@ public final class SweepReport {
       }
       csv.append('\n');
     }
-    String json = JsonFiles.write(new SavedSweep(s, steps(s), runs));
+    String json = JsonFiles.write(new SavedSweep(SavedSettings.of(s), steps(s), runs));
     files.add(out.resolve("sweep.json"));
     AtomicFiles.write(
         files.get(files.size() - 1), part -> Files.writeString(part, json, StandardCharsets.UTF_8));
@@ -106,7 +131,9 @@ public final class SweepReport {
         files.add(out.resolve(String.format(Locale.ROOT, "sparsity-%s.png", run.sparsity())));
         ChartImages.writePng(
             ChartImages.grid(
-                List.of(SweepCharts.vectors(run, s.importanceDecay()), SweepCharts.norms(run)),
+                List.of(
+                    SweepCharts.vectors(run, SparsitySweep.importanceDecay(s)),
+                    SweepCharts.norms(run)),
                 2,
                 480,
                 420),

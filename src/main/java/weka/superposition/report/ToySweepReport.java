@@ -119,8 +119,7 @@ public final class ToySweepReport {
             String.format(
                 Locale.ROOT, "%n(features within %s of each fraction)%n", ToyGeometry.NEAR));
       }
-      default ->
-          text.append(SweepReport.table(SparsitySweep.runs(SparsitySweep.Settings.of(s), runs)));
+      default -> text.append(SweepReport.table(SparsitySweep.runs(s, runs)));
     }
     return text.toString();
   }
@@ -130,8 +129,7 @@ public final class ToySweepReport {
       throws Exception {
     Files.createDirectories(out);
     if (SparsitySweep.EXPERIMENT.equals(s.experiment())) {
-      SparsitySweep.Settings sweep = SparsitySweep.Settings.of(s);
-      return SweepReport.write(sweep, SparsitySweep.runs(sweep, runs), out);
+      return SweepReport.write(s, SparsitySweep.runs(s, runs), out);
     }
     List<Path> files = new ArrayList<>();
     String name = s.experiment();

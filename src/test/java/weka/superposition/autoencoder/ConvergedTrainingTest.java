@@ -11,6 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.analysis.AutoencoderWeights.Activation;
+import weka.superposition.io.JsonFiles;
+import weka.tensorflow.AdamRun;
 
 /** Early stopping on held-out rows. */
 class ConvergedTrainingTest {
@@ -35,7 +37,8 @@ class ConvergedTrainingTest {
   @Test
   void stopsWhenTheHeldOutLossNoLongerImprovesAndKeepsTheBestEpoch() throws Exception {
     ConvergedTraining.Settings s =
-        new ConvergedTraining.Settings(ModelType.NOTEBOOK, 2, 0.01, 32, 300, 3, 0.001, 0.1, 1, 1);
+        new ConvergedTraining.Settings(
+            ModelType.NOTEBOOK, 2, new AdamRun(300, 32, 0.01, 1, 1), 3, 0.001, 0.1);
     ConvergedTraining.Result r = ConvergedTraining.train(data(500), 500, NAMES, null, s);
     assertTrue(r.stoppedEarly(), "300 epochs are far more than 500 rows need");
     assertEquals(r.bestEpoch() + 3, r.history().size(), "stops 3 epochs after the best");
@@ -53,7 +56,8 @@ class ConvergedTrainingTest {
   @Test
   void theEpochLimitEndsTrainingWithoutCountingAsAnEarlyStop() throws Exception {
     ConvergedTraining.Settings s =
-        new ConvergedTraining.Settings(ModelType.NOTEBOOK, 2, 0.001, 32, 2, 50, 0, 0.1, 1, 1);
+        new ConvergedTraining.Settings(
+            ModelType.NOTEBOOK, 2, new AdamRun(2, 32, 0.001, 1, 1), 50, 0, 0.1);
     ConvergedTraining.Result r = ConvergedTraining.train(data(200), 200, NAMES, null, s);
     assertEquals(2, r.history().size());
     assertFalse(r.stoppedEarly());
@@ -90,9 +94,35 @@ class ConvergedTrainingTest {
   @Test
   void lossWeightsAreForTheToyModelOnly() {
     ConvergedTraining.Settings s =
-        new ConvergedTraining.Settings(ModelType.NOTEBOOK, 2, 0.001, 32, 2, 2, 0, 0.1, 1, 1);
+        new ConvergedTraining.Settings(
+            ModelType.NOTEBOOK, 2, new AdamRun(2, 32, 0.001, 1, 1), 2, 0, 0.1);
     assertThrows(
         IllegalArgumentException.class,
         () -> ConvergedTraining.train(data(50), 50, NAMES, new float[] {1, 1, 1, 1}, s));
+  }
+
+  @Test
+  void theSettingsKeepTheirFlatJsonFormSoThatEarlierStudiesStillRead() throws Exception {
+    ConvergedTraining.Settings s =
+        new ConvergedTraining.Settings(
+            ModelType.TOY, 2, new AdamRun(300, 1024, 0.001, 3, 1), 10, 0.0001, 0.1);
+    String json =
+        String.join(
+            "\n",
+            "{",
+            "  \"type\" : \"TOY\",",
+            "  \"bottleneck\" : 2,",
+            "  \"learningRate\" : 0.001,",
+            "  \"miniBatchSize\" : 1024,",
+            "  \"maxEpochs\" : 300,",
+            "  \"patience\" : 10,",
+            "  \"minImprovement\" : 1.0E-4,",
+            "  \"heldOutShare\" : 0.1,",
+            "  \"seed\" : 3,",
+            "  \"threads\" : 1",
+            "}",
+            "");
+    assertEquals(json, JsonFiles.write(s), "the fields and their order of study.json");
+    assertEquals(s, JsonFiles.read(json, ConvergedTraining.Settings.class));
   }
 }

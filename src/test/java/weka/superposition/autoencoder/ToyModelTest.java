@@ -17,6 +17,7 @@ import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.SuperpositionAutoencoder;
 import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.experiments.SparsitySweep;
+import weka.superposition.experiments.ToySweep;
 import weka.superposition.report.SweepReport;
 import weka.tensorflow.NetworkRunner;
 import weka.tensorflow.Parameters;
@@ -35,7 +36,7 @@ class ToyModelTest {
   @Test
   void denseFeaturesKeepOnlyTheTwoMostImportantAtRightAngles() throws Exception {
     // the paper's setting: 5 features into 2 dimensions, importance 0.9^i, S = 0, 10,000 steps
-    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0}, 3);
+    ToySweep.Settings paper = SparsitySweep.paper(new double[] {0}, 3);
     for (SparsitySweep.Run run : SparsitySweep.run(paper, (r, done, total) -> {})) {
       double[] norms = run.norms();
       String context = "seed " + run.seed() + ": " + java.util.Arrays.toString(norms);
@@ -55,7 +56,7 @@ class ToyModelTest {
    */
   @Test
   void sparseFeaturesShareTheDimensions() throws Exception {
-    SparsitySweep.Settings paper = SparsitySweep.Settings.paper(new double[] {0.95}, 3);
+    ToySweep.Settings paper = SparsitySweep.paper(new double[] {0.95}, 3);
     int allFive = 0;
     for (SparsitySweep.Run run : SparsitySweep.run(paper, (r, done, total) -> {})) {
       String context = "seed " + run.seed() + ": " + java.util.Arrays.toString(run.norms());
@@ -172,8 +173,8 @@ class ToyModelTest {
 
     assertEquals(2, codes.numAttributes());
     assertEquals(ModelType.TOY, filter.getResult().settings().type());
-    assertEquals(1024, filter.getResult().settings().miniBatchSize(), "the paper's batch");
-    assertEquals(0.001, filter.getResult().settings().learningRate(), 0, "the paper's rate");
+    assertEquals(1024, filter.getResult().settings().adam().miniBatchSize(), "the paper's batch");
+    assertEquals(0.001, filter.getResult().settings().adam().learningRate(), 0, "the paper's rate");
     // h = W x: the code of a row is its features times the feature vectors
     double[] row = data.instance(0).toDoubleArray();
     double expected = 0;
@@ -185,8 +186,8 @@ class ToyModelTest {
 
   @Test
   void sweepReportWritesTableAndPlots() throws Exception {
-    SparsitySweep.Settings quick =
-        new SparsitySweep.Settings(
+    ToySweep.Settings quick =
+        SparsitySweep.settings(
             5, 2, new double[] {0, 0.9}, 2, ToyTraining.PAPER.withSteps(20), 0.9);
     List<SparsitySweep.Run> runs = SparsitySweep.run(quick, (run, done, total) -> {});
 

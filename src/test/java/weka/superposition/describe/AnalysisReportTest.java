@@ -13,6 +13,7 @@ import weka.superposition.analysis.AutoencoderWeights.Activation;
 import weka.superposition.analysis.ReferenceErrors;
 import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ModelType;
+import weka.tensorflow.AdamRun;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.Parameters;
 
@@ -35,7 +36,8 @@ class AnalysisReportTest {
     Analysis first = AutoencoderAnalysis.analyse(1, names, w, data, 3, references);
     Analysis last = AutoencoderAnalysis.analyse(2, names, w, data, 3, references);
     return new AutoencoderTraining.Result(
-        new AutoencoderTraining.Settings(ModelType.NOTEBOOK, 2, 2, 64, 1e-4, 1, 1, true, 0.9),
+        new AutoencoderTraining.Settings(
+            ModelType.NOTEBOOK, 2, new AdamRun(2, 64, 1e-4, 1, 1), true, 0.9),
         names,
         new Parameters(List.of()),
         w,

@@ -17,6 +17,7 @@ import weka.superposition.autoencoder.AutoencoderTraining;
 import weka.superposition.autoencoder.ConvergedTraining;
 import weka.superposition.autoencoder.ModelType;
 import weka.superposition.experiments.ConvergenceStudy;
+import weka.tensorflow.AdamRun;
 
 /** The study on small data, its JSON and its REPORT.md section. */
 class StudyReportTest {
@@ -48,11 +49,11 @@ class StudyReportTest {
       ConvergenceStudy.Settings settings =
           new ConvergenceStudy.Settings(
               new AutoencoderTraining.Settings(
-                  ModelType.NOTEBOOK, 2, 2, 32, 0.0001, seed, 1, false, 0),
+                  ModelType.NOTEBOOK, 2, new AdamRun(2, 32, 0.0001, seed, 1), false, 0),
               new ConvergedTraining.Settings(
-                  ModelType.NOTEBOOK, 2, 0.01, 32, 30, 3, 0.001, 0.1, seed, 1),
+                  ModelType.NOTEBOOK, 2, new AdamRun(30, 32, 0.01, seed, 1), 3, 0.001, 0.1),
               new ConvergedTraining.Settings(
-                  ModelType.TOY, 2, 0.01, 64, 30, 3, 0.001, 0.1, seed, 1));
+                  ModelType.TOY, 2, new AdamRun(30, 64, 0.01, seed, 1), 3, 0.001, 0.1));
       List<String> done = new ArrayList<>();
       ConvergenceStudy.Study study =
           ConvergenceStudy.run(

@@ -7,6 +7,7 @@ import weka.superposition.analysis.ClassifierHead;
 import weka.superposition.data.PlantedFeatures;
 import weka.superposition.dictionary.DictionaryTraining;
 import weka.superposition.experiments.DictionaryStudy;
+import weka.tensorflow.AdamRun;
 
 /** Small dictionary studies on planted features, for the tests of the study and its report. */
 public final class DictionaryFixtures {
@@ -60,11 +61,7 @@ public final class DictionaryFixtures {
             d.mode(),
             d.l1(),
             d.k(),
-            2,
-            128,
-            0.003,
-            1,
-            1,
+            new AdamRun(2, 128, 0.003, 1, 1),
             d.biasStart(),
             d.deadSteps(),
             d.resample()),

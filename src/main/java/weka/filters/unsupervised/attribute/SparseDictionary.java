@@ -25,6 +25,7 @@ import weka.superposition.dictionary.DictionaryTraining.Mode;
 import weka.superposition.io.AtomicFiles;
 import weka.superposition.io.ExplorerLog;
 import weka.superposition.io.ModelFiles;
+import weka.tensorflow.AdamRun;
 
 /**
  * A sparse dictionary (sparse autoencoder) as a Weka filter: learns, on the first batch, K features
@@ -365,26 +366,22 @@ public class SparseDictionary extends FirstBatchFeatureFilter {
 
   /** The training settings; throws naming a bad option. */
   public DictionaryTraining.Settings settings(int inputs) throws WekaException {
-    DictionaryTraining.Settings settings =
-        new DictionaryTraining.Settings(
-            numFeatures == 0 ? DEFAULT_EXPANSION * inputs : numFeatures,
-            mode,
-            lambda,
-            k,
-            epochs,
-            miniBatchSize,
-            learningRate,
-            seed,
-            numThreads,
-            biasStart,
-            deadSteps,
-            !noResampling);
     try {
+      DictionaryTraining.Settings settings =
+          new DictionaryTraining.Settings(
+              numFeatures == 0 ? DEFAULT_EXPANSION * inputs : numFeatures,
+              mode,
+              lambda,
+              k,
+              new AdamRun(epochs, miniBatchSize, learningRate, seed, numThreads),
+              biasStart,
+              deadSteps,
+              !noResampling);
       settings.check(inputs);
+      return settings;
     } catch (IllegalArgumentException e) {
       throw error(e);
     }
-    return settings;
   }
 
   @Override
@@ -483,7 +480,7 @@ public class SparseDictionary extends FirstBatchFeatureFilter {
                         "%s: epoch %d of %d, loss %.5f, unexplained variance %.4f, dead %d",
                         name(),
                         epoch.epoch(),
-                        settings.epochs(),
+                        settings.adam().epochs(),
                         epoch.loss(),
                         epoch.fvu(),
                         epoch.dead());

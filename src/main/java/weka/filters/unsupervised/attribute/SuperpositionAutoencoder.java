@@ -20,7 +20,7 @@ import weka.superposition.data.Rows;
 import weka.superposition.describe.AnalysisReport;
 import weka.superposition.describe.Citations;
 import weka.superposition.io.ExplorerLog;
-import weka.tensorflow.AdamTrainer;
+import weka.tensorflow.AdamRun;
 
 /**
  * Phase 2 of the seed experiment as a Weka filter: trains the n -> 2 -> n autoencoder on the first
@@ -332,17 +332,6 @@ public class SuperpositionAutoencoder extends FirstBatchFeatureFilter {
 
   /** The training settings, 0 taking the model type's default; throws naming a bad option. */
   private AutoencoderTraining.Settings settings() throws WekaException {
-    AutoencoderTraining.Settings settings =
-        new AutoencoderTraining.Settings(
-            modelType,
-            bottleneck,
-            epochs,
-            miniBatchSize == 0 ? modelType.defaultMiniBatchSize() : miniBatchSize,
-            learningRate == 0 ? modelType.defaultLearningRate() : learningRate,
-            seed,
-            numThreads,
-            analyseEveryEpoch,
-            importanceDecay);
     try {
       if (bottleneck < 1) {
         throw new IllegalArgumentException("the bottleneck must be at least 1");
@@ -350,12 +339,20 @@ public class SuperpositionAutoencoder extends FirstBatchFeatureFilter {
       if (!(importanceDecay > 0) || Double.isInfinite(importanceDecay)) {
         throw new IllegalArgumentException("the importance decay must be a positive number");
       }
-      AdamTrainer.checkSettings(
-          settings.epochs(), settings.miniBatchSize(), settings.learningRate(), settings.threads());
+      return new AutoencoderTraining.Settings(
+          modelType,
+          bottleneck,
+          new AdamRun(
+              epochs,
+              miniBatchSize == 0 ? modelType.defaultMiniBatchSize() : miniBatchSize,
+              learningRate == 0 ? modelType.defaultLearningRate() : learningRate,
+              seed,
+              numThreads),
+          analyseEveryEpoch,
+          importanceDecay);
     } catch (IllegalArgumentException e) {
       throw error(e);
     }
-    return settings;
   }
 
   @Override

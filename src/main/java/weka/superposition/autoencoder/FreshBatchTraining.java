@@ -3,7 +3,7 @@ package weka.superposition.autoencoder;
 import java.io.Serializable;
 import java.util.Random;
 import weka.superposition.analysis.AutoencoderWeights;
-import weka.tensorflow.AdamTrainer;
+import weka.tensorflow.FedBatchTrainer;
 import weka.tensorflow.Parameters;
 
 /**
@@ -50,8 +50,8 @@ public final class FreshBatchTraining {
     int last = Math.max(1, training.steps() / 100);
     double lossSum = 0;
     Parameters trained;
-    try (AdamTrainer trainer =
-        AdamTrainer.forFedBatches(
+    try (FedBatchTrainer trainer =
+        new FedBatchTrainer(
             s.type().network(s.importance(), true),
             initial,
             n,

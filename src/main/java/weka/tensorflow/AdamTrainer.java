@@ -2,43 +2,25 @@ package weka.tensorflow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Trains a {@link Network}'s parameters with Adam on mini-batches, in one TensorFlow graph.
+ * Trains a {@link Network}'s parameters with Adam (see {@link AdamGraph}) on mini-batches of rows
+ * loaded into its TensorFlow graph once: each step feeds only the row indices of its mini-batch,
+ * which the graph gathers. Coded inputs ({@link TrainingData.CodedInputs}) stay in Java instead:
+ * each step decodes its rows and feeds their floats. The loss of a batch is the weighted mean of
+ * the rows' losses (the plain mean when all weights are 1, as in PyTorch). A mini-batch whose rows
+ * all have weight 0 has no defined loss (0 / 0); it is skipped, with no Adam step.
  *
- * <p>The training data are loaded into the session once; each step feeds only the row indices of
- * its mini-batch, which the graph gathers. Coded inputs ({@link TrainingData.CodedInputs}) stay in
- * Java instead: each step decodes its rows and feeds their floats. The loss of a batch is the
- * weighted mean of the rows' losses (the plain mean when all weights are 1, as in PyTorch). A
- * mini-batch whose rows all have weight 0 has no defined loss (0 / 0); it is skipped, with no Adam
- * step.
- *
- * <p>A trainer made by {@link #forFedBatches} holds no data: each {@link #stepOn} feeds the values
- * of a fresh batch (as the paper's code draws synthetic features at every step), and the loss of a
- * batch is the plain mean of its rows' losses.
- *
- * <p>The update is PyTorch's Adam (the seed's optimizer), or AdamW with a weight decay. Adam is
- * built by hand rather than taken from tensorflow-framework, whose beta-power updates race its
- * ApplyAdam ops: here every ApplyAdam waits for all gradients, and the beta powers are updated
- * after every ApplyAdam, so the same data, order and initial weights give bit-identical weights on
- * every run.
+ * <p>{@link FedBatchTrainer} takes the same update on batches fed afresh at every step instead.
  *
  * <p>Owns its graph and session; close it to release them.
  */
@@ -50,18 +32,12 @@ public final class AdamTrainer implements AutoCloseable {
   public static final float BETA2 = 0.999f;
   public static final float EPSILON = 1e-8f;
 
-  private final Graph graph;
-  private final Session session;
-  private final Parameters initial;
-  private final List<Variable<TFloat32>> variables = new ArrayList<>();
+  private final AdamGraph adam;
 
-  /** The row indices of a batch of loaded data; null for a trainer of fed batches. */
+  /** The row indices of a mini-batch, which the graph gathers from the loaded data. */
   private final Placeholder<TInt32> batchRows;
 
-  /**
-   * The values of a fed batch: of every batch for a trainer of fed batches, of the rows of each
-   * mini-batch for coded inputs; else null.
-   */
+  /** The decoded inputs of a mini-batch's rows, for coded inputs; else null. */
   private final Placeholder<TFloat32> batchInputs;
 
   /** Coded inputs, decoded and fed for each mini-batch; null for float inputs. */
@@ -71,11 +47,9 @@ public final class AdamTrainer implements AutoCloseable {
   private float[] decoded = new float[0];
 
   private final int numInputs;
-  private final Operand<TFloat32> batchLoss;
-  private final Op step;
   private final int rows;
 
-  /** The training data's tensors, fed to every step of loaded data; closed with the trainer. */
+  /** The training data's tensors, fed to every step; closed with the trainer. */
   private final FedData dataFeeds = new FedData();
 
   /** The rows' weights, to find mini-batches of weight 0 before they reach the graph. */
@@ -86,9 +60,8 @@ public final class AdamTrainer implements AutoCloseable {
   /**
    * Builds the training graph and loads the data and the initial parameters into it.
    *
-   * @param weightDecay AdamW's decoupled weight decay, as PyTorch's AdamW applies it: every
-   *     parameter is multiplied by {@code 1 - learningRate * weightDecay} before its Adam step; 0
-   *     gives plain Adam
+   * @param weightDecay AdamW's decoupled weight decay (see {@link AdamGraph#start}); 0 gives plain
+   *     Adam
    * @param threads threads within and across operations; 0 lets TensorFlow choose
    */
   public AdamTrainer(
@@ -98,38 +71,7 @@ public final class AdamTrainer implements AutoCloseable {
       float learningRate,
       float weightDecay,
       int threads) {
-    this(network, initial, data, data.numInputs(), learningRate, weightDecay, threads);
-  }
-
-  /**
-   * A trainer of a network that reconstructs its input, fed a fresh batch at every step ({@link
-   * #stepOn}); the same update as the constructor's, with no data loaded into the graph.
-   *
-   * @param numInputs the number of input columns of every batch
-   */
-  public static AdamTrainer forFedBatches(
-      Network network,
-      Parameters initial,
-      int numInputs,
-      float learningRate,
-      float weightDecay,
-      int threads) {
-    if (numInputs < 1) {
-      throw new IllegalArgumentException("Training needs at least one input column");
-    }
-    return new AdamTrainer(network, initial, null, numInputs, learningRate, weightDecay, threads);
-  }
-
-  /** {@code data} null: fed batches of {@code numInputs} columns; else the data, loaded once. */
-  private AdamTrainer(
-      Network network,
-      Parameters initial,
-      TrainingData data,
-      int numInputs,
-      float learningRate,
-      float weightDecay,
-      int threads) {
-    if (data != null && (data.rows() == 0 || data.numInputs() == 0)) {
+    if (data.rows() == 0 || data.numInputs() == 0) {
       throw new IllegalArgumentException(
           "Training needs at least one row and one input column, "
               + "got "
@@ -137,65 +79,40 @@ public final class AdamTrainer implements AutoCloseable {
               + " x "
               + data.numInputs());
     }
-    initial.requireNoEmptyDimension();
-    this.initial = initial;
-    this.rows = data == null ? 0 : data.rows();
-    this.weights = data == null ? new float[0] : data.weights().clone();
-    this.codedInputs = data == null ? null : data.codedInputs();
-    this.numInputs = numInputs;
+    this.rows = data.rows();
+    this.weights = data.weights().clone();
+    this.codedInputs = data.codedInputs();
+    this.numInputs = data.numInputs();
     this.learningRate = learningRate;
-    this.graph = new Graph();
-    Map<Placeholder<?>, Tensor> loadFeeds = new LinkedHashMap<>();
-    List<Op> loads = new ArrayList<>();
+    this.adam = new AdamGraph(initial);
     try {
-      Ops tf = Ops.create(graph);
-
-      Map<String, Operand<TFloat32>> parameters = new LinkedHashMap<>();
-      for (Parameter p : initial.list()) {
-        Variable<TFloat32> variable = loaded(tf, p.name(), p.values(), p.shape(), loads, loadFeeds);
-        variables.add(variable);
-        parameters.put(p.name(), variable);
-      }
-      if (data == null) {
-        batchRows = null;
-        batchInputs = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, numInputs)));
-        Operand<TFloat32> rowLoss = network.rowLoss(tf, batchInputs, batchInputs, parameters::get);
-        batchLoss = tf.math.mean(rowLoss, tf.constant(new int[] {0}));
+      Ops tf = adam.ops();
+      Operand<TFloat32> targets =
+          data.targets() == null
+              ? null
+              : dataFeeds.fed(tf, data.targets(), rows, data.numTargets());
+      Operand<TFloat32> weights = dataFeeds.fed(tf, data.weights(), rows);
+      batchRows = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TInt32> axis0 = tf.constant(0);
+      Operand<TFloat32> x;
+      if (codedInputs == null) {
+        batchInputs = null;
+        x = dataFeeds.inputs(tf, data, batchRows);
       } else {
-        Operand<TFloat32> targets =
-            data.targets() == null
-                ? null
-                : dataFeeds.fed(tf, data.targets(), rows, data.numTargets());
-        Operand<TFloat32> weights = dataFeeds.fed(tf, data.weights(), rows);
-        batchRows = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-        Operand<TInt32> axis0 = tf.constant(0);
-        Operand<TFloat32> x;
-        if (data.codedInputs() == null) {
-          batchInputs = null;
-          x = dataFeeds.inputs(tf, data, batchRows);
-        } else {
-          // decoding a mini-batch in Java took a third of the time the graph's element-wise
-          // gathers from the codes and their table took (0.2 s more per MNIST epoch than floats)
-          batchInputs = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, numInputs)));
-          x = batchInputs;
-        }
-        Operand<TFloat32> y = targets == null ? x : tf.gather(targets, batchRows, axis0);
-        Operand<TFloat32> w = tf.gather(weights, batchRows, axis0);
-        Operand<TFloat32> rowLoss = network.rowLoss(tf, x, y, parameters::get);
-        Operand<TInt32> allRows = tf.constant(new int[] {0});
-        batchLoss = tf.math.div(tf.sum(tf.math.mul(w, rowLoss), allRows), tf.sum(w, allRows));
+        // decoding a mini-batch in Java took a third of the time the graph's element-wise
+        // gathers from the codes and their table took (0.2 s more per MNIST epoch than floats)
+        batchInputs = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, numInputs)));
+        x = batchInputs;
       }
-
-      step = adamStep(tf, learningRate, weightDecay, loads, loadFeeds);
-      session = TFRuntime.openSession(graph, threads);
-    } catch (RuntimeException e) {
-      loadFeeds.values().forEach(Tensor::close);
-      dataFeeds.close();
-      graph.close();
-      throw e;
-    }
-    try {
-      runLoads(loads, loadFeeds);
+      Operand<TFloat32> y = targets == null ? x : tf.gather(targets, batchRows, axis0);
+      Operand<TFloat32> w = tf.gather(weights, batchRows, axis0);
+      Operand<TFloat32> rowLoss = network.rowLoss(tf, x, y, adam.parameterSource());
+      Operand<TInt32> allRows = tf.constant(new int[] {0});
+      adam.start(
+          tf.math.div(tf.sum(tf.math.mul(w, rowLoss), allRows), tf.sum(w, allRows)),
+          learningRate,
+          weightDecay,
+          threads);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -221,117 +138,19 @@ public final class AdamTrainer implements AutoCloseable {
     }
   }
 
-  /** A variable of {@code shape} whose value is fed once, by the load run, from {@code values}. */
-  private static Variable<TFloat32> loaded(
-      Ops tf,
-      String name,
-      float[] values,
-      long[] shape,
-      List<Op> loads,
-      Map<Placeholder<?>, Tensor> loadFeeds) {
-    Variable<TFloat32> variable =
-        tf.withName(name.replace('/', '_')).variable(Shape.of(shape), TFloat32.class);
-    Placeholder<TFloat32> value =
-        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
-    loads.add(tf.assign(variable, value));
-    loadFeeds.put(value, TFRuntime.tensor(values, shape));
-    return variable;
-  }
-
-  /**
-   * One step of PyTorch's Adam (or AdamW). TensorFlow's ApplyAdam adds epsilon to sqrt(v) before
-   * the bias correction, which amounts to epsilon / sqrt(1 - beta2^t) after it; PyTorch adds it
-   * after. Passing epsilon * sqrt(1 - beta2^t) to ApplyAdam gives PyTorch's update, which matters
-   * for small gradients: for a gradient of 1e-8 the first step is 5e-4 in PyTorch and 3e-5 with
-   * TensorFlow's epsilon.
-   */
-  private Op adamStep(
-      Ops tf,
-      float learningRate,
-      float weightDecay,
-      List<Op> loads,
-      Map<Placeholder<?>, Tensor> loadFeeds) {
-    Output<?>[] targets = variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
-    Output<?>[] gradients = graph.addGradients(batchLoss.asOutput(), targets);
-
-    Variable<TFloat32> beta1Power =
-        loaded(tf, "adam/beta1_power", new float[] {BETA1}, new long[0], loads, loadFeeds);
-    Variable<TFloat32> beta2Power =
-        loaded(tf, "adam/beta2_power", new float[] {BETA2}, new long[0], loads, loadFeeds);
-
-    List<Op> gradientsDone = new ArrayList<>();
-    for (Output<?> gradient : gradients) {
-      gradientsDone.add(tf.identity(gradient));
-    }
-    Ops afterGradients = tf.withControlDependencies(gradientsDone);
-    Ops afterDecay = afterGradients;
-    if (weightDecay != 0) {
-      // AdamW: the decay uses the weights the gradients were computed from, then Adam steps
-      Operand<TFloat32> keep = tf.constant(1 - learningRate * weightDecay);
-      List<Op> decays = new ArrayList<>();
-      for (Variable<TFloat32> variable : variables) {
-        decays.add(afterGradients.assign(variable, afterGradients.math.mul(variable, keep)));
-      }
-      afterDecay = tf.withControlDependencies(decays);
-    }
-    Operand<TFloat32> epsilon =
-        tf.math.mul(tf.constant(EPSILON), tf.math.sqrt(tf.math.sub(tf.constant(1f), beta2Power)));
-    List<Op> updates = new ArrayList<>();
-    for (int i = 0; i < variables.size(); i++) {
-      Parameter p = initial.list().get(i);
-      float[] zeros = new float[p.values().length];
-      Variable<TFloat32> m = loaded(tf, "adam/m/" + p.name(), zeros, p.shape(), loads, loadFeeds);
-      Variable<TFloat32> v = loaded(tf, "adam/v/" + p.name(), zeros, p.shape(), loads, loadFeeds);
-      @SuppressWarnings("unchecked")
-      Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
-      updates.add(
-          afterDecay.train.applyAdam(
-              variables.get(i),
-              m,
-              v,
-              beta1Power,
-              beta2Power,
-              tf.constant(learningRate),
-              tf.constant(BETA1),
-              tf.constant(BETA2),
-              epsilon,
-              gradient));
-    }
-    Ops afterUpdates = tf.withControlDependencies(updates);
-    List<Op> powers =
-        List.of(
-            afterUpdates.assign(beta1Power, afterUpdates.math.mul(beta1Power, tf.constant(BETA1))),
-            afterUpdates.assign(beta2Power, afterUpdates.math.mul(beta2Power, tf.constant(BETA2))));
-    return tf.withControlDependencies(powers).noOp();
-  }
-
-  private void runLoads(List<Op> loads, Map<Placeholder<?>, Tensor> loadFeeds) {
-    try {
-      Session.Runner runner = session.runner();
-      loadFeeds.forEach(runner::feed);
-      loads.forEach(runner::addTarget);
-      runner.run().close();
-    } finally {
-      loadFeeds.values().forEach(Tensor::close);
-    }
-  }
-
   /**
    * One Adam step on the given rows.
    *
    * @return the batch's loss before the step
    */
   public float step(int[] batch) {
-    requireLoaded(true);
     try (TInt32 indices = TInt32.vectorOf(batch);
         TFloat32 inputs = codedInputs == null ? null : decodedInputs(batch)) {
-      Session.Runner runner = dataFeeds.feedTo(session.runner()).feed(batchRows, indices);
+      Session.Runner runner = dataFeeds.feedTo(adam.runner()).feed(batchRows, indices);
       if (inputs != null) {
         runner.feed(batchInputs, inputs);
       }
-      try (Result result = runner.addTarget(step).fetch(batchLoss).run()) {
-        return ((TFloat32) result.get(0)).getFloat();
-      }
+      return adam.step(runner);
     }
   }
 
@@ -345,43 +164,6 @@ public final class AdamTrainer implements AutoCloseable {
   }
 
   /**
-   * One Adam step on a fed batch: {@code values} holds its rows, row-major, {@code numInputs}
-   * values each (a trainer made by {@link #forFedBatches}).
-   *
-   * @return the batch's loss before the step
-   * @throws IllegalStateException if the loss becomes NaN or infinite
-   */
-  public float stepOn(float[] values) {
-    requireLoaded(false);
-    if (values.length == 0 || values.length % numInputs != 0) {
-      throw new IllegalArgumentException(
-          "A batch needs whole rows of " + numInputs + " values, got " + values.length);
-    }
-    float loss;
-    try (TFloat32 batch = TFRuntime.tensor(values, values.length / numInputs, numInputs);
-        Result result =
-            session.runner().feed(batchInputs, batch).addTarget(step).fetch(batchLoss).run()) {
-      loss = ((TFloat32) result.get(0)).getFloat();
-    }
-    if (!Float.isFinite(loss)) {
-      throw new IllegalStateException(
-          String.format(
-              "The training loss became %s at learning rate %s: lower the learning rate",
-              loss, learningRate));
-    }
-    return loss;
-  }
-
-  private void requireLoaded(boolean loaded) {
-    if ((batchRows != null) != loaded) {
-      throw new IllegalStateException(
-          loaded
-              ? "This trainer holds no data: feed batches with stepOn"
-              : "This trainer trains on loaded data: give row indices to step");
-    }
-  }
-
-  /**
    * One pass over all rows in a random order (a fresh permutation from {@code random}), one Adam
    * step per mini-batch of {@code batchSize} rows; the last batch may be smaller.
    *
@@ -392,7 +174,6 @@ public final class AdamTrainer implements AutoCloseable {
    * @throws IllegalStateException if the loss becomes NaN or infinite
    */
   public double epoch(int batchSize, Random random) throws InterruptedException {
-    requireLoaded(true);
     int[] order = permutation(rows, random);
     double lossSum = 0;
     int rowsTrained = 0;
@@ -473,21 +254,12 @@ public final class AdamTrainer implements AutoCloseable {
 
   /** The current values of the parameters. */
   public Parameters parameters() {
-    Session.Runner runner = session.runner();
-    variables.forEach(runner::fetch);
-    List<Parameter> values = new ArrayList<>();
-    try (Result result = runner.run()) {
-      for (int i = 0; i < variables.size(); i++) {
-        values.add(initial.list().get(i).withValues(TFRuntime.values((TFloat32) result.get(i))));
-      }
-    }
-    return new Parameters(values);
+    return adam.parameters();
   }
 
   @Override
   public void close() {
-    session.close();
+    adam.close();
     dataFeeds.close();
-    graph.close();
   }
 }

@@ -2,12 +2,9 @@ package weka.classifiers.functions;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.Serializable;
-import java.lang.ref.Cleaner;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.IterativeClassifier;
 import weka.core.Capabilities;
@@ -22,30 +19,30 @@ import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
-import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 import weka.core.converters.ConverterUtils;
 import weka.gui.Logger;
 import weka.gui.ProgrammaticProperty;
+import weka.superposition.data.ClassTargets;
 import weka.superposition.data.InputEncoder;
 import weka.superposition.data.InputEncoder.Normalization;
-import weka.superposition.data.Rows;
-import weka.superposition.data.Seeds;
 import weka.superposition.describe.Citations;
 import weka.superposition.describe.ClassifierReport;
+import weka.superposition.mlp.MlpModel;
+import weka.superposition.mlp.MlpSettings;
+import weka.superposition.mlp.MlpTraining;
+import weka.superposition.mlp.MonitorData;
 import weka.tensorflow.AdamTrainer;
 import weka.tensorflow.EpochRecord;
 import weka.tensorflow.MlpNetwork;
-import weka.tensorflow.NetworkRunner;
 import weka.tensorflow.Parameter;
-import weka.tensorflow.Parameters;
-import weka.tensorflow.TrainingData;
 
 /**
  * The seed experiment's classifier (784 -> 49 tanh+ReLU -> 10, Adam) on a TensorFlow Java graph.
- * This class is the Weka face only: options, checks, Instances in and out. The network lives in
- * {@link MlpNetwork}, training in {@link AdamTrainer}, the input encoding in {@link InputEncoder}.
+ * This class is the Weka face only: options, checks, Instances in and out. The trained model lives
+ * in {@link MlpModel}, its training in {@link MlpTraining}, the network in {@link MlpNetwork}, the
+ * input encoding in {@link InputEncoder} and the class targets in {@link ClassTargets}.
  */
 public class TFMlpClassifier extends AbstractClassifier
     implements IterativeClassifier,
@@ -54,17 +51,8 @@ public class TFMlpClassifier extends AbstractClassifier
         LogHandler,
         TechnicalInformationHandler {
 
-  private static final long serialVersionUID = -4398154376587393221L;
-
-  /**
-   * Rows per session run when predicting: bounds the memory of one run (for MNIST, 3 MB of inputs
-   * in Java and again in TensorFlow; 10,000 rows took 31 MB each). A row's outputs do not depend on
-   * the rows it runs with, bit for bit (NetworkRunnerTest).
-   */
-  private static final int ROWS_PER_RUN = 1000;
-
-  /** Closes inference sessions of classifiers that are no longer reachable. */
-  private static final Cleaner CLEANER = Cleaner.create();
+  /** Changed with the model's move into {@link MlpModel}: older model files no longer load. */
+  private static final long serialVersionUID = 5263108872231406519L;
 
   public static final Tag[] TAGS_NORMALIZATION = {
     new Tag(Normalization.GLOBAL_MAX_ABS.ordinal(), "global"),
@@ -89,38 +77,13 @@ public class TFMlpClassifier extends AbstractClassifier
   private File reportFile = new File("");
   private boolean resume;
 
-  /** The options that shape a trained model, as they were when its training began. */
-  record Settings(int hiddenUnits, double learningRate, int miniBatchSize, int seed, int threads)
-      implements Serializable {}
+  /** The trained model; null before training, or after training failed or was stopped. */
+  private MlpModel model;
 
-  // the model
-  private Instances header;
-  private InputEncoder encoder;
-  private Settings trainedWith;
-
-  /** The network's parameters; null when the model predicts {@link #prior}. */
-  private Parameters parameters;
-
-  private final List<EpochRecord> history = new ArrayList<>();
-
-  /** Accuracy on the monitor file after each epoch; empty without one. */
-  private final List<Double> monitorAccuracy = new ArrayList<>();
-
-  /** The class prior, predicted when the training data leave nothing to learn; else null. */
-  private double[] prior;
-
-  private String fallbackReason;
+  /** The epochs trained so far and, between rounds of epochs, what training goes on with. */
+  private MlpTraining training = new MlpTraining();
 
   private transient Logger log;
-  private transient NetworkRunner runner;
-  private transient Cleaner.Cleanable runnerCleanup;
-
-  // training in progress (kept between rounds of epochs when resuming)
-  private transient AdamTrainer trainer;
-  private transient Cleaner.Cleanable trainerCleanup;
-  private transient Random random;
-  private transient Monitor monitor;
-  private transient int epochsThisRound;
 
   public String globalInfo() {
     return "A one-hidden-layer neural network trained in a TensorFlow Java graph, as in the seed "
@@ -353,18 +316,14 @@ public class TFMlpClassifier extends AbstractClassifier
    */
   @Override
   public void buildClassifier(Instances data) throws Exception {
-    releaseTrainer();
-    header = null;
+    discardModel();
     try {
       initializeClassifier(data);
       while (next()) {
         // one epoch per call
       }
     } catch (Exception | Error e) {
-      releaseTrainer();
-      releaseRunner();
-      header = null;
-      parameters = null;
+      discardModel();
       throw e;
     }
     done();
@@ -378,47 +337,49 @@ public class TFMlpClassifier extends AbstractClassifier
    */
   @Override
   public void initializeClassifier(Instances data) throws Exception {
-    if (resume && parameters != null && header != null) {
+    if (resume && model != null && model.hasNetwork()) {
       checkHeader(data);
-      epochsThisRound = 0;
-      if (trainer == null) {
+      training.newRound();
+      if (!training.isActive()) {
         resumeWithoutTrainer(data);
       }
       return;
     }
     checkOptions();
     getCapabilities().testWithFail(data);
-    releaseTrainer();
-    releaseRunner();
-    parameters = null;
-    prior = null;
-    fallbackReason = null;
-    history.clear();
-    monitorAccuracy.clear();
-    epochsThisRound = 0;
+    discardModel();
+    training = new MlpTraining();
 
     requireFiniteValues(data);
-    Instances train = new Instances(data);
-    train.deleteWithMissingClass();
-    header = new Instances(data, 0);
-    trainedWith = new Settings(hiddenUnits, learningRate, miniBatchSize, seed, numThreads);
-    encoder = new InputEncoder(train, normalization);
-    fallbackReason = nothingToLearn(train);
-    if (fallbackReason != null) {
-      prior = classPrior(train);
-      progress(getClass().getSimpleName() + ": " + fallbackReason + "; predicting the class prior");
+    Instances train = rowsWithClass(data);
+    MlpSettings settings =
+        new MlpSettings(hiddenUnits, learningRate, miniBatchSize, seed, numThreads);
+    InputEncoder encoder = new InputEncoder(train, normalization);
+    String reason = ClassTargets.nothingToLearn(train);
+    if (reason != null) {
+      model = MlpModel.ofPrior(data, encoder, settings, ClassTargets.prior(train), reason);
+      progress(getClass().getSimpleName() + ": " + reason + "; predicting the class prior");
       return;
     }
-    monitor = readMonitor(data);
-    random = new Random(seed);
-    parameters =
-        MlpNetwork.initialParameters(encoder.numColumns(), hiddenUnits, train.numClasses(), random);
+    MonitorData monitor = readMonitor(data, encoder);
+    Random random = new Random(seed);
+    model =
+        MlpModel.ofNetwork(
+            data,
+            encoder,
+            settings,
+            MlpNetwork.initialParameters(
+                encoder.numColumns(), hiddenUnits, train.numClasses(), random));
     if (epochs == 0 && !resume) {
       // the network before its first step (the studies' untrained control): no epoch will read
       // the rows, so they are not encoded (188 MB of floats for MNIST's training set)
       return;
     }
-    trainer = newTrainer(parameters, trainingData(train));
+    try {
+      training.start(model, train, random, monitor);
+    } catch (IllegalArgumentException e) {
+      throw named(e);
+    }
   }
 
   /** Checked on the caller's data, so that the row numbers in the error are the caller's. */
@@ -426,100 +387,30 @@ public class TFMlpClassifier extends AbstractClassifier
     try {
       InputEncoder.requireNoInfiniteValue(data);
     } catch (IllegalArgumentException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw named(e);
     }
   }
 
-  /** Why no network can be trained on {@code train} (rows with a class), or null if one can. */
-  private static String nothingToLearn(Instances train) {
-    if (train.numAttributes() == 1) {
-      return "the data have no attribute but the class";
-    }
-    if (train.isEmpty()) {
-      return "no training instance has a class value";
-    }
-    double[] weights = new double[train.numClasses()];
-    for (Instance row : train) {
-      weights[(int) row.classValue()] += row.weight();
-    }
-    long seen = Arrays.stream(weights).filter(w -> w > 0).count();
-    return seen < 2
-        ? "the training instances of non-zero weight show "
-            + seen
-            + " of the class "
-            + "values of "
-            + train.classAttribute().name()
-        : null;
-  }
-
-  /** The class distribution of {@code train}, with one pseudo-count per value, as ZeroR has it. */
-  private static double[] classPrior(Instances train) {
-    double[] counts = new double[train.numClasses()];
-    Arrays.fill(counts, 1);
-    for (Instance row : train) {
-      counts[(int) row.classValue()] += row.weight();
-    }
-    Utils.normalize(counts);
-    return counts;
-  }
-
-  /**
-   * The rows to train on. Inputs that are integers from 0 to 255 (MNIST's pixels) are kept as byte
-   * codes with the table of their floats, and each mini-batch is decoded as it is fed: 47 MB for
-   * MNIST's training set, where floats took 188 MB on the heap and 188 MB more in TensorFlow; the
-   * very same floats reach the network. Codes are tried where they save memory: a code and its
-   * table take less than a float from 342 rows on.
-   */
-  private TrainingData trainingData(Instances train) throws WekaException {
-    int rows = train.numInstances();
-    boolean saves = (long) rows * (Float.BYTES - 1) > (long) Float.BYTES * TrainingData.CODES;
-    byte[] codes = saves ? encoder.encodeCodes(train, 0, rows) : null;
-    if (codes == null) {
-      return new TrainingData(
-          encode(train, 0, rows),
-          encoder.numColumns(),
-          oneHotClasses(train),
-          train.numClasses(),
-          Rows.weights(train));
-    }
-    return TrainingData.coded(
-        new TrainingData.CodedInputs(codes, encoder.codeValues()),
-        encoder.numColumns(),
-        oneHotClasses(train),
-        train.numClasses(),
-        Rows.weights(train));
-  }
-
-  private AdamTrainer newTrainer(Parameters start, TrainingData rows) {
-    AdamTrainer created =
-        new AdamTrainer(
-            new MlpNetwork(),
-            start,
-            rows,
-            (float) trainedWith.learningRate(),
-            0,
-            trainedWith.threads());
-    trainerCleanup = CLEANER.register(this, created::close);
-    return created;
-  }
-
-  /**
-   * A model read from a file keeps its weights but not TensorFlow's training state: training goes
-   * on from the weights with fresh Adam moment estimates.
-   */
-  private void resumeWithoutTrainer(Instances data) throws Exception {
-    if (fallbackReason != null) {
-      return;
-    }
+  /** A copy of {@code data} without the rows whose class is missing: the rows to learn from. */
+  private static Instances rowsWithClass(Instances data) {
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
-    if (nothingToLearn(train) != null) {
-      throw new WekaException(
-          getClass().getSimpleName() + ": cannot resume training: " + nothingToLearn(train));
+    return train;
+  }
+
+  /** A model read from a file trains on from its weights (see {@link MlpTraining#resume}). */
+  private void resumeWithoutTrainer(Instances data) throws Exception {
+    Instances train = rowsWithClass(data);
+    String reason = ClassTargets.nothingToLearn(train);
+    if (reason != null) {
+      throw new WekaException(getClass().getSimpleName() + ": cannot resume training: " + reason);
     }
-    monitor = readMonitor(data);
-    random = new Random(Seeds.resumedTraining(trainedWith.seed(), history.size()));
-    trainer = newTrainer(parameters, trainingData(train));
+    MonitorData monitor = readMonitor(data, model.encoder());
+    try {
+      training.resume(model, train, monitor);
+    } catch (IllegalArgumentException e) {
+      throw named(e);
+    }
     progress(
         getClass().getSimpleName()
             + ": resuming a model that was read from a file; "
@@ -529,24 +420,17 @@ public class TFMlpClassifier extends AbstractClassifier
   /** Trains one epoch; false (and nothing done) once this round's epochs are done. */
   @Override
   public boolean next() throws Exception {
-    if (trainer == null || epochsThisRound >= epochs) {
+    if (model == null) {
       return false;
     }
-    long start = System.nanoTime();
-    double loss;
+    EpochRecord record;
     try {
-      loss = trainer.epoch(trainedWith.miniBatchSize(), random);
+      record = training.epoch(model, epochs, numThreads);
     } catch (IllegalStateException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw named(e);
     }
-    EpochRecord record =
-        new EpochRecord(history.size() + 1, loss, (System.nanoTime() - start) / 1e9);
-    parameters = trainer.parameters();
-    releaseRunner();
-    history.add(record);
-    epochsThisRound++;
-    if (monitor != null) {
-      monitorAccuracy.add(monitor.accuracy(runner()));
+    if (record == null) {
+      return false;
     }
     reportProgress(record);
     return true;
@@ -558,113 +442,66 @@ public class TFMlpClassifier extends AbstractClassifier
    */
   @Override
   public void done() throws IOException {
-    if (!reportFile.getPath().isEmpty() && header != null) {
+    if (!reportFile.getPath().isEmpty() && model != null) {
       report().write(reportFile.toPath());
     }
     if (!resume) {
-      releaseTrainer();
+      training.release();
     }
   }
 
   /** The trained model's network, settings and epochs as data. */
   public ClassifierReport report() {
-    List<ClassifierReport.Epoch> epochs = new ArrayList<>();
-    for (EpochRecord record : history) {
-      epochs.add(
-          new ClassifierReport.Epoch(
-              record.epoch(),
-              record.loss(),
-              record.seconds(),
-              monitorAccuracy.isEmpty() ? Double.NaN : monitorAccuracy.get(record.epoch() - 1)));
-    }
+    List<Double> accuracy = training.monitorAccuracy();
+    List<ClassifierReport.Epoch> epochs =
+        training.history().stream()
+            .map(
+                record ->
+                    new ClassifierReport.Epoch(
+                        record.epoch(),
+                        record.loss(),
+                        record.seconds(),
+                        accuracy.isEmpty() ? Double.NaN : accuracy.get(record.epoch() - 1)))
+            .toList();
+    MlpSettings trainedWith = model.settings();
     return new ClassifierReport(
-        encoder.numColumns(),
-        parameters == null ? 0 : trainedWith.hiddenUnits(),
-        header.numClasses(),
+        model.encoder().numColumns(),
+        model.hasNetwork() ? trainedWith.hiddenUnits() : 0,
+        model.header().numClasses(),
         trainedWith.learningRate(),
         trainedWith.miniBatchSize(),
         trainedWith.seed(),
         trainedWith.threads(),
-        TAGS_NORMALIZATION[encoder.normalization().ordinal()].getReadable(),
+        normalizationName(),
         epochs);
   }
 
-  private synchronized void releaseTrainer() {
-    if (trainerCleanup != null) {
-      trainerCleanup.clean();
+  /** Closes what TensorFlow holds for the model and its training, and forgets the model. */
+  private void discardModel() {
+    training.release();
+    if (model != null) {
+      model.release();
     }
-    trainer = null;
-    trainerCleanup = null;
-    monitor = null;
-    random = null;
+    model = null;
   }
 
   /**
    * The monitor data (in memory, or read from the monitor file), encoded once for the whole
    * training; null without either.
    */
-  private Monitor readMonitor(Instances training) throws Exception {
-    Instances monitor = monitorData;
-    if (monitor == null) {
-      if (monitorFile.getPath().isEmpty()) {
-        return null;
-      }
-      if (!monitorFile.isFile()) {
-        throw new WekaException(
-            getClass().getSimpleName() + ": monitor file not found: " + monitorFile);
-      }
-      monitor = ConverterUtils.DataSource.read(monitorFile.getPath());
-    } else {
-      monitor = new Instances(monitor);
-    }
-    monitor.setClassIndex(training.classIndex());
-    if (!training.equalHeaders(monitor)) {
+  private MonitorData readMonitor(Instances training, InputEncoder encoder) throws Exception {
+    Instances monitor;
+    if (monitorData != null) {
+      monitor = new Instances(monitorData);
+    } else if (monitorFile.getPath().isEmpty()) {
+      return null;
+    } else if (!monitorFile.isFile()) {
       throw new WekaException(
-          getClass().getSimpleName()
-              + ": the monitor data's attributes differ "
-              + "from the training data's: "
-              + training.equalHeadersMsg(monitor));
+          getClass().getSimpleName() + ": monitor file not found: " + monitorFile);
+    } else {
+      monitor = ConverterUtils.DataSource.read(monitorFile.getPath());
     }
-    monitor.deleteWithMissingClass();
-    int[] classes = new int[monitor.numInstances()];
-    for (int r = 0; r < classes.length; r++) {
-      classes[r] = (int) monitor.instance(r).classValue();
-    }
-    return new Monitor(encode(monitor, 0, classes.length), classes);
-  }
-
-  /** The monitor data as network inputs and their classes. */
-  private record Monitor(float[] inputs, int[] classes) {
-
-    /** The share of the rows that {@code network} classifies right; NaN without rows. */
-    double accuracy(NetworkRunner network) {
-      if (classes.length == 0) {
-        return Double.NaN;
-      }
-      int width = inputs.length / classes.length;
-      int correct = 0;
-      for (int from = 0; from < classes.length; from += ROWS_PER_RUN) {
-        int to = Math.min(classes.length, from + ROWS_PER_RUN);
-        float[] p =
-            network
-                .run(
-                    Arrays.copyOfRange(inputs, from * width, to * width),
-                    to - from,
-                    MlpNetwork.PROBABILITIES)
-                .get(MlpNetwork.PROBABILITIES);
-        int k = p.length / (to - from);
-        for (int r = from; r < to; r++) {
-          int best = 0;
-          for (int c = 1; c < k; c++) {
-            if (p[(r - from) * k + c] > p[(r - from) * k + best]) {
-              best = c;
-            }
-          }
-          correct += best == classes[r] ? 1 : 0;
-        }
-      }
-      return (double) correct / classes.length;
-    }
+    return named(() -> MonitorData.of(monitor, training, encoder));
   }
 
   private void checkOptions() throws WekaException {
@@ -674,32 +511,23 @@ public class TFMlpClassifier extends AbstractClassifier
       }
       AdamTrainer.checkSettings(epochs, miniBatchSize, learningRate, numThreads);
     } catch (IllegalArgumentException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw named(e);
     }
-  }
-
-  private static float[] oneHotClasses(Instances data) {
-    int classes = data.numClasses();
-    float[] targets = new float[data.numInstances() * classes];
-    for (int r = 0; r < data.numInstances(); r++) {
-      targets[r * classes + (int) data.instance(r).classValue()] = 1;
-    }
-    return targets;
   }
 
   private void reportProgress(EpochRecord record) {
+    List<Double> accuracy = training.monitorAccuracy();
     progress(
         String.format(
             "%s: epoch %d/%d, loss %.4f, %.2f s%s",
             getClass().getSimpleName(),
             record.epoch(),
-            history.size() - epochsThisRound + epochs,
+            record.epoch() - training.epochsThisRound() + epochs,
             record.loss(),
             record.seconds(),
-            monitorAccuracy.isEmpty()
+            accuracy.isEmpty()
                 ? ""
-                : String.format(
-                    ", monitor accuracy %.4f", monitorAccuracy.get(monitorAccuracy.size() - 1))));
+                : String.format(", monitor accuracy %.4f", accuracy.get(accuracy.size() - 1))));
   }
 
   /** To the Explorer's status bar and log where there is one, else to standard error in debug. */
@@ -721,7 +549,7 @@ public class TFMlpClassifier extends AbstractClassifier
 
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
-    Instances one = new Instances(header, 1);
+    Instances one = new Instances(built().header(), 1);
     if (instance.dataset() != null) {
       checkHeader(instance.dataset());
     }
@@ -731,21 +559,8 @@ public class TFMlpClassifier extends AbstractClassifier
 
   @Override
   public double[][] distributionsForInstances(Instances data) throws Exception {
-    if (prior != null) {
-      checkHeader(data);
-      double[][] result = new double[data.numInstances()][];
-      Arrays.setAll(result, r -> prior.clone());
-      return result;
-    }
-    float[][] probabilities = run(data, MlpNetwork.PROBABILITIES);
-    double[][] result = new double[probabilities.length][];
-    for (int r = 0; r < result.length; r++) {
-      result[r] = new double[probabilities[r].length];
-      for (int c = 0; c < result[r].length; c++) {
-        result[r][c] = probabilities[r][c];
-      }
-    }
-    return result;
+    MlpModel built = built();
+    return named(() -> built.distributions(data, numThreads));
   }
 
   /**
@@ -753,13 +568,14 @@ public class TFMlpClassifier extends AbstractClassifier
    * #getHiddenUnits()} values per row.
    */
   public float[][] hiddenActivations(Instances data) throws Exception {
-    return run(data, MlpNetwork.HIDDEN);
+    MlpModel built = built();
+    return named(() -> built.run(data, MlpNetwork.HIDDEN, numThreads));
   }
 
   /** The number of hidden units of the trained model. */
   public int trainedHiddenUnits() throws WekaException {
-    checkNetwork();
-    return (int) parameters.get(MlpNetwork.HIDDEN + "/bias").shape()[0];
+    MlpModel built = built();
+    return named(built::hiddenUnits);
   }
 
   /**
@@ -781,94 +597,44 @@ public class TFMlpClassifier extends AbstractClassifier
   }
 
   private Parameter[] layer(String name) throws WekaException {
-    checkNetwork();
-    return new Parameter[] {parameters.get(name + "/kernel"), parameters.get(name + "/bias")};
+    MlpModel built = built();
+    return named(() -> built.layer(name));
   }
 
   /** The header of the training data (no rows), or null before training. */
   public Instances trainingHeader() {
-    return header == null ? null : new Instances(header, 0);
+    return model == null ? null : new Instances(model.header(), 0);
   }
 
-  private float[][] run(Instances data, String output) throws Exception {
-    checkNetwork();
-    checkHeader(data);
-    float[][] rows = new float[data.numInstances()][];
-    NetworkRunner network = runner();
-    // one array for every chunk's inputs (the last may be shorter)
-    float[] inputs = new float[Math.min(rows.length, ROWS_PER_RUN) * encoder.numColumns()];
-    for (int from = 0; from < rows.length; from += ROWS_PER_RUN) {
-      int to = Math.min(rows.length, from + ROWS_PER_RUN);
-      if ((to - from) * encoder.numColumns() != inputs.length) {
-        inputs = new float[(to - from) * encoder.numColumns()];
-      }
-      float[] values = network.run(encode(data, from, to, inputs), to - from, output).get(output);
-      int width = values.length / (to - from);
-      for (int r = from; r < to; r++) {
-        rows[r] = Arrays.copyOfRange(values, (r - from) * width, (r - from + 1) * width);
-      }
-    }
-    return rows;
-  }
-
-  /** Throws unless a network was trained (the class prior has no hidden layer). */
-  private void checkNetwork() throws WekaException {
-    if (header == null) {
+  /** The trained model, or an error that says there is none. */
+  private MlpModel built() throws WekaException {
+    if (model == null) {
       throw new WekaException(getClass().getSimpleName() + ": no model built yet");
     }
-    if (parameters == null) {
-      throw new WekaException(
-          getClass().getSimpleName()
-              + ": no network was trained ("
-              + fallbackReason
-              + "); the model predicts the class prior and has no hidden layer");
-    }
-  }
-
-  /** Rows {@code from..to-1} of {@code data} as network inputs, or an error naming a bad value. */
-  private float[] encode(Instances data, int from, int to) throws WekaException {
-    return encode(data, from, to, new float[(to - from) * encoder.numColumns()]);
-  }
-
-  /** As {@link #encode(Instances, int, int)}, into {@code inputs}. */
-  private float[] encode(Instances data, int from, int to, float[] inputs) throws WekaException {
-    try {
-      return encoder.encode(data, from, to, inputs);
-    } catch (IllegalArgumentException e) {
-      throw new WekaException(getClass().getSimpleName() + ": " + e.getMessage(), e);
-    }
+    return model;
   }
 
   private void checkHeader(Instances data) throws WekaException {
-    if (header == null) {
-      throw new WekaException(getClass().getSimpleName() + ": no model built yet");
-    }
-    if (!header.equalHeaders(data)) {
-      throw new WekaException(
-          getClass().getSimpleName()
-              + ": the data do not match the training "
-              + "data's header: "
-              + header.equalHeadersMsg(data));
+    MlpModel built = built();
+    try {
+      built.checkHeader(data);
+    } catch (IllegalArgumentException e) {
+      throw named(e);
     }
   }
 
-  /** The inference session, built on first use and closed when this model is unreachable. */
-  private synchronized NetworkRunner runner() {
-    if (runner == null) {
-      NetworkRunner created =
-          new NetworkRunner(new MlpNetwork(), parameters, encoder.numColumns(), numThreads);
-      runnerCleanup = CLEANER.register(this, created::close);
-      runner = created;
+  /** Runs a call of the model, naming this classifier in the errors it reports. */
+  private <T> T named(Supplier<T> call) throws WekaException {
+    try {
+      return call.get();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw named(e);
     }
-    return runner;
   }
 
-  private synchronized void releaseRunner() {
-    if (runnerCleanup != null) {
-      runnerCleanup.clean();
-    }
-    runner = null;
-    runnerCleanup = null;
+  /** The error a user sees for a problem the model or its training reports. */
+  private WekaException named(RuntimeException problem) {
+    return new WekaException(getClass().getSimpleName() + ": " + problem.getMessage(), problem);
   }
 
   // ---------------------------------------------------------------- description
@@ -876,14 +642,16 @@ public class TFMlpClassifier extends AbstractClassifier
   /** The model as trained: the settings it was trained with, not the current options. */
   @Override
   public String toString() {
-    if (header == null) {
+    if (model == null) {
       return getClass().getSimpleName() + ": no model built yet.";
     }
+    Instances header = model.header();
     String name = getClass().getSimpleName();
     StringBuilder text = new StringBuilder(name + "\n" + "=".repeat(name.length()) + "\n\n");
-    if (prior != null) {
+    if (!model.hasNetwork()) {
+      double[] prior = model.prior();
       text.append("No network was trained: ")
-          .append(fallbackReason)
+          .append(model.fallbackReason())
           .append(".\n")
           .append("The model predicts the class prior (as ZeroR does):\n");
       for (int c = 0; c < prior.length; c++) {
@@ -891,10 +659,13 @@ public class TFMlpClassifier extends AbstractClassifier
       }
       return text.toString();
     }
+    MlpSettings trainedWith = model.settings();
+    List<EpochRecord> history = training.history();
+    List<Double> accuracy = training.monitorAccuracy();
     text.append(
         String.format(
             "Network: %d inputs -> %d hidden (tanh, then ReLU) -> %d classes " + "(softmax)%n",
-            encoder.numColumns(), trainedWith.hiddenUnits(), header.numClasses()));
+            model.encoder().numColumns(), trainedWith.hiddenUnits(), header.numClasses()));
     text.append(
         String.format(
             "Training: Adam, learning rate %s, mini-batch %d, %d epochs, seed %d, "
@@ -907,9 +678,8 @@ public class TFMlpClassifier extends AbstractClassifier
     text.append(
         String.format(
             "Inputs: %d attributes, normalization: %s%n%n",
-            header.numAttributes() - 1,
-            TAGS_NORMALIZATION[encoder.normalization().ordinal()].getReadable()));
-    boolean monitored = !monitorAccuracy.isEmpty();
+            header.numAttributes() - 1, normalizationName()));
+    boolean monitored = !accuracy.isEmpty();
     text.append(
         String.format(
             "%5s  %12s  %8s%s%n",
@@ -922,21 +692,26 @@ public class TFMlpClassifier extends AbstractClassifier
               record.epoch(),
               record.loss(),
               record.seconds(),
-              monitored ? String.format("  %16.4f", monitorAccuracy.get(record.epoch() - 1)) : ""));
+              monitored ? String.format("  %16.4f", accuracy.get(record.epoch() - 1)) : ""));
       total += record.seconds();
     }
     text.append(String.format("%nTraining time: %.2f s%n", total));
     return text.toString();
   }
 
+  /** The trained model's input normalization, as the option names it. */
+  private String normalizationName() {
+    return TAGS_NORMALIZATION[model.encoder().normalization().ordinal()].getReadable();
+  }
+
   /** The per-epoch mean training loss and time. */
   public List<EpochRecord> getHistory() {
-    return List.copyOf(history);
+    return training.history();
   }
 
   /** The accuracy on the monitor file after each epoch; empty without one. */
   public List<Double> getMonitorAccuracy() {
-    return List.copyOf(monitorAccuracy);
+    return training.monitorAccuracy();
   }
 
   @Override

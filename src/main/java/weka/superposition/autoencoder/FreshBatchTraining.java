@@ -2,7 +2,7 @@ package weka.superposition.autoencoder;
 
 import java.util.Random;
 import weka.superposition.analysis.AutoencoderWeights;
-import weka.tensorflow.AdamTrainer;
+import weka.tensorflow.FedBatchTrainer;
 import weka.tensorflow.Parameters;
 
 /**
@@ -44,8 +44,8 @@ public final class FreshBatchTraining {
     int last = Math.max(1, training.steps() / 100);
     double lossSum = 0;
     Parameters trained;
-    try (AdamTrainer trainer =
-        AdamTrainer.forFedBatches(
+    try (FedBatchTrainer trainer =
+        new FedBatchTrainer(
             type.network(importance, true),
             initial,
             n,

@@ -50,7 +50,6 @@ public final class ModelFiles {
           // the model
           "weka.classifiers.AbstractClassifier",
           "weka.classifiers.functions.TFMlpClassifier",
-          "weka.classifiers.functions.TFMlpClassifier$Settings",
           // a sparse dictionary (SparseDictionary -save-model)
           "weka.superposition.analysis.DictionaryWeights",
           // the training header
@@ -92,7 +91,11 @@ public final class ModelFiles {
 
   /** The package's own model data: every class directly in these Java packages. */
   private static final List<String> OWN_MODEL_PACKAGES =
-      List.of("weka.superposition.data.", "weka.tensorflow.", "weka.superposition.dictionary.");
+      List.of(
+          "weka.superposition.mlp.",
+          "weka.superposition.data.",
+          "weka.tensorflow.",
+          "weka.superposition.dictionary.");
 
   private ModelFiles() {}
 

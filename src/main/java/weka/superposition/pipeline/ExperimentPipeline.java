@@ -12,10 +12,11 @@ import weka.superposition.report.ExperimentReport;
 
 /**
  * The seed experiment in one process: MNIST is read once, then for each seed the {@link Step}s of
- * {@link #seedSteps()} run in order (phase 1, the hidden activations, phase 2, the convergence
- * study, the sparse dictionaries) through the package's Weka classes, passing their results in
- * memory; the plots are drawn in the background; {@code REPORT.md} is written from the seed folders
- * at the end. {@code timings.tsv} has each step's seconds and the process's peak RSS after it.
+ * {@link #seedSteps()} run in order (phase 1, the hidden activations, phase 2, the hidden units'
+ * weights as images, the convergence study, the sparse dictionaries) through the package's Weka
+ * classes, passing their results in memory; the plots are drawn in the background; {@code
+ * REPORT.md} is written from the seed folders at the end. {@code timings.tsv} has each step's
+ * seconds and the process's peak RSS after it.
  */
 public final class ExperimentPipeline {
 
@@ -51,13 +52,15 @@ public final class ExperimentPipeline {
         SeedSteps.PHASE1,
         SeedSteps.ACTIVATIONS,
         SeedSteps.PHASE2,
+        SeedSteps.HIDDEN_WEIGHTS,
         SeedSteps.STUDY,
         SeedSteps.DICTIONARY);
   }
 
   /** The notebook's own steps alone, without the convergence study (for the PyTorch comparison). */
   public static List<Step> notebookSteps() {
-    return List.of(SeedSteps.PHASE1, SeedSteps.ACTIVATIONS, SeedSteps.PHASE2);
+    return List.of(
+        SeedSteps.PHASE1, SeedSteps.ACTIVATIONS, SeedSteps.PHASE2, SeedSteps.HIDDEN_WEIGHTS);
   }
 
   /** Runs every seed and writes REPORT.md; returns its path. */

@@ -54,10 +54,8 @@ final class SeedSteps {
   /**
    * Phase 2: {@link SuperpositionAutoencoder} with the seed's settings on the hidden activations of
    * the training set, analysed after every epoch, its report {@code report.json} (and CSV) and its
-   * summary {@code phase2.txt}. The PNG plots ({@code png/}, the files {@code -png-dir} writes, and
-   * {@code hidden-weights.png}: the classifier's hidden units' input weights in the analysis's
-   * importance order) are drawn in the background, each epoch's as soon as its analysis is done,
-   * while training goes on.
+   * summary {@code phase2.txt}. The PNG plots ({@code png/}, the files {@code -png-dir} writes) are
+   * drawn in the background, each epoch's as soon as its analysis is done, while training goes on.
    */
   static final Step PHASE2 =
       new Step(
@@ -67,6 +65,17 @@ final class SeedSteps {
                   + run.settings.epochs2()
                   + " epochs, analysed after each)",
           SeedSteps::phase2);
+
+  /**
+   * The classifier's hidden units' input weights as 28 x 28 images ({@code
+   * png/hidden-weights.png}), labelled and ordered by phase 2's importance ranks; drawn in the
+   * background.
+   */
+  static final Step HIDDEN_WEIGHTS =
+      new Step(
+          "weights",
+          run -> "the hidden units' input weights as images, in phase 2's importance order",
+          SeedSteps::hiddenWeights);
 
   /** The convergence study of the seed's classifier ({@link SeedStudy}), {@code study.json}. */
   static final Step STUDY =
@@ -167,26 +176,31 @@ final class SeedSteps {
     progress.finish();
     Analysis last = autoencoder.getAnalysis();
     run.background.submit(() -> ChartImages.writeFinalPlots(last, png));
+    String summary = autoencoder.toString();
+    AtomicFiles.write(
+        run.folder.resolve("phase2.txt"),
+        part -> Files.writeString(part, summary, StandardCharsets.UTF_8));
+    run.autoencoder = autoencoder;
+  }
+
+  private static void hiddenWeights(SeedRun run) throws Exception {
     Parameter kernel = run.classifier.hiddenLayer()[0];
+    int[] rank = run.autoencoder.getAnalysis().importance().rank();
     String title =
         "Input weights of the classifier's hidden units (seed "
             + run.seed
             + ", after "
             + run.settings.epochs1()
             + " epochs)";
+    Path png = run.folder.resolve("png");
     run.background.submit(
         () ->
             HiddenWeightCharts.writeHiddenWeights(
                 kernel.values(),
                 (int) kernel.shape()[0],
                 (int) kernel.shape()[1],
-                last.importance().rank(),
+                rank,
                 title,
                 png));
-    String summary = autoencoder.toString();
-    AtomicFiles.write(
-        run.folder.resolve("phase2.txt"),
-        part -> Files.writeString(part, summary, StandardCharsets.UTF_8));
-    run.autoencoder = autoencoder;
   }
 }

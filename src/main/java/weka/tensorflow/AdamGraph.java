@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -19,16 +18,10 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * What both trainers share: a graph that holds the parameters as variables, the Adam update of a
- * batch's loss, and the session that runs it. A trainer builds in two stages: the constructor makes
- * the variables, the trainer adds the ops that compute its batch's loss from them ({@link #ops},
- * {@link #parameterSource}), and {@link #start} adds the update, opens the session and loads the
- * initial values.
- *
- * <p>The update is PyTorch's Adam (the seed's optimizer), or AdamW with a weight decay. Adam is
- * built by hand rather than taken from tensorflow-framework, whose beta-power updates race its
- * ApplyAdam ops: here every ApplyAdam waits for all gradients, and the beta powers are updated
- * after every ApplyAdam, so the same data, order and initial weights give bit-identical weights on
- * every run.
+ * batch's loss ({@link AdamUpdate}), and the session that runs it. A trainer builds in two stages:
+ * the constructor makes the variables, the trainer adds the ops that compute its batch's loss from
+ * them ({@link #ops}, {@link #parameterSource}), and {@link #start} adds the update, opens the
+ * session and loads the initial values.
  */
 final class AdamGraph implements AutoCloseable {
 
@@ -138,70 +131,25 @@ final class AdamGraph implements AutoCloseable {
     return variable;
   }
 
-  /**
-   * One step of PyTorch's Adam (or AdamW). TensorFlow's ApplyAdam adds epsilon to sqrt(v) before
-   * the bias correction, which amounts to epsilon / sqrt(1 - beta2^t) after it; PyTorch adds it
-   * after. Passing epsilon * sqrt(1 - beta2^t) to ApplyAdam gives PyTorch's update, which matters
-   * for small gradients: for a gradient of 1e-8 the first step is 5e-4 in PyTorch and 3e-5 with
-   * TensorFlow's epsilon.
-   */
+  /** The Adam state, loaded with its initial values, and the update of {@link #batchLoss}. */
   private Op adamStep(float learningRate, float weightDecay) {
-    Output<?>[] targets = variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
-    Output<?>[] gradients = graph.addGradients(batchLoss.asOutput(), targets);
-
     Variable<TFloat32> beta1Power =
-        loaded("adam/beta1_power", new float[] {AdamTrainer.BETA1}, new long[0]);
+        loaded(AdamUpdate.BETA1_POWER, new float[] {AdamTrainer.BETA1}, new long[0]);
     Variable<TFloat32> beta2Power =
-        loaded("adam/beta2_power", new float[] {AdamTrainer.BETA2}, new long[0]);
-
-    List<Op> gradientsDone = new ArrayList<>();
-    for (Output<?> gradient : gradients) {
-      gradientsDone.add(tf.identity(gradient));
-    }
-    Ops afterGradients = tf.withControlDependencies(gradientsDone);
-    Ops afterDecay = afterGradients;
-    if (weightDecay != 0) {
-      // AdamW: the decay uses the weights the gradients were computed from, then Adam steps
-      Operand<TFloat32> keep = tf.constant(1 - learningRate * weightDecay);
-      List<Op> decays = new ArrayList<>();
-      for (Variable<TFloat32> variable : variables) {
-        decays.add(afterGradients.assign(variable, afterGradients.math.mul(variable, keep)));
-      }
-      afterDecay = tf.withControlDependencies(decays);
-    }
-    Operand<TFloat32> epsilon =
-        tf.math.mul(
-            tf.constant(AdamTrainer.EPSILON),
-            tf.math.sqrt(tf.math.sub(tf.constant(1f), beta2Power)));
-    List<Op> updates = new ArrayList<>();
+        loaded(AdamUpdate.BETA2_POWER, new float[] {AdamTrainer.BETA2}, new long[0]);
+    List<AdamUpdate.Slot> slots = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
       Parameter p = initial.list().get(i);
       float[] zeros = new float[p.values().length];
-      Variable<TFloat32> m = loaded("adam/m/" + p.name(), zeros, p.shape());
-      Variable<TFloat32> v = loaded("adam/v/" + p.name(), zeros, p.shape());
-      @SuppressWarnings("unchecked")
-      Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
-      updates.add(
-          afterDecay.train.applyAdam(
+      slots.add(
+          new AdamUpdate.Slot(
               variables.get(i),
-              m,
-              v,
-              beta1Power,
-              beta2Power,
-              tf.constant(learningRate),
-              tf.constant(AdamTrainer.BETA1),
-              tf.constant(AdamTrainer.BETA2),
-              epsilon,
-              gradient));
+              loaded(AdamUpdate.firstMoment(p.name()), zeros, p.shape()),
+              loaded(AdamUpdate.secondMoment(p.name()), zeros, p.shape()),
+              null));
     }
-    Ops afterUpdates = tf.withControlDependencies(updates);
-    List<Op> powers =
-        List.of(
-            afterUpdates.assign(
-                beta1Power, afterUpdates.math.mul(beta1Power, tf.constant(AdamTrainer.BETA1))),
-            afterUpdates.assign(
-                beta2Power, afterUpdates.math.mul(beta2Power, tf.constant(AdamTrainer.BETA2))));
-    return tf.withControlDependencies(powers).noOp();
+    return new AdamUpdate(beta1Power, beta2Power, slots)
+        .step(graph, tf, batchLoss, learningRate, weightDecay);
   }
 
   private void closeLoadFeeds() {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -44,10 +43,10 @@ import org.tensorflow.types.TInt32;
  * be dodged by shrinking f and growing W_d.
  *
  * <p>The data are fed by reference to every step, as in {@link AdamTrainer}; each step feeds the
- * row indices of its mini-batch. The Adam update is PyTorch's, built by hand in the same order as
- * {@link AdamTrainer}'s so that the same inputs give bit-identical weights. {@link #state} and
- * {@link #restore} read and write every variable, the Adam moments included, which is how dead
- * features are resampled with their Adam state reset.
+ * row indices of its mini-batch. The Adam update is {@link AdamTrainer}'s ({@link AdamUpdate}), so
+ * that the same inputs give bit-identical weights. {@link #state} and {@link #restore} read and
+ * write every variable, the Adam moments included, which is how dead features are resampled with
+ * their Adam state reset.
  *
  * <p>Owns its graph and session; close it to release them.
  */
@@ -58,16 +57,13 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
   public static final String DECODER = "decoder/kernel";
   public static final String DECODER_BIAS = "decoder/bias";
 
-  private static final String BETA1_POWER = "adam/beta1_power";
-  private static final String BETA2_POWER = "adam/beta2_power";
-
   /** The Adam moments of parameter {@code name} in {@link #state}. */
   public static String firstMoment(String name) {
-    return "adam/m/" + name;
+    return AdamUpdate.firstMoment(name);
   }
 
   public static String secondMoment(String name) {
-    return "adam/v/" + name;
+    return AdamUpdate.secondMoment(name);
   }
 
   /**
@@ -169,8 +165,8 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
       batchSquaredError = tf.sum(rowSquaredError, axis0);
       activeRows =
           tf.sum(tf.dtypes.cast(tf.math.greater(f, tf.constant(0f)), TFloat32.class), axis0);
-      createAdamState(tf);
-      step = adamStep(tf, batchLoss, settings.learningRate());
+      AdamUpdate adam = createAdamState(tf);
+      step = adam.step(graph, tf, batchLoss, settings.learningRate(), 0);
       if (settings.topK() > 0 && settings.auxK() > 0) {
         // a step of its own, run only while some feature is dead: with none, the auxiliary term
         // adds exact zeros to every gradient, but costs three more matrix products and a top-k
@@ -179,7 +175,7 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
                 tf.constant(settings.auxCoefficient()),
                 auxiliaryLoss(tf, pre, residual, settings.auxK(), n));
         batchLossWithAux = weightedMean(tf, w, tf.math.add(rowLoss, aux));
-        stepWithAux = adamStep(tf, batchLossWithAux, settings.learningRate());
+        stepWithAux = adam.step(graph, tf, batchLossWithAux, settings.learningRate(), 0);
       } else {
         batchLossWithAux = null;
         stepWithAux = null;
@@ -197,8 +193,8 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
         state.put(firstMoment(p.name()), new float[p.values().length]);
         state.put(secondMoment(p.name()), new float[p.values().length]);
       }
-      state.put(BETA1_POWER, new float[] {AdamTrainer.BETA1});
-      state.put(BETA2_POWER, new float[] {AdamTrainer.BETA2});
+      state.put(AdamUpdate.BETA1_POWER, new float[] {AdamTrainer.BETA1});
+      state.put(AdamUpdate.BETA2_POWER, new float[] {AdamTrainer.BETA2});
       restore(state);
     } catch (RuntimeException e) {
       close();
@@ -259,72 +255,40 @@ public final class SparseDictionaryTrainer implements AutoCloseable {
     return tf.math.div(tf.sum(tf.math.mul(weights, rowValues), rows), tf.sum(weights, rows));
   }
 
-  /** Adam's beta powers and each parameter's moments, shared by every step of the trainer. */
-  private void createAdamState(Ops tf) {
-    variable(tf, BETA1_POWER, new long[0]);
-    variable(tf, BETA2_POWER, new long[0]);
+  /**
+   * Adam's beta powers and each parameter's moments, shared by every step of the trainer, and its
+   * update: the decoder's gradient is first made orthogonal to its unit rows, and its rows are
+   * rescaled to unit norm after Adam's step.
+   */
+  private AdamUpdate createAdamState(Ops tf) {
+    Variable<TFloat32> beta1Power = variable(tf, AdamUpdate.BETA1_POWER, new long[0]);
+    Variable<TFloat32> beta2Power = variable(tf, AdamUpdate.BETA2_POWER, new long[0]);
+    List<AdamUpdate.Slot> slots = new ArrayList<>();
     for (Parameter p : parameterShapes) {
-      variable(tf, firstMoment(p.name()), p.shape());
-      variable(tf, secondMoment(p.name()), p.shape());
+      slots.add(
+          new AdamUpdate.Slot(
+              variables.get(p.name()),
+              variable(tf, firstMoment(p.name()), p.shape()),
+              variable(tf, secondMoment(p.name()), p.shape()),
+              p.name().equals(DECODER) ? UNIT_ROWS : null));
     }
+    return new AdamUpdate(beta1Power, beta2Power, slots);
   }
 
-  /**
-   * Adam on the four parameters for {@code loss}, the decoder's gradient first made orthogonal to
-   * its unit rows, then the decoder's rows rescaled to unit norm, then the beta powers: each stage
-   * waits for the one before, so that the result does not depend on the order TensorFlow runs them
-   * in.
-   */
-  private Op adamStep(Ops tf, Operand<TFloat32> loss, float learningRate) {
-    List<Variable<TFloat32>> params =
-        parameterShapes.stream().map(p -> variables.get(p.name())).toList();
-    Output<?>[] gradients =
-        graph.addGradients(
-            loss.asOutput(), params.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
-    Variable<TFloat32> beta1Power = variables.get(BETA1_POWER);
-    Variable<TFloat32> beta2Power = variables.get(BETA2_POWER);
-    List<Op> gradientsDone = new ArrayList<>();
-    for (Output<?> gradient : gradients) {
-      gradientsDone.add(tf.identity(gradient));
-    }
-    Ops afterGradients = tf.withControlDependencies(gradientsDone);
-    Operand<TFloat32> epsilon =
-        tf.math.mul(
-            tf.constant(AdamTrainer.EPSILON),
-            tf.math.sqrt(tf.math.sub(tf.constant(1f), beta2Power)));
-    List<Op> updates = new ArrayList<>();
-    for (int i = 0; i < params.size(); i++) {
-      Parameter p = parameterShapes.get(i);
-      @SuppressWarnings("unchecked")
-      Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
-      if (p.name().equals(DECODER)) {
-        gradient = withoutRowComponent(tf, gradient, params.get(i));
-      }
-      updates.add(
-          afterGradients.train.applyAdam(
-              params.get(i),
-              variables.get(firstMoment(p.name())),
-              variables.get(secondMoment(p.name())),
-              beta1Power,
-              beta2Power,
-              tf.constant(learningRate),
-              tf.constant(AdamTrainer.BETA1),
-              tf.constant(AdamTrainer.BETA2),
-              epsilon,
-              gradient));
-    }
-    Ops afterUpdates = tf.withControlDependencies(updates);
-    Variable<TFloat32> decoder = variables.get(DECODER);
-    Op normalise = afterUpdates.assign(decoder, unitRows(afterUpdates, decoder));
-    Ops afterNormalise = tf.withControlDependencies(List.of(normalise));
-    List<Op> powers =
-        List.of(
-            afterNormalise.assign(
-                beta1Power, afterNormalise.math.mul(beta1Power, tf.constant(AdamTrainer.BETA1))),
-            afterNormalise.assign(
-                beta2Power, afterNormalise.math.mul(beta2Power, tf.constant(AdamTrainer.BETA2))));
-    return tf.withControlDependencies(powers).noOp();
-  }
+  /** Unit decoder rows, so that the L1 penalty cannot be dodged by growing them. */
+  private static final AdamUpdate.Constraint UNIT_ROWS =
+      new AdamUpdate.Constraint() {
+        @Override
+        public Operand<TFloat32> project(
+            Ops tf, Operand<TFloat32> gradient, Operand<TFloat32> value) {
+          return withoutRowComponent(tf, gradient, value);
+        }
+
+        @Override
+        public Operand<TFloat32> restore(Ops tf, Operand<TFloat32> value) {
+          return unitRows(tf, value);
+        }
+      };
 
   /** {@code g - (g . d) d} row by row, for unit rows {@code d}. */
   private static Operand<TFloat32> withoutRowComponent(

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import weka.superposition.testing.TestData;
 
 /** The hand-built optimizer against the update formulas of PyTorch's Adam and AdamW. */
 class AdamTrainerTest {
@@ -133,13 +134,8 @@ class AdamTrainerTest {
   void feedingTheRowsEqualsGatheringThemFromLoadedData() {
     int n = 4;
     int rows = 8;
-    Random random = new Random(5);
-    float[] x = new float[rows * n];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = random.nextFloat() < 0.5 ? 0 : random.nextFloat();
-    }
-    float[] ones = new float[rows];
-    java.util.Arrays.fill(ones, 1);
+    float[] x = TestData.sparseFloats(rows * n, new Random(5), 0.5);
+    float[] ones = TestData.ones(rows);
     int[] all = {0, 1, 2, 3, 4, 5, 6, 7};
     Network toy = new ToyModelNetwork(new float[] {1, 0.9f, 0.81f, 0.729f});
     Parameters initial = ToyModelNetwork.initialParameters(n, 2, new Random(1));
@@ -181,8 +177,7 @@ class AdamTrainerTest {
     for (int r = 0; r < rows; r++) {
       targets[r * classes + random.nextInt(classes)] = 1;
     }
-    float[] ones = new float[rows];
-    java.util.Arrays.fill(ones, 1);
+    float[] ones = TestData.ones(rows);
     Parameters initial = MlpNetwork.initialParameters(n, 5, classes, new Random(1));
     TrainingData floats = new TrainingData(x, n, targets, classes, ones);
     TrainingData coded =

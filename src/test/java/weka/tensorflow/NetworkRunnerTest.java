@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import weka.superposition.testing.TestData;
 
 class NetworkRunnerTest {
 
@@ -20,11 +21,9 @@ class NetworkRunnerTest {
   void outputsInChunksAreThoseOfOneRun() {
     int n = 784;
     int rows = 3000;
-    Random random = new Random(3);
-    float[] x = new float[rows * n];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = random.nextFloat() < 0.8 ? 0 : random.nextInt(256) / 255f;
-    }
+    float[] x =
+        TestData.randomFloats(
+            rows * n, new Random(3), (r, i) -> r.nextFloat() < 0.8 ? 0 : r.nextInt(256) / 255f);
     Parameters parameters = MlpNetwork.initialParameters(n, 49, 10, new Random(1));
     List<String> names = List.of(MlpNetwork.HIDDEN, MlpNetwork.PROBABILITIES);
     try (NetworkRunner network = new NetworkRunner(new MlpNetwork(), parameters, n, 1)) {

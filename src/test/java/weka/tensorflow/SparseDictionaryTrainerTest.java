@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import weka.superposition.testing.TestData;
 
 class SparseDictionaryTrainerTest {
 
@@ -20,12 +21,7 @@ class SparseDictionaryTrainerTest {
     int features = 196;
     int rows = 5000;
     Random random = new Random(11);
-    float[] data = new float[rows * n];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = random.nextFloat() < 0.6 ? 0 : random.nextFloat();
-    }
-    float[] ones = new float[rows];
-    Arrays.fill(ones, 1);
+    float[] data = TestData.sparseFloats(rows * n, random, 0.6);
     Parameters initial =
         new Parameters(
             List.of(
@@ -45,7 +41,8 @@ class SparseDictionaryTrainerTest {
     SparseDictionaryTrainer.Settings settings =
         new SparseDictionaryTrainer.Settings(8, 0, 24, 1f / 32, 0.003f, 1);
     try (SparseDictionaryTrainer trainer =
-        new SparseDictionaryTrainer(initial, new TrainingData(data, n, null, 0, ones), settings)) {
+        new SparseDictionaryTrainer(
+            initial, new TrainingData(data, n, null, 0, TestData.ones(rows)), settings)) {
       float[] dead = new float[features];
       for (int step = 0; step < 5; step++) {
         int[] batch = new int[256];
@@ -68,10 +65,6 @@ class SparseDictionaryTrainerTest {
   }
 
   private static float[] gaussian(int count, Random random) {
-    float[] values = new float[count];
-    for (int i = 0; i < count; i++) {
-      values[i] = (float) (random.nextGaussian() * 0.1);
-    }
-    return values;
+    return TestData.randomFloats(count, random, (r, i) -> (float) (r.nextGaussian() * 0.1));
   }
 }

@@ -1,9 +1,7 @@
 package weka.superposition.autoencoder;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,30 +32,16 @@ public final class ConvergedTraining {
   private ConvergedTraining() {}
 
   /**
-   * How to train. Its JSON form (study.json) is flat, in the order it had before {@code adam} was a
-   * record of its own, with the most epochs as {@code maxEpochs}, so that studies written then
-   * still read and new ones match them byte for byte.
+   * How to train.
    *
    * @param adam its epochs are the most the run may take
    * @param heldOutShare the share of rows held out for the stopping rule (rounded, at least 1 row)
    * @param minImprovement the relative decrease of the held-out loss that counts as an improvement
    */
-  @JsonPropertyOrder({
-    "type",
-    "bottleneck",
-    "learningRate",
-    "miniBatchSize",
-    "maxEpochs",
-    "patience",
-    "minImprovement",
-    "heldOutShare",
-    "seed",
-    "threads"
-  })
   public record Settings(
       ModelType type,
       int bottleneck,
-      @JsonIgnore AdamRun adam,
+      AdamRun adam,
       int patience,
       double minImprovement,
       double heldOutShare)
@@ -71,50 +55,47 @@ public final class ConvergedTraining {
       }
     }
 
-    @JsonCreator
-    static Settings fromJson(
-        @JsonProperty("type") ModelType type,
-        @JsonProperty("bottleneck") int bottleneck,
-        @JsonProperty("learningRate") double learningRate,
-        @JsonProperty("miniBatchSize") int miniBatchSize,
-        @JsonProperty("maxEpochs") int maxEpochs,
-        @JsonProperty("patience") int patience,
-        @JsonProperty("minImprovement") double minImprovement,
-        @JsonProperty("heldOutShare") double heldOutShare,
-        @JsonProperty("seed") int seed,
-        @JsonProperty("threads") int threads) {
-      return new Settings(
+    /**
+     * The JSON form (study.json): flat, in the order it had before {@code adam} was a record of its
+     * own, with the most epochs as {@code maxEpochs}, so that studies written then still read and
+     * new ones match them byte for byte.
+     */
+    private record Json(
+        ModelType type,
+        int bottleneck,
+        double learningRate,
+        int miniBatchSize,
+        int maxEpochs,
+        int patience,
+        double minImprovement,
+        double heldOutShare,
+        int seed,
+        int threads) {}
+
+    @JsonValue
+    private Json json() {
+      return new Json(
           type,
           bottleneck,
-          new AdamRun(maxEpochs, miniBatchSize, learningRate, seed, threads),
+          adam.learningRate(),
+          adam.miniBatchSize(),
+          adam.epochs(),
           patience,
           minImprovement,
-          heldOutShare);
+          heldOutShare,
+          adam.seed(),
+          adam.threads());
     }
 
-    @JsonProperty
-    private double learningRate() {
-      return adam.learningRate();
-    }
-
-    @JsonProperty
-    private int miniBatchSize() {
-      return adam.miniBatchSize();
-    }
-
-    @JsonProperty
-    private int maxEpochs() {
-      return adam.epochs();
-    }
-
-    @JsonProperty
-    private int seed() {
-      return adam.seed();
-    }
-
-    @JsonProperty
-    private int threads() {
-      return adam.threads();
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    private static Settings fromJson(Json j) {
+      return new Settings(
+          j.type(),
+          j.bottleneck(),
+          new AdamRun(j.maxEpochs(), j.miniBatchSize(), j.learningRate(), j.seed(), j.threads()),
+          j.patience(),
+          j.minImprovement(),
+          j.heldOutShare());
     }
   }
 

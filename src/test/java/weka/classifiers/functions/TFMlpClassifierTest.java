@@ -53,6 +53,20 @@ class TFMlpClassifierTest {
     return classifier;
   }
 
+  /** A classifier trained for {@code epochs} on the 500 training digits. */
+  private static TFMlpClassifier trained(int epochs) throws Exception {
+    TFMlpClassifier classifier = classifier(epochs);
+    classifier.buildClassifier(mnistTrain);
+    return classifier;
+  }
+
+  /** Each row's class distribution is the expected one, bit for bit. */
+  private static void assertSameDistributions(double[][] expected, double[][] actual) {
+    for (int r = 0; r < expected.length; r++) {
+      assertArrayEquals(expected[r], actual[r], 0.0, "row " + r);
+    }
+  }
+
   /** Training fails with a {@code type} whose message says {@code words}. */
   private static void assertTrainingFails(
       Class<? extends Exception> type, TFMlpClassifier classifier, Instances data, String words) {
@@ -118,16 +132,11 @@ class TFMlpClassifierTest {
 
   @Test
   void sameSeedSameModelBitForBit() throws Exception {
-    TFMlpClassifier first = classifier(3);
-    TFMlpClassifier second = classifier(3);
-    first.buildClassifier(mnistTrain);
-    second.buildClassifier(mnistTrain);
+    TFMlpClassifier first = trained(3);
+    TFMlpClassifier second = trained(3);
 
     double[][] a = first.distributionsForInstances(mnistTest);
-    double[][] b = second.distributionsForInstances(mnistTest);
-    for (int r = 0; r < a.length; r++) {
-      assertArrayEquals(a[r], b[r], 0.0, "row " + r);
-    }
+    assertSameDistributions(a, second.distributionsForInstances(mnistTest));
     assertEquals(first.getHistory().get(2).loss(), second.getHistory().get(2).loss(), 0.0);
 
     TFMlpClassifier otherSeed = classifier(3);
@@ -138,22 +147,18 @@ class TFMlpClassifierTest {
 
   @Test
   void pixelsAsZeroTo255OrZeroToOneGiveTheSameModel() throws Exception {
-    TFMlpClassifier raw = classifier(2);
+    TFMlpClassifier raw = trained(2);
     TFMlpClassifier unit = classifier(2);
-    raw.buildClassifier(mnistTrain);
     unit.buildClassifier(TestData.divided(mnistTrain, 255.0));
 
-    double[][] a = raw.distributionsForInstances(mnistTest);
-    double[][] b = unit.distributionsForInstances(TestData.divided(mnistTest, 255.0));
-    for (int r = 0; r < a.length; r++) {
-      assertArrayEquals(a[r], b[r], 0.0, "row " + r);
-    }
+    assertSameDistributions(
+        raw.distributionsForInstances(mnistTest),
+        unit.distributionsForInstances(TestData.divided(mnistTest, 255.0)));
   }
 
   @Test
   void savedAndLoadedModelPredictsExactlyAsBefore() throws Exception {
-    TFMlpClassifier classifier = classifier(2);
-    classifier.buildClassifier(mnistTrain);
+    TFMlpClassifier classifier = trained(2);
     double[][] before = classifier.distributionsForInstances(mnistTest);
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -447,8 +452,7 @@ class TFMlpClassifierTest {
 
   @Test
   void resumingTwoEpochsWithOneMoreEqualsThreeEpochsBitForBit() throws Exception {
-    TFMlpClassifier threeAtOnce = classifier(3);
-    threeAtOnce.buildClassifier(mnistTrain);
+    TFMlpClassifier threeAtOnce = trained(3);
 
     TFMlpClassifier resumed = classifier(2);
     resumed.setResume(true);
@@ -458,11 +462,9 @@ class TFMlpClassifierTest {
 
     assertEquals(1, epochs);
     assertEquals(3, resumed.getHistory().size());
-    double[][] expected = threeAtOnce.distributionsForInstances(mnistTest);
-    double[][] actual = resumed.distributionsForInstances(mnistTest);
-    for (int r = 0; r < expected.length; r++) {
-      assertArrayEquals(expected[r], actual[r], 0.0, "row " + r);
-    }
+    assertSameDistributions(
+        threeAtOnce.distributionsForInstances(mnistTest),
+        resumed.distributionsForInstances(mnistTest));
     assertTrue(resumed.toString().contains("3 epochs"), resumed.toString());
   }
 
@@ -481,10 +483,8 @@ class TFMlpClassifierTest {
 
   @Test
   void withoutResumeInitializeStartsAfresh() throws Exception {
-    TFMlpClassifier once = classifier(2);
-    once.buildClassifier(mnistTrain);
-    TFMlpClassifier twice = classifier(2);
-    twice.buildClassifier(mnistTrain);
+    TFMlpClassifier once = trained(2);
+    TFMlpClassifier twice = trained(2);
 
     iterate(twice, mnistTrain);
 

@@ -26,9 +26,7 @@ class ReferenceErrorsTest {
   void sameBitsAsBeforeTheSharedCovariance() {
     int rows = 300;
     int n = 7;
-    float[] data =
-        TestData.randomFloats(
-            rows * n, new Random(42), (r, i) -> r.nextFloat() < 0.4f ? 0f : r.nextFloat());
+    float[] data = TestData.sparseFloats(rows * n, new Random(42), 0.4);
     double mean = 0x1.cdbe91bbc8205p-4;
     int[] ranks = {0, 1, 3, 7, 9};
     double[] pca = {mean, 0x1.802ef47ece909p-4, 0x1.e08fae94109c1p-5, 0, 0};

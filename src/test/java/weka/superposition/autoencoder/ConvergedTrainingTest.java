@@ -34,12 +34,29 @@ class ConvergedTrainingTest {
     return x;
   }
 
+  /**
+   * The notebook's model into 2 dimensions, mini-batches of 32, seed 1, 10 % of the rows held out.
+   */
+  private static ConvergedTraining.Settings notebook(
+      int maxEpochs, double learningRate, int patience, double minImprovement) {
+    return new ConvergedTraining.Settings(
+        ModelType.NOTEBOOK,
+        2,
+        new AdamRun(maxEpochs, 32, learningRate, 1, 1),
+        patience,
+        minImprovement,
+        0.1);
+  }
+
+  private static ConvergedTraining.Result train(int rows, ConvergedTraining.Settings s)
+      throws Exception {
+    return ConvergedTraining.train(data(rows), rows, NAMES, null, s);
+  }
+
   @Test
   void stopsWhenTheHeldOutLossNoLongerImprovesAndKeepsTheBestEpoch() throws Exception {
-    ConvergedTraining.Settings s =
-        new ConvergedTraining.Settings(
-            ModelType.NOTEBOOK, 2, new AdamRun(300, 32, 0.01, 1, 1), 3, 0.001, 0.1);
-    ConvergedTraining.Result r = ConvergedTraining.train(data(500), 500, NAMES, null, s);
+    ConvergedTraining.Settings s = notebook(300, 0.01, 3, 0.001);
+    ConvergedTraining.Result r = train(500, s);
     assertTrue(r.stoppedEarly(), "300 epochs are far more than 500 rows need");
     assertEquals(r.bestEpoch() + 3, r.history().size(), "stops 3 epochs after the best");
     double best = r.history().get(r.bestEpoch() - 1).heldOutLoss();
@@ -49,16 +66,13 @@ class ConvergedTrainingTest {
     assertEquals(r.bestEpoch(), r.analysis().epoch());
     assertTrue(best < r.history().get(0).heldOutLoss(), "training lowered the held-out loss");
     // the same seed gives the same model
-    ConvergedTraining.Result again = ConvergedTraining.train(data(500), 500, NAMES, null, s);
+    ConvergedTraining.Result again = train(500, s);
     assertArrayEquals(r.weights().encoderKernel(), again.weights().encoderKernel());
   }
 
   @Test
   void theEpochLimitEndsTrainingWithoutCountingAsAnEarlyStop() throws Exception {
-    ConvergedTraining.Settings s =
-        new ConvergedTraining.Settings(
-            ModelType.NOTEBOOK, 2, new AdamRun(2, 32, 0.001, 1, 1), 50, 0, 0.1);
-    ConvergedTraining.Result r = ConvergedTraining.train(data(200), 200, NAMES, null, s);
+    ConvergedTraining.Result r = train(200, notebook(2, 0.001, 50, 0));
     assertEquals(2, r.history().size());
     assertFalse(r.stoppedEarly());
   }
@@ -93,9 +107,7 @@ class ConvergedTrainingTest {
 
   @Test
   void lossWeightsAreForTheToyModelOnly() {
-    ConvergedTraining.Settings s =
-        new ConvergedTraining.Settings(
-            ModelType.NOTEBOOK, 2, new AdamRun(2, 32, 0.001, 1, 1), 2, 0, 0.1);
+    ConvergedTraining.Settings s = notebook(2, 0.001, 2, 0);
     assertThrows(
         IllegalArgumentException.class,
         () -> ConvergedTraining.train(data(50), 50, NAMES, new float[] {1, 1, 1, 1}, s));

@@ -19,6 +19,7 @@ import weka.superposition.analysis.AutoencoderWeights;
 import weka.superposition.experiments.SparsitySweep;
 import weka.superposition.experiments.ToySweep;
 import weka.superposition.report.SweepReport;
+import weka.superposition.testing.TestData;
 import weka.tensorflow.NetworkRunner;
 import weka.tensorflow.Parameters;
 import weka.tensorflow.ToyModelNetwork;
@@ -96,19 +97,13 @@ class ToyModelTest {
     int rows = 200;
     Random random = new Random(3);
     Parameters initial = ToyModelNetwork.initialParameters(n, m, random);
-    float[] bias = new float[n];
-    for (int i = 0; i < n; i++) {
-      bias[i] = random.nextFloat() - 0.5f;
-    }
+    float[] bias = TestData.randomFloats(n, random, (r, i) -> r.nextFloat() - 0.5f);
     Parameters p =
         new Parameters(
             List.of(
                 initial.get(ToyModelNetwork.WEIGHTS),
                 initial.get(ToyModelNetwork.BIAS).withValues(bias)));
-    float[] x = new float[rows * n];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = random.nextFloat() < 0.7 ? 0 : random.nextFloat();
-    }
+    float[] x = TestData.sparseFloats(rows * n, random, 0.7);
     AutoencoderWeights w = ModelType.TOY.weights(p, n, m);
     float[] kernel = w.encoderKernel();
     Map<String, float[]> graph;

@@ -148,6 +148,24 @@ final class DriverSupport {
     return frame.get();
   }
 
+  /** Weka's Explorer and the frame it is shown in. */
+  record ExplorerWindow(Explorer explorer, JFrame frame) {}
+
+  /** A new Explorer in a visible frame of 1200 x 850, as a user opens it. */
+  static ExplorerWindow showExplorer() throws Exception {
+    AtomicReference<Explorer> explorer = new AtomicReference<>();
+    JFrame frame =
+        showInFrame(
+            "Weka Explorer",
+            () -> {
+              explorer.set(new Explorer());
+              return explorer.get();
+            },
+            1200,
+            850);
+    return new ExplorerWindow(explorer.get(), frame);
+  }
+
   /** {@code component} as it is painted now, written to {@code file} as PNG. */
   static void screenshot(Component component, File file) throws Exception {
     BufferedImage image =

@@ -66,17 +66,9 @@ public final class ExplorerDriver {
 
     Instances data = DataSource.read(arff.getPath());
     data.setClassIndex(data.numAttributes() - 1);
-    AtomicReference<Explorer> explorerRef = new AtomicReference<>();
-    JFrame explorerFrame =
-        showInFrame(
-            "Weka Explorer",
-            () -> {
-              explorerRef.set(new Explorer());
-              return explorerRef.get();
-            },
-            1200,
-            850);
-    Explorer explorer = explorerRef.get();
+    DriverSupport.ExplorerWindow opened = DriverSupport.showExplorer();
+    Explorer explorer = opened.explorer();
+    JFrame explorerFrame = opened.frame();
     SwingUtilities.invokeAndWait(() -> explorer.getPreprocessPanel().setInstances(data));
     JTabbedPane tabs = explorer.getTabbedPane();
     List<String> titles = tabTitles(tabs);

@@ -12,7 +12,6 @@ import java.awt.Frame;
 import java.awt.Window;
 import java.io.File;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.AbstractButton;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
@@ -54,38 +53,18 @@ public final class ExplorerMemoryDriver {
 
   private ExplorerMemoryDriver() {}
 
-  public static void main(String[] args) throws Exception {
-    try {
-      run(
-          new File(args[0]),
-          new File(args[1]),
-          args.length > 2 && args[2].equals("--no-stored-predictions"));
-      System.exit(0);
-    } catch (Throwable e) {
-      e.printStackTrace(System.out);
-      System.out.println("FAILED: " + e);
-      System.exit(1);
-    }
+  public static void main(String[] args) {
+    boolean noStoredPredictions = args.length > 2 && args[2].equals("--no-stored-predictions");
+    DriverSupport.runMain(() -> run(new File(args[0]), new File(args[1]), noStoredPredictions));
   }
 
   private static void run(File images, File screenshots, boolean noStoredPredictions)
       throws Exception {
     WekaPackageManager.loadPackages(false);
     stage("Explorer started");
-    AtomicReference<Explorer> explorerRef = new AtomicReference<>();
-    AtomicReference<JFrame> frameRef = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(
-        () -> {
-          Explorer explorer = new Explorer();
-          JFrame frame = new JFrame("Weka Explorer");
-          frame.getContentPane().add(explorer);
-          frame.setSize(1200, 850);
-          frame.setVisible(true);
-          explorerRef.set(explorer);
-          frameRef.set(frame);
-        });
-    Explorer explorer = explorerRef.get();
-    JFrame frame = frameRef.get();
+    DriverSupport.ExplorerWindow opened = DriverSupport.showExplorer();
+    Explorer explorer = opened.explorer();
+    JFrame frame = opened.frame();
 
     // 1. Preprocess: Open file... with the package's loader, -sparse
     PreprocessPanel preprocess = explorer.getPreprocessPanel();

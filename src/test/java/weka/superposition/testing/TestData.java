@@ -3,6 +3,7 @@ package weka.superposition.testing;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import weka.core.Attribute;
@@ -40,6 +41,21 @@ public final class TestData {
       values[i] = draw.value(random, i);
     }
     return values;
+  }
+
+  /**
+   * {@code length} values, each 0 with probability {@code zeroShare}, else uniform in [0, 1): rows
+   * as sparse as hidden activations after a ReLU.
+   */
+  public static float[] sparseFloats(int length, Random random, double zeroShare) {
+    return randomFloats(length, random, (r, i) -> r.nextFloat() < zeroShare ? 0 : r.nextFloat());
+  }
+
+  /** {@code length} ones: the weights of rows that all count the same. */
+  public static float[] ones(int length) {
+    float[] ones = new float[length];
+    Arrays.fill(ones, 1);
+    return ones;
   }
 
   public static File resource(String name) throws URISyntaxException {

@@ -97,10 +97,12 @@ class RunExperimentIT {
     }
     // the phase-1 table has a row per epoch, with the test accuracy after it
     assertTrue(report.matches("(?s).*\\| 2 \\| [\\d.]+ \\| 0\\.\\d{4} \\| 0\\.9430 \\|.*"), report);
-    // one process: the data read once, five steps per seed (the dictionaries last), the plots
+    // one process: the data read once, six steps per seed (the dictionaries last), the plots
     // waited for, the total
     List<String> timings = Files.readAllLines(out.resolve("timings.tsv"));
-    assertEquals(1 + 1 + 5 * 2 + 1 + 1, timings.size(), timings.toString());
+    assertEquals(1 + 1 + 6 * 2 + 1 + 1, timings.size(), timings.toString());
+    assertEquals("seed-1 weights", timings.get(5).split("\t")[0], timings.toString());
+    assertTrue(Files.size(out.resolve("seed-1/png/hidden-weights.png")) > 0);
     assertTrue(output.contains("MNIST read once: 500 training and 100 test rows"), output);
   }
 }

@@ -2,6 +2,7 @@ package weka.superposition.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import weka.superposition.analysis.Spread;
 
 /**
@@ -146,6 +147,13 @@ public final class ClaimRules {
   public record Verdict(Boolean holds, List<String> reasons) {}
 
   /**
+   * A figure over seeds of the trained network and of the two controls that cannot hold meaningful
+   * superposition: the independent columns (each permuted on its own) and the untrained network. A
+   * rule's claim holds only where the trained network's figure beats both.
+   */
+  public record AgainstControls(Spread trained, Spread independent, Spread untrained) {}
+
+  /**
    * Decides the study's question from the distinct directions (angular clusters of the important
    * features) over seeds: the trained features' converged autoencoder must have learned a code
    * ({@link #usefulCode} in its weakest seed), show more directions than dimensions, and more than
@@ -156,12 +164,7 @@ public final class ClaimRules {
    * @param seeds how many seeds the spreads are over
    */
   public static Verdict superposition(
-      Spread gapClosed,
-      Spread trained,
-      Spread independent,
-      Spread untrained,
-      int bottleneck,
-      int seeds) {
+      Spread gapClosed, AgainstControls directions, int bottleneck, int seeds) {
     List<String> reasons = new ArrayList<>();
     boolean code = usefulCode(gapClosed.min());
     reasons.add(
@@ -176,21 +179,24 @@ public final class ClaimRules {
                 bottleneck,
                 100 * gapClosed.mean(),
                 100 * USEFUL_CODE));
-    boolean beyond = moreDirectionsThanDimensions(trained.mean(), bottleneck);
+    boolean beyond = moreDirectionsThanDimensions(directions.trained().mean(), bottleneck);
     reasons.add(
         String.format(
             java.util.Locale.ROOT,
             "the trained features take %.1f distinct directions, %s than the %d dimensions",
-            trained.mean(),
+            directions.trained().mean(),
             beyond ? "more" : "not more",
             bottleneck));
-    boolean moreThanIndependent = more(trained, independent);
-    reasons.add(
-        versus("the independent-features control", moreThanIndependent, trained, independent));
-    boolean moreThanUntrained = more(trained, untrained);
-    reasons.add(versus("the untrained-network control", moreThanUntrained, trained, untrained));
+    boolean beyondControls =
+        beyondControls(
+            directions,
+            MORE_MARGIN,
+            1,
+            "the independent-features control",
+            (more, control) -> (more ? "more" : "not more") + " than " + control,
+            reasons);
     return verdict(
-        code ? beyond && moreThanIndependent && moreThanUntrained : null,
+        code ? beyond && beyondControls : null,
         seeds,
         reasons,
         "no verdict (the autoencoder learned no code)",
@@ -263,16 +269,11 @@ public final class ClaimRules {
    *
    * @param recovered the accuracy recovered by the trained network's dictionary, over seeds
    * @param live the trained network's dictionary's live features
-   * @param trainedGain the trained network's purity gain (features' mean purity minus the units')
+   * @param purityGain the features' mean purity minus the units', of the trained network's
+   *     dictionary and the controls'
    */
   public static Verdict dictionary(
-      int seeds,
-      Spread recovered,
-      Spread live,
-      int dimensions,
-      Spread trainedGain,
-      Spread independentGain,
-      Spread untrainedGain) {
+      int seeds, Spread recovered, Spread live, int dimensions, AgainstControls purityGain) {
     List<String> reasons = new ArrayList<>();
     boolean faithful = faithful(recovered.min());
     reasons.add(
@@ -292,15 +293,21 @@ public final class ClaimRules {
             live.mean(),
             more ? "more" : "not more",
             dimensions));
-    boolean beyondIndependent = moreBy(trainedGain, independentGain, PURITY_GAIN_MARGIN);
-    reasons.add(
-        gainVersus(
-            "the independent-columns control", beyondIndependent, trainedGain, independentGain));
-    boolean beyondUntrained = moreBy(trainedGain, untrainedGain, PURITY_GAIN_MARGIN);
-    reasons.add(
-        gainVersus("the untrained-network control", beyondUntrained, trainedGain, untrainedGain));
+    boolean beyondControls =
+        beyondControls(
+            purityGain,
+            PURITY_GAIN_MARGIN,
+            3,
+            "the independent-columns control",
+            (higher, control) ->
+                "its purity gain is "
+                    + (higher ? "higher" : "not higher")
+                    + " than "
+                    + control
+                    + "'s",
+            reasons);
     return verdict(
-        faithful ? more && beyondIndependent && beyondUntrained : null,
+        faithful ? more && beyondControls : null,
         seeds,
         reasons,
         "no verdict (the dictionary is not faithful)",
@@ -308,26 +315,44 @@ public final class ClaimRules {
         "no more superposition than the controls");
   }
 
-  private static String gainVersus(String control, boolean more, Spread trained, Spread other) {
-    return String.format(
-        java.util.Locale.ROOT,
-        "its purity gain is %s than %s's (%.3f ± %.3f against %.3f ± %.3f)",
-        more ? "higher" : "not higher",
-        control,
-        trained.mean(),
-        trained.sd(),
-        other.mean(),
-        other.sd());
+  /**
+   * Whether the trained network's figure beats each control's ({@link #moreBy} with {@code
+   * margin}), with a reason for each control: {@code claim}'s words for the outcome and the
+   * control, then the figures "(a ± b against c ± d)" to {@code decimals} decimals.
+   *
+   * @param independentControl the independent control's name, which each rule words its own way
+   */
+  private static boolean beyondControls(
+      AgainstControls figure,
+      double margin,
+      int decimals,
+      String independentControl,
+      BiFunction<Boolean, String, String> claim,
+      List<String> reasons) {
+    boolean beyondIndependent = moreBy(figure.trained(), figure.independent(), margin);
+    reasons.add(
+        claim.apply(beyondIndependent, independentControl)
+            + " "
+            + against(figure.trained(), figure.independent(), decimals));
+    boolean beyondUntrained = moreBy(figure.trained(), figure.untrained(), margin);
+    reasons.add(
+        claim.apply(beyondUntrained, "the untrained-network control")
+            + " "
+            + against(figure.trained(), figure.untrained(), decimals));
+    return beyondIndependent && beyondUntrained;
   }
 
-  private static String versus(String control, boolean more, Spread trained, Spread other) {
+  /**
+   * "(a ± b against c ± d)", the means and standard deviations to {@code decimals} decimals: how
+   * the report sets a figure over seeds beside the one it is compared with.
+   */
+  static String against(Spread figure, Spread other, int decimals) {
+    String f = "%." + decimals + "f";
     return String.format(
         java.util.Locale.ROOT,
-        "%s than %s (%.1f ± %.1f against %.1f ± %.1f)",
-        more ? "more" : "not more",
-        control,
-        trained.mean(),
-        trained.sd(),
+        "(" + f + " ± " + f + " against " + f + " ± " + f + ")",
+        figure.mean(),
+        figure.sd(),
         other.mean(),
         other.sd());
   }

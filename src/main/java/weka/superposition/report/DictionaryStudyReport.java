@@ -297,9 +297,10 @@ public final class DictionaryStudyReport {
         Spread.of(studies.stream().mapToDouble(st -> st.downstream().recovered()).toArray()),
         figure(studies, DictionaryStudy.TRAINED, DictionaryStudy.Point::live),
         studies.get(0).chosen().inputs().size(),
-        figure(studies, DictionaryStudy.TRAINED, DictionaryStudyReport::purityGain),
-        figure(studies, DictionaryStudy.INDEPENDENT, DictionaryStudyReport::purityGain),
-        figure(studies, DictionaryStudy.UNTRAINED, DictionaryStudyReport::purityGain));
+        new ClaimRules.AgainstControls(
+            figure(studies, DictionaryStudy.TRAINED, DictionaryStudyReport::purityGain),
+            figure(studies, DictionaryStudy.INDEPENDENT, DictionaryStudyReport::purityGain),
+            figure(studies, DictionaryStudy.UNTRAINED, DictionaryStudyReport::purityGain)));
   }
 
   private static void verdict(StringBuilder md, List<DictionaryStudy.Study> studies) {

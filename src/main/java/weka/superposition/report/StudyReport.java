@@ -80,9 +80,10 @@ public final class StudyReport {
   static ClaimRules.Verdict verdict(List<Study> studies) {
     return ClaimRules.superposition(
         spread(studies, ConvergenceStudy.CONVERGED, f -> f.gapClosed()),
-        clusters(studies, ConvergenceStudy.CONVERGED),
-        clusters(studies, ConvergenceStudy.INDEPENDENT),
-        clusters(studies, ConvergenceStudy.UNTRAINED),
+        new ClaimRules.AgainstControls(
+            clusters(studies, ConvergenceStudy.CONVERGED),
+            clusters(studies, ConvergenceStudy.INDEPENDENT),
+            clusters(studies, ConvergenceStudy.UNTRAINED)),
         studies.get(0).settings().converged().bottleneck(),
         studies.size());
   }
@@ -301,20 +302,16 @@ public final class StudyReport {
   private static void besideToy(StringBuilder md, List<Study> studies) {
     Spread trained = clusters(studies, ConvergenceStudy.CONVERGED);
     Spread toy = clusters(studies, ConvergenceStudy.TOY);
+    String relation =
+        switch (ClaimRules.compare(trained, toy)) {
+          case MORE -> "more distinct directions than";
+          case FEWER -> "fewer distinct directions than";
+          case ABOUT_AS_MANY -> "about as many distinct directions as";
+        };
     String comparison =
-        String.format(
-            Locale.ROOT,
-            "%s the toy model on features of their sparsity and importance (%.1f ± %.1f against "
-                + "%.1f ± %.1f)",
-            switch (ClaimRules.compare(trained, toy)) {
-              case MORE -> "more distinct directions than";
-              case FEWER -> "fewer distinct directions than";
-              case ABOUT_AS_MANY -> "about as many distinct directions as";
-            },
-            trained.mean(),
-            trained.sd(),
-            toy.mean(),
-            toy.sd());
+        relation
+            + " the toy model on features of their sparsity and importance "
+            + ClaimRules.against(trained, toy, 1);
     md.append("Beside the paper's prediction: ")
         .append(
             ClaimRules.enoughSeeds(studies.size())

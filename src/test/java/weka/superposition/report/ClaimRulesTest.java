@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.DoublePredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import weka.superposition.analysis.Spread;
+import weka.superposition.report.ClaimRules.AgainstControls;
 
 /** Each rule of REPORT.md with numbers on both sides of its threshold and on the threshold. */
 class ClaimRulesTest {
@@ -115,7 +117,10 @@ class ClaimRulesTest {
     Spread controls = new Spread(1, 0);
     ClaimRules.Verdict verdict =
         ClaimRules.superposition(
-            new Spread(0.4, 0), new Spread(directions, 0), controls, controls, 2, seeds);
+            new Spread(0.4, 0),
+            new AgainstControls(new Spread(directions, 0), controls, controls),
+            2,
+            seeds);
     assertEquals(holds, verdict.holds());
     assertTrue(verdict.reasons().get(0).startsWith(reason), verdict.reasons().get(0));
     assertTrue(
@@ -127,7 +132,8 @@ class ClaimRulesTest {
   void tooFewSeedsWithoutACodeIndicateNoVerdict() {
     Spread controls = new Spread(1, 0);
     ClaimRules.Verdict verdict =
-        ClaimRules.superposition(new Spread(0.05, 0), new Spread(4, 0), controls, controls, 2, 1);
+        ClaimRules.superposition(
+            new Spread(0.05, 0), new AgainstControls(new Spread(4, 0), controls, controls), 2, 1);
     assertNull(verdict.holds());
     assertTrue(
         verdict.reasons().get(0).startsWith("only 1 seed: it indicates no verdict"),
@@ -140,34 +146,41 @@ class ClaimRulesTest {
     Spread learned = new Spread(0.4, 0.02);
     Spread controls = new Spread(1, 0);
     assertTrue(
-        ClaimRules.superposition(learned, new Spread(4, 0.5), controls, controls, 2, 3).holds());
+        ClaimRules.superposition(
+                learned, new AgainstControls(new Spread(4, 0.5), controls, controls), 2, 3)
+            .holds());
     // a swapped comparison: the controls have more directions
     assertFalse(
-        ClaimRules.superposition(learned, controls, new Spread(4, 0), new Spread(4, 0), 2, 3)
+        ClaimRules.superposition(
+                learned, new AgainstControls(controls, new Spread(4, 0), new Spread(4, 0)), 2, 3)
             .holds());
     // more than the controls, but not more than the two dimensions
     assertFalse(
-        ClaimRules.superposition(learned, new Spread(2, 0), controls, controls, 2, 3).holds());
+        ClaimRules.superposition(
+                learned, new AgainstControls(new Spread(2, 0), controls, controls), 2, 3)
+            .holds());
     // more than one control only
     assertFalse(
-        ClaimRules.superposition(learned, new Spread(4, 0), controls, new Spread(3.5, 0), 2, 3)
+        ClaimRules.superposition(
+                learned, new AgainstControls(new Spread(4, 0), controls, new Spread(3.5, 0)), 2, 3)
             .holds());
     // no code learned: nothing is decided
     ClaimRules.Verdict undecided =
-        ClaimRules.superposition(new Spread(0.05, 0), new Spread(4, 0), controls, controls, 2, 3);
+        ClaimRules.superposition(
+            new Spread(0.05, 0), new AgainstControls(new Spread(4, 0), controls, controls), 2, 3);
     assertNull(undecided.holds());
     assertTrue(undecided.reasons().get(0).contains("learned no code"), undecided.toString());
     // a code on the mean over seeds, but not in the weakest seed: nothing is decided
     Spread oneSeedFails = Spread.of(0.46, -0.28, 0.50);
     assertNull(
-        ClaimRules.superposition(oneSeedFails, new Spread(4, 0), controls, controls, 2, 3).holds());
+        ClaimRules.superposition(
+                oneSeedFails, new AgainstControls(new Spread(4, 0), controls, controls), 2, 3)
+            .holds());
     // the weakest seed exactly on the rule's threshold counts as a code
     assertTrue(
         ClaimRules.superposition(
                 Spread.of(ClaimRules.USEFUL_CODE, 0.3, 0.4),
-                new Spread(4, 0),
-                controls,
-                controls,
+                new AgainstControls(new Spread(4, 0), controls, controls),
                 2,
                 3)
             .holds());
@@ -181,9 +194,8 @@ class ClaimRulesTest {
         new Spread(0.97, 0.01, recovered),
         new Spread(live, 0),
         49,
-        new Spread(trainedGain, 0.01),
-        new Spread(0.0, 0.01),
-        new Spread(0.10, 0.01));
+        new AgainstControls(
+            new Spread(trainedGain, 0.01), new Spread(0.0, 0.01), new Spread(0.10, 0.01)));
   }
 
   @ParameterizedTest(name = "{0} seeds, recovered {1}, {2} live, purity gain {3}: {4}")
@@ -217,5 +229,28 @@ class ClaimRulesTest {
         verdict.reasons().get(0).startsWith("only 1 seed: it indicates features in superposition"),
         verdict.reasons().get(0));
     assertTrue(verdict.reasons().get(0).contains("--seeds 3"), verdict.reasons().get(0));
+  }
+
+  @Test
+  void eachRuleWordsItsComparisonWithTheControlsItsOwnWay() {
+    Spread controls = new Spread(1, 0);
+    assertEquals(
+        List.of(
+            "more than the independent-features control (4.0 ± 0.5 against 1.0 ± 0.0)",
+            "not more than the untrained-network control (4.0 ± 0.5 against 3.5 ± 0.0)"),
+        ClaimRules.superposition(
+                new Spread(0.4, 0),
+                new AgainstControls(new Spread(4, 0.5), controls, new Spread(3.5, 0)),
+                2,
+                3)
+            .reasons()
+            .subList(2, 4));
+    assertEquals(
+        List.of(
+            "its purity gain is higher than the independent-columns control's"
+                + " (0.300 ± 0.010 against 0.000 ± 0.010)",
+            "its purity gain is higher than the untrained-network control's"
+                + " (0.300 ± 0.010 against 0.100 ± 0.010)"),
+        dictionary(3, 0.95, 196, 0.30).reasons().subList(2, 4));
   }
 }

@@ -16,6 +16,7 @@ import weka.superposition.experiments.ConvergenceStudy.Study;
 import weka.superposition.experiments.ConvergenceStudy.Variant;
 import weka.superposition.io.AtomicFiles;
 import weka.superposition.io.JsonFiles;
+import weka.tensorflow.AdamRun;
 
 /**
  * The convergence study as JSON ({@code seed-N/study.json}) and as REPORT.md's section "Does the
@@ -126,20 +127,16 @@ public final class StudyReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "- **notebook**: phase 2's model itself, the seed's setting (learning rate %s,"
-                + " mini-batch %d, %d epochs).%n",
-            first.settings().notebook().adam().learningRate(),
-            first.settings().notebook().adam().miniBatchSize(),
+            "- **notebook**: phase 2's model itself, the seed's setting (%s, %d epochs).%n",
+            adam(first.settings().notebook().adam()),
             first.settings().notebook().adam().epochs()));
     md.append(
         String.format(
             Locale.ROOT,
-            "- **converged**: the same model, Adam with learning rate %s, mini-batch %d, trained on "
-                + "%.0f %% of the rows until the MSE on the held-out %.0f %% has not improved by "
-                + "%.2f %% for %d epochs (at most %d epochs); the best epoch's model is analysed on "
-                + "all rows.%n",
-            c.adam().learningRate(),
-            c.adam().miniBatchSize(),
+            "- **converged**: the same model, Adam with %s, trained on %.0f %% of the rows until"
+                + " the MSE on the held-out %.0f %% has not improved by %.2f %% for %d epochs (at"
+                + " most %d epochs); the best epoch's model is analysed on all rows.%n",
+            adam(c.adam()),
             100 * (1 - c.heldOutShare()),
             100 * c.heldOutShare(),
             100 * c.minImprovement(),
@@ -156,13 +153,12 @@ public final class StudyReport {
         String.format(
             Locale.ROOT,
             "- **toy** (the paper's prediction): Elhage et al.'s tied model x' = ReLU(W^T W x + b), "
-                + "learning rate %s, mini-batch %d, the same stopping rule (patience %d, at most "
+                + "%s, the same stopping rule (patience %d, at most "
                 + "%d epochs), on as many synthetic rows whose feature i is 0 as often as hidden "
                 + "unit i is (%s zeros on average), else uniform on [0, 1], with loss weights I_i "
                 + "= the converged autoencoder's importance share of unit i, the largest scaled "
                 + "to 1.%n%n",
-            t.adam().learningRate(),
-            t.adam().miniBatchSize(),
+            adam(t.adam()),
             t.patience(),
             t.adam().epochs(),
             percent(
@@ -170,6 +166,12 @@ public final class StudyReport {
                     .mapToDouble(
                         s -> java.util.Arrays.stream(s.sparsity()).average().orElse(Double.NaN))
                     .toArray())));
+  }
+
+  /** "learning rate 1.0E-4, mini-batch 64": how each variant's Adam is described. */
+  private static String adam(AdamRun adam) {
+    return String.format(
+        Locale.ROOT, "learning rate %s, mini-batch %d", adam.learningRate(), adam.miniBatchSize());
   }
 
   /** What the tables' columns measure. */

@@ -66,6 +66,18 @@ public final class DictionaryTraining {
     public static final float AUX_COEFFICIENT = 1 / 32f;
 
     /**
+     * A record is read back from a saved model through this constructor: a model saved before the
+     * Adam run was a record of its own has none, and is refused here rather than failing later.
+     */
+    public Settings {
+      if (adam == null) {
+        throw new IllegalArgumentException(
+            "the dictionary's settings have no Adam run (a model saved by an older version of "
+                + "the package): train it again");
+      }
+    }
+
+    /**
      * Throws, naming the first problem in words a user can act on, unless the settings work on
      * {@code inputs} inputs (the Adam run's values were checked when it was made).
      */

@@ -135,7 +135,7 @@ public final class ModelFiles {
 
   private static IOException damaged(String name, Exception cause) {
     return new IOException(
-        name + " is damaged or not a saved TFMlpClassifier model: " + cause, cause);
+        name + " is damaged or not a model saved by this package: " + cause, cause);
   }
 
   private static InputStream open(File file) throws IOException {
@@ -195,7 +195,7 @@ public final class ModelFiles {
       if (isAllowed(className)) {
         return true;
       }
-      refuse("holds " + className + ", which a TFMlpClassifier model never contains");
+      refuse("holds " + className + ", which a model of this package never contains");
       return false;
     }
 
@@ -205,14 +205,14 @@ public final class ModelFiles {
         return refuse(
             "nests objects more than "
                 + MAX_DEPTH
-                + " deep (a saved TFMlpClassifier "
+                + " deep (a saved model of this package "
                 + "nests about 8)");
       }
       if (info.references() > MAX_REFERENCES || info.streamBytes() > MAX_STREAM_BYTES) {
         return refuse(
             String.format(
                 "holds more than %,d objects or %,d bytes, far more than a "
-                    + "TFMlpClassifier model",
+                    + "model of this package",
                 MAX_REFERENCES, MAX_STREAM_BYTES));
       }
       Class<?> type = info.serialClass();

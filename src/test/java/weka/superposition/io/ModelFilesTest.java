@@ -124,7 +124,7 @@ class ModelFilesTest {
     assertRefused(
         file,
         "spy.model holds weka.superposition.io.ModelFilesTest$ReadObjectSpy, "
-            + "which a TFMlpClassifier model never contains; refusing to read it");
+            + "which a model of this package never contains; refusing to read it");
     assertFalse(ReadObjectSpy.readObjectRan);
   }
 
@@ -133,7 +133,7 @@ class ModelFilesTest {
     File file = save("queue.model", new PriorityQueue<>(List.of(3, 1, 2)));
 
     assertRefused(
-        file, "holds java.util.PriorityQueue, which a TFMlpClassifier model never " + "contains");
+        file, "holds java.util.PriorityQueue, which a model of this package never " + "contains");
   }
 
   @Test

@@ -154,7 +154,7 @@ class TFMlpActivationsTest {
             .getMessage()
             .contains(
                 "foreign.model holds java.util.PriorityQueue, which a "
-                    + "TFMlpClassifier model never contains; refusing to read it"),
+                    + "model of this package never contains; refusing to read it"),
         error.getMessage());
   }
 
